@@ -1,0 +1,144 @@
+//! One error type for the HTTP layer, mapped to RFC 9457 problem details in one place.
+use actix_web::http::{header, StatusCode};
+use actix_web::{HttpResponse, ResponseError};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+use utoipa::ToSchema;
+
+use crate::catalog::fields::FieldError;
+use crate::state::StateError;
+
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// RFC 9457 problem details, with `errors` listing every invalid field.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Problem {
+    /// A URI reference that identifies the problem type.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    /// For batch writes: per-record problems.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub records: Vec<crate::state::RecordError>,
+}
+
+#[derive(Debug, Error)]
+pub enum ApiError {
+    #[error("{0}")]
+    BadRequest(String, Vec<FieldError>),
+    #[error("missing or invalid API key")]
+    Unauthorized(String),
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    PayloadTooLarge(String),
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("{0}")]
+    Unprocessable(String, Vec<FieldError>),
+    #[error("{0}")]
+    UnprocessableRecords(String, Vec<crate::state::RecordError>),
+    #[error("too many requests")]
+    TooManyRequests(u64),
+    #[error("{0}")]
+    Unavailable(String),
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl From<StateError> for ApiError {
+    fn from(e: StateError) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+}
+
+impl From<crate::catalog::StoreError> for ApiError {
+    fn from(e: crate::catalog::StoreError) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+}
+
+impl From<crate::search::SearchError> for ApiError {
+    fn from(e: crate::search::SearchError) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+}
+
+pub fn problem_type(status: StatusCode) -> String {
+    format!(
+        "https://developer.overheid.nl/kennisbank/apis/api-design-rules/problem-types#{}",
+        status.as_u16()
+    )
+}
+
+pub fn problem(status: StatusCode, detail: impl Into<String>) -> Problem {
+    Problem {
+        kind: problem_type(status),
+        title: status.canonical_reason().unwrap_or("Error").to_string(),
+        status: status.as_u16(),
+        detail: detail.into(),
+        instance: None,
+        errors: Vec::new(),
+        records: Vec::new(),
+    }
+}
+
+pub fn problem_response(p: &Problem) -> HttpResponse {
+    HttpResponse::build(StatusCode::from_u16(p.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+        .insert_header((header::CONTENT_TYPE, PROBLEM_JSON))
+        .body(serde_json::to_string(p).expect("problem serialises"))
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::BadRequest(..) => StatusCode::BAD_REQUEST,
+            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unprocessable(..) | ApiError::UnprocessableRecords(..) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        let mut p = problem(status, self.to_string());
+        match self {
+            ApiError::BadRequest(_, e) | ApiError::Unprocessable(_, e) => p.errors = e.clone(),
+            ApiError::UnprocessableRecords(_, r) => p.records = r.clone(),
+            ApiError::Unauthorized(d) => p.detail = d.clone(),
+            ApiError::Internal(msg) => {
+                tracing::error!("internal error: {msg}");
+                p.detail = "Something went wrong on our side. Please try again later.".into();
+            }
+            _ => {}
+        }
+        let mut resp = problem_response(&p);
+        if let ApiError::Unauthorized(_) = self {
+            resp.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+        }
+        if let ApiError::TooManyRequests(secs) = self {
+            resp.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from(*secs));
+        }
+        resp
+    }
+}

@@ -1,0 +1,380 @@
+//! `POST /v1/matches`: a persona from a stored scan, an inline persona or inline answers,
+//! ranked against the catalog.
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use actix_web::web::{self, Bytes};
+use actix_web::{HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::body;
+use super::errors::{ApiError, Problem};
+use super::scans::{load_scan, score_request};
+use crate::catalog::fields::{parse_value, FieldError, Fields};
+use crate::catalog::model::{Kind, Task};
+use crate::persona::*;
+use crate::questionnaire::scoring::resolve_place;
+use crate::ranking::{Notice, Query, TaskMatch, TrainingMatch};
+use crate::state::AppState;
+use crate::taxonomy::{Lang, Slot};
+
+pub const MAX_TASKS: usize = 50;
+pub const MAX_TRAININGS: usize = 20;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct MatchLimit {
+    /// 1–50, default 10.
+    tasks: Option<usize>,
+    /// 0–20, default 5.
+    trainings: Option<usize>,
+}
+
+/// What-if changes on top of the persona (filters the person changes on the spot).
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Overrides {
+    #[schema(value_type = Option<f64>)]
+    pub radius_km: Option<RadiusKm>,
+    #[schema(value_type = Option<Vec<String>>)]
+    pub slots: Option<Vec<Slot>>,
+    #[schema(value_type = Option<f64>)]
+    pub hours_per_week: Option<HoursPerWeek>,
+    /// Only these categories.
+    pub categories: Option<Vec<String>>,
+    /// Words to search for.
+    pub q: Option<String>,
+}
+
+/// Body of `POST /v1/matches`: exactly one of `scan_id`, `persona` or `questionnaire` + `answers`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct MatchRequest {
+    scan_id: Option<String>,
+    persona: Option<Persona>,
+    questionnaire: Option<String>,
+    version: Option<u32>,
+    #[schema(value_type = Option<Object>)]
+    answers: Option<serde_json::Map<String, Value>>,
+    limit: Option<MatchLimit>,
+    overrides: Option<Overrides>,
+    /// `nl` (default) or `en`.
+    lang: Option<String>,
+    /// Add each score's per-feature contributions.
+    explain: Option<bool>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchResponse {
+    pub persona: Persona,
+    pub tasks: Vec<TaskMatch>,
+    pub trainings: Vec<TrainingMatch>,
+    pub notices: Vec<Notice>,
+    /// How many tasks passed every hard constraint.
+    pub feasible_tasks: usize,
+}
+
+/// Parses an inline persona, reporting every problem; fills in coordinates from a
+/// postcode or wijk.
+pub fn parse_persona(state: &AppState, v: &Value, base: &str) -> Result<Persona, Vec<FieldError>> {
+    let mut f = Fields::new(v, base);
+    if !f.is_object() {
+        return Err(f.finish());
+    }
+    let mut p = Persona::default();
+    macro_rules! section {
+        ($name:literal, $field:ident) => {
+            if let Some(x) = f.opt($name) {
+                p.$field = x;
+            }
+        };
+    }
+    section!("kkwz", kkwz);
+    section!("kkwz_explanation", kkwz_explanation);
+    section!("archetype", archetype);
+    section!("interests", interests);
+    section!("skills", skills);
+    section!("learning_goals", learning_goals);
+    section!("motivations", motivations);
+    section!("availability", availability);
+    section!("travel", travel);
+    section!("work_goal", work_goal);
+    section!("needs", needs);
+    section!("constraints", constraints);
+    section!("situation", situation);
+    section!("words", words);
+    let tax = &state.taxonomies;
+    for c in p.interests.keys() {
+        if !tax.categories.contains(c) {
+            f.err_at(
+                format!("{base}/interests/{}", crate::catalog::fields::escape(c)),
+                "unknown category id; see /v1/taxonomies",
+            );
+        }
+    }
+    for (name, list) in [("skills", &p.skills), ("learning_goals", &p.learning_goals)] {
+        for (i, s) in list.iter().enumerate() {
+            if !tax.skills.contains(s) {
+                f.err_at(
+                    format!("{base}/{name}/{i}"),
+                    "unknown skill id; see /v1/taxonomies",
+                );
+            }
+        }
+    }
+    if p.words.as_deref().is_some_and(|w| w.chars().count() > 500) {
+        f.err("words", "at most 500 characters");
+    }
+    if let Some(o) = p.travel.origin.as_mut() {
+        let pb = format!("{base}/travel/origin");
+        match (o.lat, o.lon) {
+            (Some(lat), Some(lon)) => {
+                if !crate::geo::in_netherlands(lat, lon) {
+                    f.err_at(
+                        format!("{pb}/lat"),
+                        "coordinates are outside the Netherlands",
+                    );
+                }
+            }
+            (None, None) => {
+                let key = o.postcode.clone().or(o.wijk.clone());
+                match key.as_deref().and_then(|k| resolve_place(&state.places, k)) {
+                    Some(r) => *o = Origin { postcode: o.postcode.clone().or(r.postcode), wijk: r.wijk.or(o.wijk.clone()), lat: r.lat, lon: r.lon },
+                    None if key.is_none() => p.travel.origin = None,
+                    None => f.err_at(pb, "unknown postcode or wijk: give a Den Haag postcode (4 digits), a wijk name, or lat and lon"),
+                }
+            }
+            _ => f.err_at(pb, "give both lat and lon"),
+        }
+    }
+    let errs = f.finish();
+    if errs.is_empty() {
+        Ok(p)
+    } else {
+        Err(errs)
+    }
+}
+
+/// Ranked tasks and trainings for a persona, with reasons and notices.
+#[utoipa::path(post, path = "/v1/matches", tag = "Matching", request_body = MatchRequest,
+    responses((status = 200, description = "Ranked tasks and trainings with reasons", body = MatchResponse),
+              (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "Unknown scan or questionnaire", body = Problem, content_type = "application/problem+json"),
+              (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Invalid request, every problem with a JSON pointer", body = Problem, content_type = "application/problem+json")))]
+pub async fn create_match(
+    state: web::Data<Arc<AppState>>,
+    req: HttpRequest,
+    bytes: Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let v = body::json(&req, &bytes)?;
+    let Some(obj) = v.as_object() else {
+        return Err(ApiError::Unprocessable(
+            "the request is not valid".into(),
+            vec![FieldError::new("", "must be a JSON object")],
+        ));
+    };
+    let mut errors = Vec::new();
+    let known = [
+        "scan_id",
+        "persona",
+        "questionnaire",
+        "version",
+        "answers",
+        "limit",
+        "overrides",
+        "lang",
+        "explain",
+    ];
+    for k in obj.keys() {
+        if !known.contains(&k.as_str()) {
+            errors.push(FieldError::new(
+                format!("/{}", crate::catalog::fields::escape(k)),
+                "unknown field",
+            ));
+        }
+    }
+    let sources = ["scan_id", "persona", "answers"]
+        .iter()
+        .filter(|k| obj.get(**k).is_some_and(|x| !x.is_null()))
+        .count();
+    if sources != 1 {
+        errors.push(FieldError::new(
+            "",
+            "give exactly one of scan_id, persona, or questionnaire with answers",
+        ));
+    }
+    let mut f = Fields::new(&v, "");
+    let lang = match f.opt::<String>("lang").as_deref() {
+        None => None,
+        Some(l) => match Lang::parse(l) {
+            Some(l) => Some(l),
+            None => {
+                f.err("lang", "use nl or en");
+                None
+            }
+        },
+    };
+    let explain: bool = f.or_default("explain");
+    let (mut lt, mut ltr) = (10usize, 5usize);
+    if let Some(l) = f.raw("limit") {
+        match parse_value::<MatchLimit>(l, "/limit") {
+            Ok(m) => {
+                if let Some(t) = m.tasks {
+                    if (1..=MAX_TASKS).contains(&t) {
+                        lt = t
+                    } else {
+                        f.err_at("/limit/tasks".into(), "1 to 50")
+                    }
+                }
+                if let Some(t) = m.trainings {
+                    if t <= MAX_TRAININGS {
+                        ltr = t
+                    } else {
+                        f.err_at("/limit/trainings".into(), "0 to 20")
+                    }
+                }
+            }
+            Err(e) => f.errors.push(e),
+        }
+    }
+    let overrides: Overrides = match f.raw("overrides") {
+        Some(o) => match parse_value::<Overrides>(o, "/overrides") {
+            Ok(o) => o,
+            Err(e) => {
+                f.errors.push(e);
+                Overrides::default()
+            }
+        },
+        None => Overrides::default(),
+    };
+    if let Some(cats) = &overrides.categories {
+        for (i, c) in cats.iter().enumerate() {
+            if !state.taxonomies.categories.contains(c) {
+                f.err_at(format!("/overrides/categories/{i}"), "unknown category id");
+            }
+        }
+    }
+    if overrides
+        .q
+        .as_deref()
+        .is_some_and(|q| q.chars().count() > 200)
+    {
+        f.err_at("/overrides/q".into(), "at most 200 characters");
+    }
+    errors.extend(f.finish());
+    // The persona source (only when the request shape is otherwise sound).
+    let mut persona = None;
+    let mut lang = lang;
+    if sources == 1 {
+        if let Some(id) = obj.get("scan_id").filter(|x| !x.is_null()) {
+            match id.as_str() {
+                Some(id) if errors.is_empty() => {
+                    let s = load_scan(&state, id)?;
+                    lang = lang.or(Some(s.lang));
+                    persona = Some(s.persona);
+                }
+                Some(_) => {}
+                None => errors.push(FieldError::new("/scan_id", "must be a string")),
+            }
+        } else if let Some(pv) = obj.get("persona").filter(|x| !x.is_null()) {
+            match parse_persona(&state, pv, "/persona") {
+                Ok(p) => persona = Some(p),
+                Err(e) => errors.extend(e),
+            }
+        } else if errors.is_empty() {
+            if obj.get("questionnaire").is_none() {
+                errors.push(FieldError::new(
+                    "/questionnaire",
+                    "is required with answers",
+                ));
+            } else {
+                let (scored, _, _, _, l) = score_request(&state, &v, "")?;
+                lang = lang.or(Some(l));
+                persona = Some(scored.persona);
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Unprocessable(
+            format!("{} problem(s) in the request", errors.len()),
+            errors,
+        ));
+    }
+    let mut persona = persona.ok_or_else(|| ApiError::Internal("no persona".into()))?;
+    if let Some(r) = overrides.radius_km {
+        persona.travel.radius_km = r;
+    }
+    if let Some(s) = overrides.slots.clone() {
+        persona.availability.slots = s;
+    }
+    if let Some(h) = overrides.hours_per_week {
+        persona.availability.hours_per_week = Some(h);
+    }
+    let words = overrides
+        .q
+        .clone()
+        .filter(|q| !q.trim().is_empty())
+        .or(persona.words.clone().filter(|w| !w.trim().is_empty()));
+    let q = Query {
+        limit_tasks: lt,
+        limit_trainings: ltr,
+        categories: overrides.categories.clone(),
+        words,
+        lang: lang.unwrap_or_default(),
+        explain,
+        now: time::OffsetDateTime::now_utc(),
+    };
+    let st = state.clone();
+    let resp = web::block(move || run_match(&st, persona, &q))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))??;
+    Ok(HttpResponse::Ok().json(resp))
+}
+
+/// The whole match for a prepared request (blocking: run on the blocking pool).
+pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchResponse, ApiError> {
+    let snap = state.snapshot();
+    let m = &state.matcher;
+    let p = m.prepare(&persona, q);
+    let text: Option<HashMap<String, f32>> = match &q.words {
+        Some(w) => Some(state.index.relevance(Kind::Tasks, w, 5000)?),
+        None => None,
+    };
+    let feasible = m.first_phase(&snap.tasks, &p, false).len();
+    let rows = m.rank_rows(&snap.tasks, &p, text.as_ref(), q.limit_tasks);
+    let mut tasks = Vec::with_capacity(rows.len());
+    let mut full: Vec<Task> = Vec::with_capacity(rows.len());
+    for c in &rows {
+        let id = &snap.tasks.ids[c.row];
+        let Some(t) = state.get_task(id) else {
+            continue;
+        };
+        let org = snap
+            .org_names
+            .get(&t.organisation_id)
+            .cloned()
+            .unwrap_or_default();
+        tasks.push(m.task_match(&t, c, &p, &persona, q, &org));
+        full.push(t);
+    }
+    let ttext = match &q.words {
+        Some(w) => Some(state.index.relevance(Kind::Trainings, w, 1000)?),
+        None => None,
+    };
+    let trainings = if q.limit_trainings > 0 {
+        m.rank_trainings(&snap.trainings, &persona, &p, &full, ttext.as_ref(), q)
+    } else {
+        Vec::new()
+    };
+    let notices = m.notices(&persona, q, tasks.len());
+    Ok(MatchResponse {
+        persona,
+        tasks,
+        trainings,
+        notices,
+        feasible_tasks: feasible,
+    })
+}

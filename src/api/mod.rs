@@ -1,0 +1,158 @@
+//! The HTTP API: routes, errors, OpenAPI. Follows the Dutch API Design Rules: everything
+//! under `/v1`, plural nouns, no trailing slashes, problem+json errors, `API-Version`.
+pub mod body;
+pub mod catalog;
+pub mod errors;
+pub mod matches;
+pub mod metrics;
+pub mod middleware;
+pub mod openapi;
+pub mod scans;
+
+use std::sync::Arc;
+
+use actix_web::{web, HttpResponse};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::state::AppState;
+use crate::taxonomy::{Lang, Slot, Term};
+
+/// Registers every route on an actix `ServiceConfig`.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/healthz", web::get().to(healthz))
+        .route("/readyz", web::get().to(readyz))
+        .route("/metrics", web::get().to(metrics_text))
+        .route("/v1/openapi.json", web::get().to(openapi::serve))
+        .route("/v1/taxonomies", web::get().to(taxonomies))
+        .route(
+            "/v1/questionnaires",
+            web::get().to(scans::list_questionnaires),
+        )
+        .route(
+            "/v1/questionnaires/{id}",
+            web::get().to(scans::get_questionnaire),
+        )
+        .route("/v1/scans", web::post().to(scans::create_scan))
+        .service(
+            web::resource("/v1/scans/{id}")
+                .route(web::get().to(scans::get_scan))
+                .route(web::delete().to(scans::delete_scan)),
+        )
+        .route("/v1/matches", web::post().to(matches::create_match));
+    macro_rules! kind {
+        ($m:ident, $list:literal, $one:literal, $imp:literal) => {
+            cfg.route($list, web::get().to(catalog::$m::list))
+                .service(web::resource($imp).route(web::post().to(catalog::$m::import)))
+                .service(
+                    web::resource($one)
+                        .route(web::get().to(catalog::$m::get))
+                        .route(web::put().to(catalog::$m::put))
+                        .route(web::delete().to(catalog::$m::delete)),
+                );
+        };
+    }
+    kind!(tasks, "/v1/tasks", "/v1/tasks/{id}", "/v1/tasks/import");
+    kind!(
+        trainings,
+        "/v1/trainings",
+        "/v1/trainings/{id}",
+        "/v1/trainings/import"
+    );
+    kind!(
+        organisations,
+        "/v1/organisations",
+        "/v1/organisations/{id}",
+        "/v1/organisations/import"
+    );
+    kind!(roles, "/v1/roles", "/v1/roles/{id}", "/v1/roles/import");
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Health {
+    pub status: String,
+}
+
+/// The process is up.
+async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().json(Health {
+        status: "ok".into(),
+    })
+}
+
+/// The store and the index are open and answer.
+async fn readyz(state: web::Data<Arc<AppState>>) -> HttpResponse {
+    let ok = state.store.seq().is_ok() && state.index.count(crate::catalog::Kind::Tasks).is_ok();
+    if ok {
+        HttpResponse::Ok().json(Health {
+            status: "ready".into(),
+        })
+    } else {
+        let p = errors::problem(
+            actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+            "store or index not available",
+        );
+        errors::problem_response(&p)
+    }
+}
+
+async fn metrics_text(m: web::Data<metrics::Metrics>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/openmetrics-text; version=1.0.0; charset=utf-8")
+        .body(m.render())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SlotTerm {
+    pub id: String,
+    pub nl: String,
+    pub en: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Taxonomies {
+    pub categories: Vec<Term>,
+    pub skills: Vec<Term>,
+    pub training_topics: Vec<Term>,
+    pub slots: Vec<SlotTerm>,
+    pub wijken: Vec<crate::geo::Wijk>,
+    pub postcodes: Vec<crate::geo::Postcode>,
+    pub suitable_for: Vec<String>,
+    pub motives: Vec<String>,
+}
+
+/// Every taxonomy (ids, Dutch and English labels, synonyms) and the reference places.
+#[utoipa::path(get, path = "/v1/taxonomies", tag = "Catalog",
+    responses((status = 200, description = "Taxonomies and reference data", body = Taxonomies)))]
+pub async fn taxonomies(state: web::Data<Arc<AppState>>) -> HttpResponse {
+    let t = &state.taxonomies;
+    HttpResponse::Ok().json(Taxonomies {
+        categories: t.categories.terms.clone(),
+        skills: t.skills.terms.clone(),
+        training_topics: t.topics.terms.clone(),
+        slots: Slot::all()
+            .map(|s| SlotTerm {
+                id: s.id(),
+                nl: s.label(Lang::Nl),
+                en: s.label(Lang::En),
+            })
+            .collect(),
+        wijken: state.places.wijken.clone(),
+        postcodes: state.places.postcodes.clone(),
+        suitable_for: [
+            "first_step",
+            "with_children",
+            "wheelchair",
+            "low_dutch",
+            "school_internship",
+            "no_dutch_needed",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect(),
+        motives: crate::taxonomy::MOTIVES
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    })
+}

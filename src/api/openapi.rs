@@ -1,0 +1,98 @@
+//! The OpenAPI 3.1 document: generated from the code with utoipa, then finished in one
+//! place so every operation follows the API Design Rules (an `API-Version` header on every
+//! 2xx/3xx response, a 400 problem response on every operation that takes input).
+use actix_web::HttpResponse;
+use serde_json::{json, Value};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use super::middleware::API_VERSION;
+
+struct Security;
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let c = openapi.components.get_or_insert_with(Default::default);
+        c.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("An API key: `admin` or `organisation:{id}` scope. Create one with `talentscan keys create`.")).build()),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Talentscan API",
+        description = "Talent Scan and matching for volunteers in Den Haag: a short questionnaire scored into a persona (Kennen-Kunnen-Willen-Zijn, interests, motives, availability), and flexible volunteer tasks and practical trainings close to home ranked for that persona, with reasons in plain Dutch. The match is advice, not a decision: anyone can ask a person at Servicepunt XL. Catalog reads, scans and matches are open; catalog writes need an API key.",
+        contact(name = "Talentscan team, Gemeente Den Haag", email = "talentscan@example.org", url = "https://github.com/gemeente-denhaag/talentscan"),
+        license(name = "EUPL-1.2", identifier = "EUPL-1.2")
+    ),
+    servers((url = "https://talentscan.example.org", description = "Production (example)")),
+    paths(
+        super::scans::list_questionnaires, super::scans::get_questionnaire,
+        super::scans::create_scan, super::scans::get_scan, super::scans::delete_scan,
+        super::matches::create_match,
+        super::taxonomies,
+        super::catalog::tasks::list, super::catalog::tasks::get, super::catalog::tasks::put, super::catalog::tasks::delete, super::catalog::tasks::import,
+        super::catalog::trainings::list, super::catalog::trainings::get, super::catalog::trainings::put, super::catalog::trainings::delete, super::catalog::trainings::import,
+        super::catalog::organisations::list, super::catalog::organisations::get, super::catalog::organisations::put, super::catalog::organisations::delete, super::catalog::organisations::import,
+        super::catalog::roles::list, super::catalog::roles::get, super::catalog::roles::put, super::catalog::roles::delete, super::catalog::roles::import,
+    ),
+    modifiers(&Security),
+    tags(
+        (name = "Talent Scan", description = "Questionnaires and scans"),
+        (name = "Matching", description = "Ranked tasks and trainings for a persona"),
+        (name = "Catalog", description = "The sociale kaart: organisations, tasks, trainings, roles"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The finished document as JSON (what `/v1/openapi.json` serves and what is committed in
+/// `openapi/openapi.json`).
+pub fn document() -> Value {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).expect("openapi serialises");
+    doc["info"]["version"] = json!(API_VERSION);
+    let version_header = json!({
+        "description": "The full version of the API (semver).",
+        "schema": {"type": "string", "example": API_VERSION}
+    });
+    let bad_request = json!({
+        "description": "Bad request",
+        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    });
+    if let Some(paths) = doc["paths"].as_object_mut() {
+        for (_, item) in paths.iter_mut() {
+            let Some(ops) = item.as_object_mut() else {
+                continue;
+            };
+            for (method, op) in ops.iter_mut() {
+                let Some(responses) = op.get_mut("responses").and_then(|r| r.as_object_mut())
+                else {
+                    continue;
+                };
+                for (code, resp) in responses.iter_mut() {
+                    if code.starts_with('2') || code.starts_with('3') {
+                        resp.as_object_mut().map(|r| {
+                            r.entry("headers")
+                                .or_insert_with(|| json!({}))
+                                .as_object_mut()
+                                .map(|h| h.insert("API-Version".into(), version_header.clone()))
+                        });
+                    }
+                }
+                let _ = method;
+                responses
+                    .entry("400")
+                    .or_insert_with(|| bad_request.clone());
+            }
+        }
+    }
+    doc
+}
+
+pub async fn serve() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(("Access-Control-Allow-Origin", "*"))
+        .insert_header(("Cache-Control", "no-cache"))
+        .json(document())
+}

@@ -1,0 +1,438 @@
+//! The Talent Scan over HTTP: questionnaire definitions and scans.
+use std::sync::Arc;
+
+use actix_web::web::{self, Bytes};
+use actix_web::{HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Map, Value};
+use utoipa::{IntoParams, ToSchema};
+
+use super::body;
+use super::errors::{ApiError, Problem};
+use crate::catalog::fields::{FieldError, Fields};
+use crate::persona::Persona;
+use crate::questionnaire::definition::{Definition, ItemType, Text};
+use crate::questionnaire::scoring::Warning;
+use crate::questionnaire::{score, Scored};
+use crate::state::AppState;
+use crate::taxonomy::{Lang, Slot, DAYS, PARTS};
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct QuestionnaireParams {
+    /// Language of the texts: `nl` (default) or `en`.
+    pub lang: Option<String>,
+    /// A specific version; default the newest.
+    pub version: Option<u32>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QuestionnaireSummary {
+    pub id: String,
+    pub version: u32,
+    pub languages: Vec<String>,
+    pub title: String,
+    pub estimated_minutes: Option<u32>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QuestionnaireList {
+    pub questionnaires: Vec<QuestionnaireSummary>,
+}
+
+pub fn lang_param(s: Option<&str>, pointer: &str) -> Result<Lang, ApiError> {
+    match s {
+        None => Ok(Lang::Nl),
+        Some(l) => Lang::parse(l).ok_or_else(|| {
+            ApiError::BadRequest(
+                "unsupported language".into(),
+                vec![FieldError::new(pointer, "use nl or en")],
+            )
+        }),
+    }
+}
+
+fn tr(t: &Text, lang: Lang) -> String {
+    t.get(lang.code())
+        .or_else(|| t.get("nl"))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The definition in one language, complete enough for a front-end to render it.
+pub fn localized(d: &Definition, lang: Lang) -> Value {
+    let sections: Vec<Value> = d
+        .sections
+        .iter()
+        .map(|s| {
+            let items: Vec<Value> = s
+                .items
+                .iter()
+                .map(|it| {
+                    let mut o = Map::new();
+                    o.insert("id".into(), json!(it.id));
+                    o.insert("type".into(), serde_json::to_value(it.kind).unwrap_or_default());
+                    o.insert("required".into(), json!(it.required));
+                    o.insert("text".into(), json!(tr(&it.text, lang)));
+                    if let Some(h) = &it.help {
+                        o.insert("help".into(), json!(tr(h, lang)));
+                    }
+                    if !it.options.is_empty() {
+                        o.insert(
+                            "options".into(),
+                            json!(it.options.iter().map(|op| json!({"value": op.value, "label": tr(&op.label, lang), "exclusive": op.exclusive})).collect::<Vec<_>>()),
+                        );
+                    }
+                    if let Some(sc) = &it.scale {
+                        o.insert("scale".into(), json!({"min": sc.min, "max": sc.max, "labels": sc.labels.get(lang.code()).or_else(|| sc.labels.get("nl")).cloned().unwrap_or_default()}));
+                    }
+                    for (k, v) in [("min", it.min), ("max", it.max), ("step", it.step)] {
+                        if let Some(v) = v {
+                            o.insert(k.into(), json!(v));
+                        }
+                    }
+                    if let Some(u) = &it.unit {
+                        o.insert("unit".into(), json!(tr(u, lang)));
+                    }
+                    if it.kind == ItemType::Text {
+                        o.insert("max_length".into(), json!(it.max_length.unwrap_or(500)));
+                    }
+                    if it.kind == ItemType::Slots {
+                        o.insert(
+                            "grid".into(),
+                            json!({
+                                "days": DAYS.iter().enumerate().map(|(i, d)| json!({"id": d, "label": Slot::parse(&format!("{d}-morning")).map(|s| day_label(s, lang)).unwrap_or_default(), "index": i})).collect::<Vec<_>>(),
+                                "parts": PARTS.iter().map(|p| json!({"id": p, "label": part_label(p, lang)})).collect::<Vec<_>>(),
+                                "slots": Slot::all().map(|s| json!({"id": s.id(), "label": s.label(lang)})).collect::<Vec<_>>(),
+                            }),
+                        );
+                    }
+                    if it.kind == ItemType::Place {
+                        o.insert("pattern".into(), json!("^[0-9]{4}( ?[A-Za-z]{2})?$|^[A-Za-z][A-Za-z .'-]+$"));
+                    }
+                    Value::Object(o)
+                })
+                .collect();
+            json!({"id": s.id, "title": tr(&s.title, lang), "intro": s.intro.as_ref().map(|t| tr(t, lang)), "items": items})
+        })
+        .collect();
+    json!({
+        "id": d.id,
+        "version": d.version,
+        "lang": lang.code(),
+        "languages": d.languages,
+        "title": tr(&d.title, lang),
+        "intro": tr(&d.intro, lang),
+        "estimated_minutes": d.estimated_minutes,
+        "instrument_note": d.instrument_note.as_ref().map(|t| tr(t, lang)),
+        "item_count": d.items().count(),
+        "sections": sections,
+    })
+}
+
+fn day_label(s: Slot, lang: Lang) -> String {
+    let l = s.label(lang);
+    match lang {
+        Lang::Nl => l.trim_end_matches("ochtend").to_string(),
+        Lang::En => l.split(' ').next().unwrap_or("").to_string(),
+    }
+}
+
+fn part_label(p: &str, lang: Lang) -> &'static str {
+    match (p, lang) {
+        ("morning", Lang::Nl) => "ochtend",
+        ("afternoon", Lang::Nl) => "middag",
+        ("evening", Lang::Nl) => "avond",
+        ("morning", Lang::En) => "morning",
+        ("afternoon", Lang::En) => "afternoon",
+        _ => {
+            if lang == Lang::Nl {
+                "avond"
+            } else {
+                "evening"
+            }
+        }
+    }
+}
+
+/// List the questionnaire definitions.
+#[utoipa::path(get, path = "/v1/questionnaires", tag = "Talent Scan",
+    responses((status = 200, description = "Definitions", body = QuestionnaireList)))]
+pub async fn list_questionnaires(state: web::Data<Arc<AppState>>) -> HttpResponse {
+    let list: Vec<QuestionnaireSummary> = state
+        .questionnaires
+        .all()
+        .iter()
+        .map(|d| QuestionnaireSummary {
+            id: d.id.clone(),
+            version: d.version,
+            languages: d.languages.clone(),
+            title: tr(&d.title, Lang::Nl),
+            estimated_minutes: d.estimated_minutes,
+        })
+        .collect();
+    HttpResponse::Ok().json(QuestionnaireList {
+        questionnaires: list,
+    })
+}
+
+/// One questionnaire, localised, with everything needed to render it.
+#[utoipa::path(get, path = "/v1/questionnaires/{id}", tag = "Talent Scan",
+    params(("id" = String, Path, description = "Questionnaire id, e.g. talentscan"), QuestionnaireParams),
+    responses((status = 200, description = "The localised definition", body = Object),
+              (status = 400, description = "Bad parameter", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "Unknown questionnaire or version", body = Problem, content_type = "application/problem+json")))]
+pub async fn get_questionnaire(
+    state: web::Data<Arc<AppState>>,
+    path: web::Path<String>,
+    q: web::Query<QuestionnaireParams>,
+) -> Result<HttpResponse, ApiError> {
+    let lang = lang_param(q.lang.as_deref(), "/lang")?;
+    let d = state.questionnaires.get(&path, q.version).ok_or_else(|| {
+        ApiError::NotFound(format!(
+            "no questionnaire {:?}{}",
+            path.as_str(),
+            q.version
+                .map(|v| format!(" version {v}"))
+                .unwrap_or_default()
+        ))
+    })?;
+    if !d.has_lang(lang) {
+        return Err(ApiError::BadRequest(
+            "language not available".into(),
+            vec![FieldError::new(
+                "/lang",
+                format!("available: {}", d.languages.join(", ")),
+            )],
+        ));
+    }
+    Ok(HttpResponse::Ok().json(localized(d, lang)))
+}
+
+/// Body of `POST /v1/scans`.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ScanRequest {
+    #[schema(example = "talentscan")]
+    pub questionnaire: String,
+    /// Default: the newest version.
+    pub version: Option<u32>,
+    /// `nl` (default) or `en`.
+    pub lang: Option<String>,
+    /// Item id → answer.
+    #[schema(value_type = Object)]
+    pub answers: Map<String, Value>,
+    /// Store the scan (only with the resident's consent). Default false.
+    #[serde(default)]
+    pub store: bool,
+}
+
+/// A scored scan: the persona's fields, plus the scan's own metadata.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ScanResponse {
+    /// Present only when the scan was stored (`store: true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scan_id: Option<String>,
+    pub stored: bool,
+    pub questionnaire: String,
+    pub version: u32,
+    pub lang: Lang,
+    #[schema(format = DateTime)]
+    pub created_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(format = DateTime)]
+    pub expires_at: Option<String>,
+    #[schema(value_type = Vec<Object>)]
+    pub warnings: Vec<WarningOut>,
+    #[serde(flatten)]
+    pub persona: Persona,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct WarningOut {
+    pub code: String,
+    pub message: String,
+}
+
+impl From<Warning> for WarningOut {
+    fn from(w: Warning) -> Self {
+        WarningOut {
+            code: w.code,
+            message: w.message,
+        }
+    }
+}
+
+/// Scores a request's questionnaire + answers (shared by scans and matches).
+pub fn score_request(
+    state: &AppState,
+    v: &Value,
+    base: &str,
+) -> Result<(Scored, &'static str, u32, String, Lang), ApiError> {
+    let mut f = Fields::new(v, base);
+    let qid: Option<String> = f.req("questionnaire");
+    let version: Option<u32> = f.opt("version");
+    let lang_s: Option<String> = f.opt("lang");
+    let answers: Option<Map<String, Value>> = f.req("answers");
+    let lang = match lang_s.as_deref() {
+        None => Lang::Nl,
+        Some(l) => Lang::parse(l).unwrap_or_else(|| {
+            f.err("lang", "use nl or en");
+            Lang::Nl
+        }),
+    };
+    let errs = f.finish();
+    if !errs.is_empty() {
+        return Err(ApiError::Unprocessable(
+            "the request is not valid".into(),
+            errs,
+        ));
+    }
+    let qid = qid.unwrap_or_default();
+    let def = state.questionnaires.get(&qid, version).ok_or_else(|| {
+        ApiError::NotFound(format!(
+            "no questionnaire {qid:?}{}",
+            version.map(|v| format!(" version {v}")).unwrap_or_default()
+        ))
+    })?;
+    if state.questionnaires.all().len() > 1000 {
+        return Err(ApiError::Internal("registry too large".into()));
+    }
+    let answers = answers.unwrap_or_default();
+    if answers.len() > 200 {
+        return Err(ApiError::Unprocessable(
+            "too many answers".into(),
+            vec![FieldError::new(
+                format!("{base}/answers"),
+                "at most 200 answers",
+            )],
+        ));
+    }
+    let scored = score(def, &state.taxonomies, &state.places, &answers, lang).map_err(|errs| {
+        ApiError::Unprocessable(
+            format!("{} answer(s) are not valid", errs.len()),
+            errs.into_iter()
+                .map(|e| FieldError::new(format!("{base}{}", e.pointer), e.message))
+                .collect(),
+        )
+    })?;
+    let id: &'static str = Box::leak(def.id.clone().into_boxed_str());
+    Ok((scored, id, def.version, qid, lang))
+}
+
+/// Score a questionnaire into a persona; store it only with `store: true`.
+#[utoipa::path(post, path = "/v1/scans", tag = "Talent Scan", request_body = ScanRequest,
+    responses((status = 201, description = "Scored and stored (store: true)", body = ScanResponse),
+              (status = 200, description = "Scored, nothing stored", body = ScanResponse),
+              (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "Unknown questionnaire or version", body = Problem, content_type = "application/problem+json"),
+              (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Invalid answers, each with a JSON pointer", body = Problem, content_type = "application/problem+json")))]
+pub async fn create_scan(
+    state: web::Data<Arc<AppState>>,
+    req: HttpRequest,
+    bytes: Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let v = body::json(&req, &bytes)?;
+    let store_flag = match v.get("store") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            return Err(ApiError::Unprocessable(
+                "the request is not valid".into(),
+                vec![FieldError::new("/store", "must be true or false")],
+            ))
+        }
+    };
+    let (scored, _, version, qid, lang) = score_request(&state, &v, "")?;
+    let now = time::OffsetDateTime::now_utc();
+    let fmt = &time::format_description::well_known::Rfc3339;
+    let mut resp = ScanResponse {
+        scan_id: None,
+        stored: false,
+        questionnaire: qid,
+        version,
+        lang,
+        created_at: now.format(fmt).unwrap_or_default(),
+        expires_at: None,
+        warnings: scored.warnings.into_iter().map(Into::into).collect(),
+        persona: scored.persona,
+    };
+    if store_flag {
+        // A v4 UUID: 122 random bits, unguessable.
+        let id = uuid::Uuid::new_v4().to_string();
+        let expires = now + time::Duration::days(state.settings.retention_days as i64);
+        resp.scan_id = Some(id.clone());
+        resp.stored = true;
+        resp.expires_at = Some(expires.format(fmt).unwrap_or_default());
+        let doc = serde_json::to_value(&resp).map_err(|e| ApiError::Internal(e.to_string()))?;
+        state.store.put_scan(&id, &doc).await?;
+        return Ok(HttpResponse::Created()
+            .insert_header(("Location", format!("/v1/scans/{id}")))
+            .json(resp));
+    }
+    Ok(HttpResponse::Ok().json(resp))
+}
+
+/// Looks up a stored scan that has not expired.
+pub fn load_scan(state: &AppState, id: &str) -> Result<ScanResponse, ApiError> {
+    let nf = || {
+        ApiError::NotFound(
+            "no stored scan with this id (it may have expired or been erased)".into(),
+        )
+    };
+    if id.len() > 64 {
+        return Err(nf());
+    }
+    let doc = state.store.get_scan(id)?.ok_or_else(nf)?;
+    let now = time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default();
+    if doc
+        .get("expires_at")
+        .and_then(|e| e.as_str())
+        .is_some_and(|e| e < now.as_str())
+    {
+        return Err(nf());
+    }
+    serde_json::from_value(doc).map_err(|e| ApiError::Internal(e.to_string()))
+}
+
+/// A stored scan.
+#[utoipa::path(get, path = "/v1/scans/{id}", tag = "Talent Scan",
+    params(("id" = String, Path, description = "The scan id returned when it was stored")),
+    responses((status = 200, description = "The stored scan", body = ScanResponse),
+              (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "Unknown, expired or erased", body = Problem, content_type = "application/problem+json")))]
+pub async fn get_scan(
+    state: web::Data<Arc<AppState>>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Ok().json(load_scan(&state, &path)?))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Erased {
+    pub scan_id: String,
+    pub erased: bool,
+    pub message: String,
+}
+
+/// Erase a stored scan at once.
+#[utoipa::path(delete, path = "/v1/scans/{id}", tag = "Talent Scan",
+    params(("id" = String, Path, description = "The scan id")),
+    responses((status = 200, description = "Erased", body = Erased),
+              (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "No such scan", body = Problem, content_type = "application/problem+json")))]
+pub async fn delete_scan(
+    state: web::Data<Arc<AppState>>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    if path.len() > 64 || !state.store.delete_scan(&path).await? {
+        return Err(ApiError::NotFound("no stored scan with this id".into()));
+    }
+    Ok(HttpResponse::Ok().json(Erased {
+        scan_id: path.into_inner(),
+        erased: true,
+        message: "Je scan is gewist. We bewaren niets meer van je antwoorden.".into(),
+    }))
+}

@@ -1,0 +1,139 @@
+//! API keys with scopes. Only a SHA-256 hash of each key is kept: keys are long random
+//! tokens (256 bits), so a fast hash is enough and a leaked store does not leak keys.
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use utoipa::ToSchema;
+
+use crate::catalog::Store;
+
+/// What a key may do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Scope {
+    /// Everything.
+    Admin,
+    /// Write only this organisation's records.
+    Organisation(String),
+}
+
+impl Scope {
+    pub fn parse(s: &str) -> Option<Scope> {
+        if s == "admin" {
+            return Some(Scope::Admin);
+        }
+        let id = s.strip_prefix("organisation:")?;
+        crate::catalog::model::valid_id(id).then(|| Scope::Organisation(id.to_string()))
+    }
+    pub fn as_string(&self) -> String {
+        match self {
+            Scope::Admin => "admin".into(),
+            Scope::Organisation(id) => format!("organisation:{id}"),
+        }
+    }
+    /// May this key write a record that belongs to `organisation` (None = no owner)?
+    pub fn may_write(&self, organisation: Option<&str>) -> bool {
+        match self {
+            Scope::Admin => true,
+            Scope::Organisation(id) => organisation == Some(id.as_str()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct KeyInfo {
+    /// Public id of the key (first characters of its hash).
+    pub id: String,
+    pub scope: String,
+    pub label: String,
+    pub created_at: String,
+}
+
+pub fn hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+pub fn new_token() -> String {
+    let mut b = [0u8; 32];
+    rand::thread_rng().fill_bytes(&mut b);
+    format!("ts_{}", hex::encode(b))
+}
+
+pub struct Keys {
+    store: Store,
+    admin_hash: Option<String>,
+}
+
+impl Keys {
+    pub fn new(store: Store, admin_key: Option<&str>) -> Self {
+        Self {
+            store,
+            admin_hash: admin_key.filter(|k| !k.is_empty()).map(hash),
+        }
+    }
+
+    /// The scope of a presented key, if it is valid.
+    pub fn verify(&self, token: &str) -> Option<Scope> {
+        let h = hash(token);
+        if self.admin_hash.as_deref() == Some(h.as_str()) {
+            return Some(Scope::Admin);
+        }
+        let v = self.store.keys().get(h.as_bytes()).ok()??;
+        let info: KeyInfo = serde_json::from_slice(&v).ok()?;
+        Scope::parse(&info.scope)
+    }
+
+    /// Creates a key and returns the token (shown once) and its info.
+    pub async fn create(
+        &self,
+        scope: &Scope,
+        label: &str,
+    ) -> Result<(String, KeyInfo), sled::Error> {
+        let token = new_token();
+        let h = hash(&token);
+        let info = KeyInfo {
+            id: h[..12].to_string(),
+            scope: scope.as_string(),
+            label: label.to_string(),
+            created_at: now_rfc3339(),
+        };
+        self.store
+            .keys()
+            .insert(h.as_bytes(), serde_json::to_vec(&info).expect("serialises"))?;
+        self.store.keys().flush_async().await?;
+        Ok((token, info))
+    }
+
+    pub fn list(&self) -> Vec<KeyInfo> {
+        self.store
+            .keys()
+            .iter()
+            .filter_map(|r| r.ok())
+            .filter_map(|(_, v)| serde_json::from_slice(&v).ok())
+            .collect()
+    }
+
+    pub async fn revoke(&self, id: &str) -> Result<bool, sled::Error> {
+        let mut found = None;
+        for r in self.store.keys().iter() {
+            let (k, _) = r?;
+            if k.starts_with(id.as_bytes()) && id.len() >= 8 {
+                found = Some(k);
+                break;
+            }
+        }
+        match found {
+            Some(k) => {
+                self.store.keys().remove(k)?;
+                self.store.keys().flush_async().await?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+}
+
+pub fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

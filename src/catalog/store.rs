@@ -1,0 +1,201 @@
+//! The sled store: the source of truth for the catalog, stored scans and API keys.
+//!
+//! Every write bumps a sequence number *before* the data is written, and the search index
+//! records the sequence number it covers in its commit. If the two differ at start-up (a
+//! crash between store and index), the index is rebuilt from the store. Writes are flushed
+//! before they are acknowledged.
+use std::path::Path;
+
+use serde_json::Value;
+use thiserror::Error;
+
+use super::model::{Kind, Record};
+
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("storage error: {0}")]
+    Sled(#[from] sled::Error),
+    #[error("stored record {0} is not valid JSON: {1}")]
+    Corrupt(String, serde_json::Error),
+}
+
+#[derive(Clone)]
+pub struct Store {
+    db: sled::Db,
+    meta: sled::Tree,
+    scans: sled::Tree,
+    keys: sled::Tree,
+}
+
+const SEQ: &[u8] = b"seq";
+const SEEDED: &[u8] = b"seeded";
+
+impl Store {
+    pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        let db = sled::Config::new()
+            .path(dir.join("store"))
+            .mode(sled::Mode::HighThroughput)
+            .open()?;
+        Ok(Self {
+            meta: db.open_tree("meta")?,
+            scans: db.open_tree("scans")?,
+            keys: db.open_tree("keys")?,
+            db,
+        })
+    }
+
+    fn tree(&self, kind: Kind) -> Result<sled::Tree, StoreError> {
+        Ok(self.db.open_tree(kind.as_str())?)
+    }
+
+    pub fn seq(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .meta
+            .get(SEQ)?
+            .map(|v| u64::from_be_bytes(v.as_ref().try_into().unwrap_or([0; 8])))
+            .unwrap_or(0))
+    }
+
+    fn bump_seq(&self) -> Result<u64, StoreError> {
+        let v = self.meta.update_and_fetch(SEQ, |old| {
+            let n = old
+                .map(|b| u64::from_be_bytes(b.try_into().unwrap_or([0; 8])))
+                .unwrap_or(0);
+            Some((n + 1).to_be_bytes().to_vec())
+        })?;
+        Ok(
+            v.map(|b| u64::from_be_bytes(b.as_ref().try_into().unwrap_or([0; 8])))
+                .unwrap_or(0),
+        )
+    }
+
+    pub fn is_seeded(&self) -> Result<bool, StoreError> {
+        Ok(self.meta.get(SEEDED)?.is_some())
+    }
+
+    pub async fn mark_seeded(&self) -> Result<(), StoreError> {
+        self.meta.insert(SEEDED, b"1".as_slice())?;
+        self.db.flush_async().await?;
+        Ok(())
+    }
+
+    pub fn get(&self, kind: Kind, id: &str) -> Result<Option<Value>, StoreError> {
+        match self.tree(kind)?.get(id.as_bytes())? {
+            Some(b) => Ok(Some(
+                serde_json::from_slice(&b).map_err(|e| StoreError::Corrupt(id.into(), e))?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    pub fn contains(&self, kind: Kind, id: &str) -> Result<bool, StoreError> {
+        Ok(self.tree(kind)?.contains_key(id.as_bytes())?)
+    }
+
+    pub fn count(&self, kind: Kind) -> Result<usize, StoreError> {
+        Ok(self.tree(kind)?.len())
+    }
+
+    /// Every record of a kind, in id order.
+    pub fn iter(
+        &self,
+        kind: Kind,
+    ) -> Result<impl Iterator<Item = Result<(String, Value), StoreError>>, StoreError> {
+        Ok(self.tree(kind)?.iter().map(|r| {
+            let (k, v) = r?;
+            let id = String::from_utf8_lossy(&k).into_owned();
+            let val = serde_json::from_slice(&v).map_err(|e| StoreError::Corrupt(id.clone(), e))?;
+            Ok((id, val))
+        }))
+    }
+
+    /// Writes records atomically (one sled batch) and flushes before returning.
+    pub async fn put_all(&self, kind: Kind, records: &[Record]) -> Result<u64, StoreError> {
+        let seq = self.bump_seq()?;
+        let mut batch = sled::Batch::default();
+        for r in records {
+            let bytes = serde_json::to_vec(&r.to_json()).expect("records serialise");
+            batch.insert(r.id().as_bytes(), bytes);
+        }
+        self.tree(kind)?.apply_batch(batch)?;
+        self.db.flush_async().await?;
+        Ok(seq)
+    }
+
+    /// Removes a record; returns whether it existed.
+    pub async fn delete(&self, kind: Kind, id: &str) -> Result<bool, StoreError> {
+        let tree = self.tree(kind)?;
+        if !tree.contains_key(id.as_bytes())? {
+            return Ok(false);
+        }
+        self.bump_seq()?;
+        tree.remove(id.as_bytes())?;
+        self.db.flush_async().await?;
+        Ok(true)
+    }
+
+    // --- stored scans (personal data: written only with consent, erased on request) ---
+
+    pub async fn put_scan(&self, id: &str, doc: &Value) -> Result<(), StoreError> {
+        self.scans.insert(
+            id.as_bytes(),
+            serde_json::to_vec(doc).expect("json serialises"),
+        )?;
+        self.db.flush_async().await?;
+        Ok(())
+    }
+
+    pub fn get_scan(&self, id: &str) -> Result<Option<Value>, StoreError> {
+        match self.scans.get(id.as_bytes())? {
+            Some(b) => Ok(Some(
+                serde_json::from_slice(&b).map_err(|e| StoreError::Corrupt("scan".into(), e))?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    pub async fn delete_scan(&self, id: &str) -> Result<bool, StoreError> {
+        let existed = self.scans.remove(id.as_bytes())?.is_some();
+        self.db.flush_async().await?;
+        Ok(existed)
+    }
+
+    /// Erases scans whose `expires_at` (RFC 3339) is before `now`; returns how many.
+    pub async fn purge_scans(&self, now: &str) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for r in self.scans.iter() {
+            let (k, v) = r?;
+            let expired = serde_json::from_slice::<Value>(&v)
+                .ok()
+                .and_then(|d| {
+                    d.get("expires_at")
+                        .and_then(|e| e.as_str())
+                        .map(|e| e < now)
+                })
+                .unwrap_or(true);
+            if expired {
+                self.scans.remove(k)?;
+                n += 1;
+            }
+        }
+        if n > 0 {
+            self.db.flush_async().await?;
+        }
+        Ok(n)
+    }
+
+    pub fn scan_count(&self) -> usize {
+        self.scans.len()
+    }
+
+    // --- API keys (only hashes are stored) ---
+
+    pub fn keys(&self) -> &sled::Tree {
+        &self.keys
+    }
+
+    pub async fn flush(&self) -> Result<(), StoreError> {
+        self.db.flush_async().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,69 @@
+//! Settings, read once at start-up from flags or `TALENTSCAN_*` environment variables.
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Address to listen on.
+    #[arg(long, env = "TALENTSCAN_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Directory for the sled store and the search index.
+    #[arg(long, env = "TALENTSCAN_DATA_DIR", default_value = "talentscan-data")]
+    pub data_dir: PathBuf,
+    /// Seed an empty data directory with the built-in (fictional) sample catalog.
+    #[arg(long, env = "TALENTSCAN_SAMPLE", default_value_t = true, action = clap::ArgAction::Set)]
+    pub sample: bool,
+    /// Start with an empty catalog (same as TALENTSCAN_SAMPLE=false).
+    #[arg(long = "no-sample", default_value_t = false)]
+    pub no_sample: bool,
+    /// The first admin API key (only its hash is kept in memory).
+    #[arg(long, env = "TALENTSCAN_ADMIN_KEY", hide_env_values = true)]
+    pub admin_key: Option<String>,
+    /// Days a stored scan is kept before it is erased.
+    #[arg(long, env = "TALENTSCAN_RETENTION_DAYS", default_value_t = 30)]
+    pub retention_days: u32,
+    /// Largest request body for ordinary requests, in bytes.
+    #[arg(long, env = "TALENTSCAN_MAX_BODY_BYTES", default_value_t = 256 * 1024)]
+    pub max_body_bytes: usize,
+    /// Largest request body for bulk imports, in bytes.
+    #[arg(long, env = "TALENTSCAN_MAX_IMPORT_BYTES", default_value_t = 128 * 1024 * 1024)]
+    pub max_import_bytes: usize,
+    /// Load questionnaire definitions from this directory instead of the built-in ones.
+    #[arg(long, env = "TALENTSCAN_QUESTIONNAIRES_DIR")]
+    pub questionnaires_dir: Option<PathBuf>,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "TALENTSCAN_WORKERS")]
+    pub workers: Option<usize>,
+    /// Origins allowed to call the API from a browser (comma separated, `*` for any).
+    #[arg(long, env = "TALENTSCAN_CORS_ORIGINS", default_value = "*")]
+    pub cors_origins: String,
+    /// Requests per minute per client on public endpoints (0 = no limit).
+    #[arg(long, env = "TALENTSCAN_RATE_LIMIT", default_value_t = 600)]
+    pub rate_limit_per_minute: u32,
+}
+
+impl Settings {
+    pub fn seed_sample(&self) -> bool {
+        self.sample && !self.no_sample
+    }
+
+    /// Settings for tests and tools: a data directory, no sample, defaults otherwise.
+    pub fn for_dir(data_dir: PathBuf) -> Self {
+        Settings {
+            addr: "127.0.0.1:0".parse().expect("valid address"),
+            data_dir,
+            sample: true,
+            no_sample: false,
+            admin_key: None,
+            retention_days: 30,
+            max_body_bytes: 256 * 1024,
+            max_import_bytes: 128 * 1024 * 1024,
+            questionnaires_dir: None,
+            workers: Some(2),
+            cors_origins: "*".into(),
+            rate_limit_per_minute: 0,
+        }
+    }
+}

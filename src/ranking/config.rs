@@ -1,0 +1,202 @@
+//! Ranking weights, resident-facing texts and allowance limits: data files in `data/`.
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::persona::TravelMode;
+use crate::taxonomy::Lang;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Weights {
+    pub task: BTreeMap<String, f64>,
+    pub training: BTreeMap<String, f64>,
+    pub distance_scale_km: BTreeMap<String, f64>,
+    pub remote_value: f64,
+    pub preparing_factor: f64,
+    pub hours_tolerance: f64,
+    pub second_phase_size: usize,
+    pub diversity_lambda: f64,
+    pub same_organisation_similarity: f64,
+    pub same_role_similarity: f64,
+    pub same_category_similarity: f64,
+    pub reason_threshold: f64,
+}
+
+pub const TASK_FEATURES: [&str; 13] = [
+    "interest",
+    "skill",
+    "learn",
+    "motive",
+    "time",
+    "commitment",
+    "distance",
+    "first_step",
+    "allowance",
+    "certificate",
+    "work_experience",
+    "access",
+    "text",
+];
+pub const TRAINING_FEATURES: [&str; 8] = [
+    "needed_for",
+    "learn",
+    "certificate",
+    "distance",
+    "cost",
+    "time",
+    "upcoming",
+    "text",
+];
+
+impl Weights {
+    pub fn embedded() -> Result<Self, String> {
+        let w: Weights = serde_json::from_str(include_str!("../../data/ranking/weights.json"))
+            .map_err(|e| format!("data/ranking/weights.json: {e}"))?;
+        for f in TASK_FEATURES {
+            if !w.task.contains_key(f) {
+                return Err(format!(
+                    "data/ranking/weights.json: task weight {f:?} missing"
+                ));
+            }
+        }
+        for f in TRAINING_FEATURES {
+            if !w.training.contains_key(f) {
+                return Err(format!(
+                    "data/ranking/weights.json: training weight {f:?} missing"
+                ));
+            }
+        }
+        if w.task
+            .values()
+            .chain(w.training.values())
+            .any(|v| !(*v >= 0.0))
+        {
+            return Err("data/ranking/weights.json: weights must be >= 0".into());
+        }
+        Ok(w)
+    }
+    pub fn task(&self, f: &str) -> f64 {
+        self.task.get(f).copied().unwrap_or(0.0)
+    }
+    pub fn training(&self, f: &str) -> f64 {
+        self.training.get(f).copied().unwrap_or(0.0)
+    }
+    pub fn scale(&self, mode: TravelMode) -> f64 {
+        self.distance_scale_km
+            .get(mode.as_str())
+            .copied()
+            .unwrap_or(3.0)
+            .max(0.1)
+    }
+}
+
+type Text = BTreeMap<String, String>;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Texts {
+    pub reasons: BTreeMap<String, Text>,
+    pub motives: BTreeMap<String, Text>,
+    pub first_step: BTreeMap<String, Text>,
+    pub access: BTreeMap<String, Text>,
+    pub notices: BTreeMap<String, Text>,
+    pub allowance_check: BTreeMap<String, Text>,
+}
+
+fn pick(t: Option<&Text>, lang: Lang) -> String {
+    t.and_then(|t| t.get(lang.code()).or_else(|| t.get("nl")))
+        .cloned()
+        .unwrap_or_default()
+}
+
+impl Texts {
+    pub fn embedded() -> Result<Self, String> {
+        serde_json::from_str(include_str!("../../data/ranking/texts.json"))
+            .map_err(|e| format!("data/ranking/texts.json: {e}"))
+    }
+    pub fn reason(&self, code: &str, lang: Lang) -> String {
+        pick(self.reasons.get(code), lang)
+    }
+    pub fn motive(&self, id: &str, lang: Lang) -> String {
+        pick(self.motives.get(id), lang)
+    }
+    pub fn first_step(&self, id: &str, lang: Lang) -> String {
+        pick(self.first_step.get(id), lang)
+    }
+    pub fn access(&self, id: &str, lang: Lang) -> String {
+        pick(self.access.get(id), lang)
+    }
+    pub fn notice(&self, id: &str, lang: Lang) -> String {
+        pick(self.notices.get(id), lang)
+    }
+    pub fn allowance_check(&self, id: &str, lang: Lang) -> String {
+        pick(self.allowance_check.get(id), lang)
+    }
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut s = template.to_string();
+    for (k, v) in vars {
+        s = s.replace(&format!("{{{k}}}"), v);
+    }
+    s
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct YearLimits {
+    pub per_hour_21_plus: f64,
+    pub per_hour_under_21: f64,
+    pub per_month: f64,
+    pub per_year: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AllowanceLimits {
+    pub source: String,
+    pub years: BTreeMap<String, Option<YearLimits>>,
+}
+
+impl AllowanceLimits {
+    pub fn embedded() -> Result<Self, String> {
+        serde_json::from_str(include_str!("../../data/allowance.json"))
+            .map_err(|e| format!("data/allowance.json: {e}"))
+    }
+    /// The limits for `year` when known.
+    pub fn for_year(&self, year: i32) -> Option<YearLimits> {
+        self.years.get(&year.to_string()).copied().flatten()
+    }
+    /// The latest year with known limits (to say "in 2025 it was …").
+    pub fn latest_known(&self) -> Option<(i32, YearLimits)> {
+        self.years
+            .iter()
+            .filter_map(|(y, l)| Some((y.parse().ok()?, (*l)?)))
+            .max_by_key(|(y, _)| *y)
+    }
+}
+
+/// "€ 5,60" — Dutch number format.
+pub fn euro(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        let n = v.round() as i64;
+        let s = n.to_string();
+        let mut out = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push('.');
+            }
+            out.push(c);
+        }
+        format!("€ {out}")
+    } else {
+        format!("€ {:.2}", v).replace('.', ",")
+    }
+}
+
+/// "1,2" — one decimal with a Dutch comma.
+pub fn km(v: f64, lang: Lang) -> String {
+    let s = format!("{:.1}", v);
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}

@@ -1,0 +1,412 @@
+//! Features: what the matcher knows about one task (a row of attributes), what it prepared
+//! about the person, the hard constraints, and the soft-fit features — one definition used
+//! by both the column path and the straightforward reference scorer.
+use crate::catalog::model::{AllowanceKind, Task};
+use crate::geo::{distance_km, LatLon};
+use crate::persona::{AgeBand, Frequency, LanguageLevel, Load, Persona, WorkGoal};
+use crate::taxonomy::{slot_mask, Taxonomies, MOTIVES};
+
+use super::config::Weights;
+
+/// Bit sets over a taxonomy (≤ 128 ids, checked at start-up).
+pub type Bits = u128;
+
+pub fn bits<'a>(
+    ids: impl IntoIterator<Item = &'a String>,
+    pos: impl Fn(&str) -> Option<usize>,
+) -> Bits {
+    ids.into_iter()
+        .filter_map(|s| pos(s))
+        .filter(|&i| i < 128)
+        .fold(0, |m, i| m | (1u128 << i))
+}
+
+/// Accessibility tags a task can carry that a person may need.
+pub const TAGS: [&str; 5] = [
+    "wheelchair",
+    "low_dutch",
+    "no_dutch_needed",
+    "school_internship",
+    "with_children",
+];
+
+fn tag_bits(suitable: &[String]) -> u8 {
+    suitable
+        .iter()
+        .filter_map(|s| TAGS.iter().position(|t| t == s))
+        .fold(0, |m, i| m | (1 << i))
+}
+
+/// Days since 1970-01-01 of a YYYY-MM-DD date; `i32::MAX` for "no end".
+pub fn day_number(date: Option<&str>) -> i32 {
+    let Some(d) = date else { return i32::MAX };
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    time::Date::parse(d, &fmt)
+        .map(|d| d.to_julian_day() - 2_440_588)
+        .unwrap_or(i32::MAX)
+}
+
+/// The attributes of one task that filtering and first-phase scoring read.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub lat: f64,
+    pub lon: f64,
+    pub remote: bool,
+    pub slots: u32,
+    pub any_moment: bool,
+    pub load: u8,
+    pub lang: u8,
+    pub hours: f64,
+    pub per_month: f64,
+    pub min_months: u32,
+    pub end_day: i32,
+    pub cats: Bits,
+    pub skills: Bits,
+    pub learn: Bits,
+    /// Offers as a distribution over the six VFI functions (sums to 1, or all 0).
+    pub offers: [f64; 6],
+    pub support: f64,
+    pub first_step_tag: bool,
+    pub tags: u8,
+    pub allowance: f64,
+    pub certificate: bool,
+    pub work_experience: bool,
+    pub n_skills: u32,
+}
+
+impl Row {
+    pub fn from_task(t: &Task, tax: &Taxonomies) -> Row {
+        let (lat, lon) = t
+            .location
+            .as_ref()
+            .map(|l| (l.lat, l.lon))
+            .unwrap_or((f64::NAN, f64::NAN));
+        let mut offers = [0.0; 6];
+        for o in &t.offers {
+            if let Some(i) = MOTIVES.iter().position(|m| m == o) {
+                offers[i] = 1.0;
+            }
+        }
+        let n: f64 = offers.iter().sum();
+        if n > 0.0 {
+            offers.iter_mut().for_each(|x| *x /= n);
+        }
+        Row {
+            lat,
+            lon,
+            remote: t.remote || t.location.is_none(),
+            slots: t.schedule.slots.iter().fold(0, |m, s| m | s.bit()),
+            any_moment: t.schedule.any_moment(),
+            load: t.physical_load.rank() as u8,
+            lang: t.language_level.rank() as u8,
+            hours: t.schedule.hours_per_week,
+            per_month: t.schedule.frequency.per_month(),
+            min_months: t.schedule.min_months,
+            end_day: day_number(t.schedule.end.as_deref()),
+            cats: bits(&t.categories, |s| tax.categories.position(s)),
+            skills: bits(&t.skills, |s| tax.skills.position(s)),
+            learn: bits(&t.learn_skills, |s| tax.skills.position(s)),
+            offers,
+            support: t.onboarding.support(),
+            first_step_tag: t.suitable_for.iter().any(|s| s == "first_step"),
+            tags: tag_bits(&t.suitable_for),
+            allowance: match t.allowance.kind {
+                AllowanceKind::VolunteerAllowance => 1.0,
+                AllowanceKind::Expenses => 0.5,
+                AllowanceKind::None => 0.0,
+            },
+            certificate: t.certificate,
+            work_experience: !t.work_experience.is_empty(),
+            n_skills: t.skills.len() as u32,
+        }
+    }
+
+    pub fn point(&self) -> Option<LatLon> {
+        (!self.remote).then_some(LatLon {
+            lat: self.lat,
+            lon: self.lon,
+        })
+    }
+}
+
+/// Everything about the person the matcher needs, computed once per request.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub origin: Option<LatLon>,
+    pub radius_km: f64,
+    pub scale_km: f64,
+    /// 0 = any moment.
+    pub slots: u32,
+    pub hours_limit: Option<f64>,
+    pub max_load: u8,
+    pub max_lang: u8,
+    pub per_month: Option<f64>,
+    pub short_commitment: bool,
+    /// Interest weight per category position.
+    pub interest: Vec<f64>,
+    pub interest_bits: Bits,
+    pub skills: Bits,
+    pub learning: Bits,
+    pub motives: [f64; 6],
+    pub first_step: bool,
+    pub allowance: bool,
+    pub certificate: bool,
+    /// 0 when work experience must not count; else its factor.
+    pub work_factor: f64,
+    pub needed_tags: u8,
+    pub wheelchair: bool,
+    pub categories_filter: Option<Bits>,
+    pub today: i32,
+    pub remote_value: f64,
+}
+
+impl Prepared {
+    pub fn new(
+        p: &Persona,
+        tax: &Taxonomies,
+        w: &Weights,
+        today: i32,
+        categories_filter: Option<&[String]>,
+    ) -> Self {
+        let mut interest = vec![0.0; tax.categories.len()];
+        for (c, v) in &p.interests {
+            if let Some(i) = tax.categories.position(c) {
+                interest[i] = v.get();
+            }
+        }
+        let mut needed_tags = 0u8;
+        let mut tag = |t: &str| {
+            if let Some(i) = TAGS.iter().position(|x| *x == t) {
+                needed_tags |= 1 << i;
+            }
+        };
+        if p.constraints.wheelchair {
+            tag("wheelchair");
+        }
+        if p.constraints.language_level == Some(LanguageLevel::A2) {
+            tag("low_dutch");
+            tag("no_dutch_needed");
+        }
+        if p.situation.age_band == Some(AgeBand::Under18) {
+            tag("school_internship");
+        }
+        if p.constraints.childcare {
+            tag("with_children");
+        }
+        let per_month = p.availability.frequency.map(Frequency::per_month);
+        Prepared {
+            origin: p.travel.origin.as_ref().and_then(|o| o.point()),
+            radius_km: p.travel.radius_km.get(),
+            scale_km: w.scale(p.travel.mode),
+            slots: slot_mask(
+                &p.availability
+                    .slots
+                    .iter()
+                    .map(|s| s.id())
+                    .collect::<Vec<_>>(),
+            ),
+            hours_limit: p
+                .availability
+                .hours_per_week
+                .map(|h| h.get() * (1.0 + w.hours_tolerance) + 1e-9),
+            max_load: p.constraints.physical_load.unwrap_or(Load::High).rank() as u8,
+            max_lang: p
+                .constraints
+                .language_level
+                .unwrap_or(LanguageLevel::C1)
+                .rank() as u8,
+            per_month,
+            short_commitment: matches!(
+                p.availability.frequency,
+                Some(Frequency::Once | Frequency::Occasional)
+            ),
+            interest_bits: bits(p.interests.keys(), |s| tax.categories.position(s)),
+            interest,
+            skills: bits(&p.skills, |s| tax.skills.position(s)),
+            learning: bits(&p.learning_goals, |s| tax.skills.position(s)),
+            motives: p.motivations.to_array(),
+            first_step: p.needs_first_step(),
+            allowance: p.needs.allowance,
+            certificate: p.needs.certificate || p.wants_work_experience(),
+            work_factor: match p.work_goal {
+                WorkGoal::Searching => 1.0,
+                WorkGoal::Preparing => w.preparing_factor,
+                _ => 0.0,
+            },
+            needed_tags,
+            wheelchair: p.constraints.wheelchair,
+            categories_filter: categories_filter
+                .filter(|c| !c.is_empty())
+                .map(|c| bits(c, |s| tax.categories.position(s))),
+            today,
+            remote_value: w.remote_value,
+        }
+    }
+
+    /// The hard constraints. A task that fails one is never shown, whatever its score.
+    pub fn allows(&self, r: &Row, distance: Option<f64>) -> bool {
+        if let (Some(d), false) = (distance, r.remote) {
+            if d > self.radius_km {
+                return false;
+            }
+        }
+        if self.slots != 0 && !r.any_moment && r.slots & self.slots == 0 {
+            return false;
+        }
+        if r.load > self.max_load || r.lang > self.max_lang {
+            return false;
+        }
+        if self.hours_limit.is_some_and(|h| r.hours > h) {
+            return false;
+        }
+        if r.end_day < self.today {
+            return false;
+        }
+        if self.wheelchair && !r.remote && r.tags & 1 == 0 {
+            return false;
+        }
+        if let Some(c) = self.categories_filter {
+            if r.cats & c == 0 {
+                return false;
+            }
+        }
+        true
+    }
+
+    pub fn distance(&self, r: &Row) -> Option<f64> {
+        match (self.origin, r.point()) {
+            (Some(o), Some(p)) => Some(distance_km(o, p)),
+            _ => None,
+        }
+    }
+}
+
+/// Values of the soft-fit features (0–1) for one task; `None` = inactive for this person.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct FeatureValues {
+    pub v: [Option<f64>; 13],
+}
+
+pub const F_INTEREST: usize = 0;
+pub const F_SKILL: usize = 1;
+pub const F_LEARN: usize = 2;
+pub const F_MOTIVE: usize = 3;
+pub const F_TIME: usize = 4;
+pub const F_COMMITMENT: usize = 5;
+pub const F_DISTANCE: usize = 6;
+pub const F_FIRST_STEP: usize = 7;
+pub const F_ALLOWANCE: usize = 8;
+pub const F_CERTIFICATE: usize = 9;
+pub const F_WORK: usize = 10;
+pub const F_ACCESS: usize = 11;
+pub const F_TEXT: usize = 12;
+
+/// Interest fit from the per-category sum (the column path computes that sum with one
+/// matrix-vector product).
+pub fn interest_fit(sum: f64) -> f64 {
+    sum.clamp(0.0, 1.0)
+}
+
+/// All features except interest, motive and text, which the caller supplies.
+pub fn features(
+    p: &Prepared,
+    r: &Row,
+    distance: Option<f64>,
+    interest_sum: f64,
+    motive: f64,
+) -> FeatureValues {
+    let mut v = [None; 13];
+    v[F_INTEREST] = Some(interest_fit(interest_sum));
+    v[F_SKILL] = Some(if r.n_skills == 0 {
+        0.0
+    } else {
+        (r.skills & p.skills).count_ones() as f64 / r.n_skills as f64
+    });
+    v[F_LEARN] = Some(if r.learn & p.learning != 0 { 1.0 } else { 0.0 });
+    v[F_MOTIVE] = Some(motive);
+    v[F_TIME] = Some(if r.any_moment || p.slots == 0 {
+        1.0
+    } else {
+        (r.slots & p.slots).count_ones() as f64 / r.slots.count_ones().max(1) as f64
+    });
+    let freq = match p.per_month {
+        Some(pm) if r.per_month > pm => pm / r.per_month,
+        _ => 1.0,
+    };
+    let months = if p.short_commitment && r.min_months > 3 {
+        0.5
+    } else {
+        1.0
+    };
+    v[F_COMMITMENT] = Some(freq * months);
+    v[F_DISTANCE] = if r.remote {
+        Some(p.remote_value)
+    } else {
+        distance.map(|d| (-d / p.scale_km).exp())
+    };
+    if p.first_step {
+        v[F_FIRST_STEP] = Some(if r.first_step_tag {
+            r.support.max(2.0 / 3.0)
+        } else {
+            r.support
+        });
+    }
+    if p.allowance {
+        v[F_ALLOWANCE] = Some(r.allowance);
+    }
+    if p.certificate {
+        v[F_CERTIFICATE] = Some(r.certificate as u8 as f64);
+    }
+    if p.work_factor > 0.0 {
+        v[F_WORK] = Some(if r.work_experience {
+            p.work_factor
+        } else {
+            0.0
+        });
+    }
+    if p.needed_tags != 0 {
+        let need = p.needed_tags;
+        // "low_dutch" and "no_dutch_needed" answer the same need.
+        let lang_need = need & 0b110;
+        let mut wanted = (need & !0b110).count_ones() + (lang_need != 0) as u32;
+        let mut have = (r.tags & need & !0b110).count_ones()
+            + (lang_need != 0 && r.tags & lang_need != 0) as u32;
+        if p.wheelchair && r.remote {
+            have += (r.tags & 1 == 0) as u32;
+        }
+        wanted = wanted.max(1);
+        have = have.min(wanted);
+        v[F_ACCESS] = Some(have as f64 / wanted as f64);
+    }
+    FeatureValues { v }
+}
+
+/// Weighted mean over the active features.
+pub fn combine(f: &FeatureValues, weights: &[f64; 13]) -> f64 {
+    let (mut num, mut den) = (0.0, 0.0);
+    for (x, w) in f.v.iter().zip(weights) {
+        if let Some(x) = x {
+            num += w * x;
+            den += w;
+        }
+    }
+    if den > 0.0 {
+        num / den
+    } else {
+        0.0
+    }
+}
+
+/// The persona-side motive vector dotted with a task's offers distribution.
+pub fn motive_fit(p: &Prepared, offers: &[f64; 6]) -> f64 {
+    offers.iter().zip(&p.motives).map(|(o, m)| o * m).sum()
+}
+
+pub fn interest_sum(p: &Prepared, cats: Bits) -> f64 {
+    p.interest
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| cats & (1u128 << i) != 0)
+        .map(|(_, w)| w)
+        .sum()
+}

@@ -1,0 +1,1120 @@
+//! Matching: rank flexible tasks and practical trainings for a persona and say why.
+//!
+//! Two phases, after Vespa: hard constraints and a first-phase score over every candidate
+//! the geo cells under the radius yield (memory-resident columns), then a second phase on
+//! the best few hundred — full-text relevance from tantivy, a diversity re-rank (MMR) and
+//! the reasons. The stages are separate functions so they can be benchmarked one by one.
+pub mod columns;
+pub mod config;
+pub mod features;
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use self::columns::TaskColumns;
+use self::config::{
+    euro, fill, km, AllowanceLimits, Texts, Weights, TASK_FEATURES, TRAINING_FEATURES,
+};
+use self::features::*;
+use crate::catalog::model::{
+    Allowance, AllowanceKind, Contact, Onboarding, Schedule, Task, Training,
+};
+use crate::geo::distance_km;
+use crate::persona::{AgeBand, Persona};
+use crate::taxonomy::{Lang, Slot, Taxonomies, MOTIVES};
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Reason {
+    pub code: String,
+    pub text: String,
+}
+
+/// One feature's part in a score (for `explain: true`).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Contribution {
+    pub name: String,
+    pub value: f64,
+    pub weight: f64,
+    /// weight × value ÷ the sum of active weights; contributions add up to the score.
+    pub contribution: f64,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Notice {
+    pub code: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrganisationRef {
+    pub id: Option<String>,
+    pub name: String,
+}
+
+/// Whether a task's allowance stays within the fiscal limit of the current year.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AllowanceCheck {
+    /// `within`, `above`, `unknown` (no limit known for this year) or `none`.
+    pub status: String,
+    pub year: i32,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TaskMatch {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub organisation: OrganisationRef,
+    pub wijk: Option<String>,
+    pub remote: bool,
+    pub distance_km: Option<f64>,
+    pub schedule: Schedule,
+    pub hours_per_week: f64,
+    pub onboarding: Onboarding,
+    pub allowance: Allowance,
+    pub allowance_check: AllowanceCheck,
+    pub certificate: bool,
+    pub contact: Contact,
+    pub categories: Vec<String>,
+    pub work_experience: Vec<String>,
+    pub required_trainings: Vec<String>,
+    pub role_id: Option<String>,
+    pub score: f64,
+    pub reasons: Vec<Reason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<Contribution>>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct TrainingMatch {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub organisation: OrganisationRef,
+    pub provider: String,
+    pub topics: Vec<String>,
+    pub wijk: Option<String>,
+    pub online: bool,
+    pub distance_km: Option<f64>,
+    pub certificate: bool,
+    pub cost_eur: f64,
+    pub next_session: Option<crate::catalog::model::Session>,
+    #[schema(value_type = Vec<String>)]
+    pub slots: Vec<Slot>,
+    pub duration_hours: Option<f64>,
+    pub contact: Option<Contact>,
+    pub score: f64,
+    pub reasons: Vec<Reason>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub explain: Option<Vec<Contribution>>,
+}
+
+/// The catalog as the matcher sees it: columns for tasks, trainings in full (few), and
+/// organisation names. Rebuilt after writes and swapped atomically.
+pub struct Snapshot {
+    pub tasks: TaskColumns,
+    pub trainings: Vec<Training>,
+    pub org_names: HashMap<String, String>,
+}
+
+/// What a match request asks beyond the persona.
+#[derive(Debug, Clone)]
+pub struct Query {
+    pub limit_tasks: usize,
+    pub limit_trainings: usize,
+    pub categories: Option<Vec<String>>,
+    /// Free text: `overrides.q`, else the persona's own words.
+    pub words: Option<String>,
+    pub lang: Lang,
+    pub explain: bool,
+    pub now: time::OffsetDateTime,
+}
+
+/// A first-phase candidate.
+#[derive(Debug, Clone, Copy)]
+pub struct Candidate {
+    pub row: usize,
+    pub distance: Option<f64>,
+    pub features: FeatureValues,
+    pub score: f64,
+}
+
+pub struct Matcher {
+    pub tax: Taxonomies,
+    pub weights: Weights,
+    pub texts: Texts,
+    pub limits: AllowanceLimits,
+    task_w: [f64; 13],
+}
+
+fn round6(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+/// Best first; ties by id so the same input always gives the same order.
+fn order(a: (f64, &str), b: (f64, &str)) -> std::cmp::Ordering {
+    round6(b.0)
+        .total_cmp(&round6(a.0))
+        .then_with(|| a.1.cmp(b.1))
+}
+
+impl Matcher {
+    pub fn new(
+        tax: Taxonomies,
+        weights: Weights,
+        texts: Texts,
+        limits: AllowanceLimits,
+    ) -> Result<Self, String> {
+        if tax.categories.len() > 128 || tax.skills.len() > 128 {
+            return Err("the matcher supports at most 128 categories and 128 skills".into());
+        }
+        let mut task_w = [0.0; 13];
+        for (i, f) in TASK_FEATURES.iter().enumerate() {
+            task_w[i] = weights.task(f);
+        }
+        Ok(Self {
+            tax,
+            weights,
+            texts,
+            limits,
+            task_w,
+        })
+    }
+
+    pub fn embedded(tax: Taxonomies) -> Result<Self, String> {
+        Self::new(
+            tax,
+            Weights::embedded()?,
+            Texts::embedded()?,
+            AllowanceLimits::embedded()?,
+        )
+    }
+
+    pub fn prepare(&self, p: &Persona, q: &Query) -> Prepared {
+        let today = q.now.date().to_julian_day() - 2_440_588;
+        Prepared::new(p, &self.tax, &self.weights, today, q.categories.as_deref())
+    }
+
+    /// Stage 1: candidates from the geo cells under the radius, hard filters, first-phase
+    /// score (interest and motive by matrix-vector product per cell range).
+    pub fn first_phase(
+        &self,
+        cols: &TaskColumns,
+        p: &Prepared,
+        text_active: bool,
+    ) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        for range in cols.candidate_ranges(p) {
+            let (isum, mot) = cols.range_products(range.clone(), p);
+            for (k, row) in range.enumerate() {
+                let r = &cols.rows[row];
+                let d = p.distance(r);
+                if !p.allows(r, d) {
+                    continue;
+                }
+                let mut f = features(p, r, d, isum[k], mot[k]);
+                if text_active {
+                    f.v[F_TEXT] = Some(0.0);
+                }
+                let score = combine(&f, &self.task_w);
+                out.push(Candidate {
+                    row,
+                    distance: d,
+                    features: f,
+                    score,
+                });
+            }
+        }
+        out
+    }
+
+    /// Stage 2a: keep the best `second_phase_size` and add text relevance.
+    pub fn second_phase(
+        &self,
+        cols: &TaskColumns,
+        mut cands: Vec<Candidate>,
+        text: Option<&HashMap<String, f32>>,
+    ) -> Vec<Candidate> {
+        let k = self.weights.second_phase_size.max(1);
+        let cmp = |a: &Candidate, b: &Candidate| {
+            order((a.score, &cols.ids[a.row]), (b.score, &cols.ids[b.row]))
+        };
+        if let Some(text) = text {
+            // Text can lift a task past others, so every candidate with words gets its
+            // relevance before the cut.
+            for c in cands.iter_mut() {
+                let rel = text.get(&cols.ids[c.row]).copied().unwrap_or(0.0) as f64;
+                c.features.v[F_TEXT] = Some(rel);
+                c.score = combine(&c.features, &self.task_w);
+            }
+        }
+        if cands.len() > k {
+            cands.select_nth_unstable_by(k - 1, cmp);
+            cands.truncate(k);
+        }
+        cands.sort_by(cmp);
+        cands
+    }
+
+    /// Stage 2b: maximal marginal relevance so the top is not ten tasks of one
+    /// organisation or category. Only reorders candidates that passed the hard filters.
+    pub fn diversify(
+        &self,
+        cols: &TaskColumns,
+        cands: Vec<Candidate>,
+        limit: usize,
+    ) -> Vec<Candidate> {
+        let w = &self.weights;
+        let lambda = w.diversity_lambda.clamp(0.0, 1.0);
+        let sim = |a: usize, b: usize| -> f64 {
+            let mut s: f64 = 0.0;
+            if cols.org[a] == cols.org[b] {
+                s = s.max(w.same_organisation_similarity);
+            }
+            if cols.role[a] != u32::MAX && cols.role[a] == cols.role[b] {
+                s = s.max(w.same_role_similarity);
+            }
+            if cols.main_category[a] == cols.main_category[b] {
+                s = s.max(w.same_category_similarity);
+            }
+            s
+        };
+        let mut rest = cands;
+        let mut chosen: Vec<Candidate> = Vec::with_capacity(limit);
+        let mut max_sim = vec![0.0f64; rest.len()];
+        while chosen.len() < limit && !rest.is_empty() {
+            let mut best = 0;
+            let mut best_v = f64::NEG_INFINITY;
+            for (i, c) in rest.iter().enumerate() {
+                let v = round6(lambda * c.score - (1.0 - lambda) * max_sim[i]);
+                if v > best_v || (v == best_v && cols.ids[c.row] < cols.ids[rest[best].row]) {
+                    best_v = v;
+                    best = i;
+                }
+            }
+            let c = rest.swap_remove(best);
+            max_sim.swap_remove(best);
+            for (i, o) in rest.iter().enumerate() {
+                max_sim[i] = max_sim[i].max(sim(c.row, o.row));
+            }
+            chosen.push(c);
+        }
+        chosen
+    }
+
+    /// The ranked task rows for a persona (stages 1 and 2, no output formatting).
+    pub fn rank_rows(
+        &self,
+        cols: &TaskColumns,
+        p: &Prepared,
+        text: Option<&HashMap<String, f32>>,
+        limit: usize,
+    ) -> Vec<Candidate> {
+        let cands = self.first_phase(cols, p, text.is_some());
+        let cands = self.second_phase(cols, cands, text);
+        self.diversify(cols, cands, limit)
+    }
+
+    /// The reference scorer: every task, no cells, no phases — the definition the column
+    /// path must agree with (checked by property tests).
+    pub fn rank_reference(&self, tasks: &[Task], p: &Prepared, limit: usize) -> Vec<String> {
+        let cols = TaskColumns::build(tasks.to_vec(), &self.tax);
+        let mut cands = Vec::new();
+        for t in tasks {
+            let r = Row::from_task(t, &self.tax);
+            let d = match (p.origin, t.location.as_ref()) {
+                (Some(o), Some(l)) if !r.remote => Some(distance_km(o, l.point())),
+                _ => None,
+            };
+            if !p.allows(&r, d) {
+                continue;
+            }
+            let f = features(p, &r, d, interest_sum(p, r.cats), motive_fit(p, &r.offers));
+            let row = cols
+                .ids
+                .iter()
+                .position(|x| *x == t.id)
+                .expect("same tasks");
+            cands.push(Candidate {
+                row,
+                distance: d,
+                features: f,
+                score: combine(&f, &self.task_w),
+            });
+        }
+        cands.sort_by(|a, b| order((a.score, &cols.ids[a.row]), (b.score, &cols.ids[b.row])));
+        self.diversify(&cols, cands, limit)
+            .into_iter()
+            .map(|c| cols.ids[c.row].clone())
+            .collect()
+    }
+
+    fn explain(&self, f: &FeatureValues, names: &[&str], weights: &[f64]) -> Vec<Contribution> {
+        let den: f64 =
+            f.v.iter()
+                .zip(weights)
+                .filter(|(x, _)| x.is_some())
+                .map(|(_, w)| w)
+                .sum();
+        f.v.iter()
+            .zip(names)
+            .zip(weights)
+            .filter_map(|((x, n), w)| {
+                x.map(|x| Contribution {
+                    name: n.to_string(),
+                    value: round6(x),
+                    weight: *w,
+                    contribution: if den > 0.0 { round6(w * x / den) } else { 0.0 },
+                })
+            })
+            .collect()
+    }
+
+    /// Stage 3: the output record with reasons derived from the features that contributed.
+    pub fn task_match(
+        &self,
+        t: &Task,
+        c: &Candidate,
+        p: &Prepared,
+        persona: &Persona,
+        q: &Query,
+        org_name: &str,
+    ) -> TaskMatch {
+        let lang = q.lang;
+        let tax = &self.tax;
+        let th = self.weights.reason_threshold;
+        let mut scored: Vec<(f64, Reason)> = Vec::new();
+        let den: f64 = c
+            .features
+            .v
+            .iter()
+            .zip(&self.task_w)
+            .filter(|(x, _)| x.is_some())
+            .map(|(_, w)| w)
+            .sum::<f64>()
+            .max(1e-9);
+        let contrib = |i: usize| c.features.v[i].unwrap_or(0.0) * self.task_w[i] / den;
+        let val = |i: usize| c.features.v[i].unwrap_or(0.0);
+        let mut push = |i: usize, code: &str, text: String, always: bool| {
+            if (always || val(i) >= th) && self.task_w[i] > 0.0 && !text.is_empty() {
+                scored.push((
+                    contrib(i),
+                    Reason {
+                        code: code.into(),
+                        text,
+                    },
+                ));
+            }
+        };
+        let labels = |ids: &[String],
+                      vocab: &crate::taxonomy::Vocabulary,
+                      filter: &dyn Fn(&String) -> bool|
+         -> String {
+            ids.iter()
+                .filter(|s| filter(s))
+                .take(3)
+                .map(|s| vocab.label(s, lang).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        // interest
+        let cats = labels(&t.categories, &tax.categories, &|c| {
+            persona.interests.get(c).is_some_and(|w| w.get() > 0.0)
+        });
+        if !cats.is_empty() {
+            push(
+                F_INTEREST,
+                "interest",
+                fill(&self.texts.reason("interest", lang), &[("labels", &cats)]),
+                false,
+            );
+        }
+        let sk = labels(&t.skills, &tax.skills, &|s| persona.skills.contains(s));
+        if !sk.is_empty() {
+            push(
+                F_SKILL,
+                "skill",
+                fill(&self.texts.reason("skill", lang), &[("labels", &sk)]),
+                true,
+            );
+        }
+        let ls = labels(&t.learn_skills, &tax.skills, &|s| {
+            persona.learning_goals.contains(s)
+        });
+        if !ls.is_empty() {
+            push(
+                F_LEARN,
+                "learn",
+                fill(&self.texts.reason("learn", lang), &[("labels", &ls)]),
+                false,
+            );
+        }
+        // motivation: the task's offers the person holds strongly
+        let mut mots: Vec<(f64, &str)> = t
+            .offers
+            .iter()
+            .filter_map(|o| persona.motivations.get(o).map(|m| (m, o.as_str())))
+            .filter(|(m, _)| *m >= 0.6)
+            .collect();
+        mots.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+        if !mots.is_empty() {
+            let l = mots
+                .iter()
+                .take(2)
+                .map(|(_, o)| self.texts.motive(o, lang))
+                .collect::<Vec<_>>()
+                .join(", ");
+            push(
+                F_MOTIVE,
+                "motivation",
+                fill(&self.texts.reason("motivation", lang), &[("labels", &l)]),
+                false,
+            );
+        }
+        // time
+        if t.schedule.any_moment() {
+            push(F_TIME, "slot", self.texts.reason("any_moment", lang), false);
+        } else {
+            let fit: Vec<String> = t
+                .schedule
+                .slots
+                .iter()
+                .filter(|s| p.slots == 0 || p.slots & s.bit() != 0)
+                .take(3)
+                .map(|s| s.label(lang))
+                .collect();
+            if !fit.is_empty() && p.slots != 0 {
+                push(
+                    F_TIME,
+                    "slot",
+                    fill(
+                        &self.texts.reason("slot", lang),
+                        &[("slots", &fit.join(", "))],
+                    ),
+                    false,
+                );
+            }
+        }
+        if p.per_month.is_some() {
+            push(
+                F_COMMITMENT,
+                "commitment",
+                self.texts.reason("commitment", lang),
+                false,
+            );
+        }
+        // distance
+        if t.remote || t.location.is_none() {
+            push(
+                F_DISTANCE,
+                "remote",
+                self.texts.reason("remote", lang),
+                true,
+            );
+        } else if let Some(d) = c.distance {
+            push(
+                F_DISTANCE,
+                "distance",
+                fill(
+                    &self.texts.reason("distance", lang),
+                    &[("km", &km(d, lang))],
+                ),
+                d <= p.radius_km,
+            );
+        }
+        if c.features.v[F_FIRST_STEP].is_some() {
+            let o = &t.onboarding;
+            let parts: Vec<String> = [
+                ("intro_meeting", o.intro_meeting),
+                ("buddy", o.buddy),
+                ("trial_period", o.trial_period),
+                ("training_provided", o.training_provided),
+            ]
+            .iter()
+            .filter(|(_, b)| *b)
+            .map(|(k, _)| self.texts.first_step(k, lang))
+            .collect();
+            if !parts.is_empty() {
+                push(
+                    F_FIRST_STEP,
+                    "first_step",
+                    fill(
+                        &self.texts.reason("first_step", lang),
+                        &[("labels", &parts.join(", "))],
+                    ),
+                    false,
+                );
+            }
+        }
+        if t.certificate {
+            push(
+                F_CERTIFICATE,
+                "certificate",
+                self.texts.reason("certificate", lang),
+                false,
+            );
+        }
+        if c.features.v[F_ALLOWANCE].is_some() {
+            match t.allowance.kind {
+                AllowanceKind::VolunteerAllowance => {
+                    let amount = t
+                        .allowance
+                        .per_hour_eur
+                        .map(|x| format!(" ({} per uur)", euro(x)))
+                        .unwrap_or_default();
+                    let amount = if lang == Lang::En {
+                        amount.replace("per uur", "an hour")
+                    } else {
+                        amount
+                    };
+                    push(
+                        F_ALLOWANCE,
+                        "allowance",
+                        fill(
+                            &self.texts.reason("allowance", lang),
+                            &[("amount", &amount)],
+                        ),
+                        false,
+                    );
+                }
+                AllowanceKind::Expenses => push(
+                    F_ALLOWANCE,
+                    "allowance",
+                    self.texts.reason("expenses", lang),
+                    true,
+                ),
+                AllowanceKind::None => {}
+            }
+        }
+        if c.features.v[F_WORK].is_some() && !t.work_experience.is_empty() {
+            let l = t
+                .work_experience
+                .iter()
+                .take(2)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            push(
+                F_WORK,
+                "work_experience",
+                fill(
+                    &self.texts.reason("work_experience", lang),
+                    &[("labels", &l)],
+                ),
+                true,
+            );
+        }
+        if c.features.v[F_ACCESS].is_some() {
+            let l: Vec<String> = t
+                .suitable_for
+                .iter()
+                .filter(|s| {
+                    TAGS.iter()
+                        .position(|x| x == s)
+                        .is_some_and(|i| p.needed_tags & (1 << i) != 0)
+                })
+                .map(|s| self.texts.access(s, lang))
+                .collect();
+            if !l.is_empty() {
+                push(
+                    F_ACCESS,
+                    "access",
+                    fill(
+                        &self.texts.reason("access", lang),
+                        &[("labels", &l.join(", "))],
+                    ),
+                    true,
+                );
+            }
+        }
+        if let Some(words) = q.words.as_deref() {
+            if val(F_TEXT) > 0.0 {
+                push(
+                    F_TEXT,
+                    "text",
+                    fill(
+                        &self.texts.reason("text", lang),
+                        &[("words", &crate::search::display_words(words, lang))],
+                    ),
+                    true,
+                );
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let mut reasons: Vec<Reason> = scored.into_iter().map(|(_, r)| r).take(5).collect();
+        if reasons.is_empty() {
+            // Every match says at least why it is here: it fits the person's limits.
+            let text = if t.remote || t.location.is_none() {
+                self.texts.reason("remote", lang)
+            } else if let Some(d) = c.distance {
+                fill(
+                    &self.texts.reason("distance", lang),
+                    &[("km", &km(d, lang))],
+                )
+            } else {
+                self.texts.reason("commitment", lang)
+            };
+            reasons.push(Reason {
+                code: if t.remote {
+                    "remote".into()
+                } else if c.distance.is_some() {
+                    "distance".into()
+                } else {
+                    "commitment".into()
+                },
+                text,
+            });
+        }
+        TaskMatch {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            description: t.description.clone(),
+            organisation: OrganisationRef {
+                id: Some(t.organisation_id.clone()),
+                name: org_name.to_string(),
+            },
+            wijk: t
+                .location
+                .as_ref()
+                .map(|l| l.wijk.clone())
+                .filter(|w| !w.is_empty()),
+            remote: t.remote,
+            distance_km: c.distance.map(|d| (d * 10.0).round() / 10.0),
+            hours_per_week: t.schedule.hours_per_week,
+            schedule: t.schedule.clone(),
+            onboarding: t.onboarding.clone(),
+            allowance: t.allowance.clone(),
+            allowance_check: self.allowance_check(t, persona, q),
+            certificate: t.certificate,
+            contact: t.contact.clone(),
+            categories: t.categories.clone(),
+            work_experience: t.work_experience.clone(),
+            required_trainings: t.required_trainings.clone(),
+            role_id: t.role_id.clone(),
+            score: round6(c.score),
+            reasons,
+            explain: q
+                .explain
+                .then(|| self.explain(&c.features, &TASK_FEATURES, &self.task_w)),
+        }
+    }
+
+    /// Does the task's allowance stay within this year's fiscal limits? Says "unknown"
+    /// when the year's figures are not known, rather than guessing.
+    pub fn allowance_check(&self, t: &Task, persona: &Persona, q: &Query) -> AllowanceCheck {
+        let lang = q.lang;
+        let year = q.now.year();
+        if t.allowance.kind != AllowanceKind::VolunteerAllowance {
+            return AllowanceCheck {
+                status: "none".into(),
+                year,
+                text: if t.allowance.kind == AllowanceKind::None {
+                    self.texts.allowance_check("none", lang)
+                } else {
+                    String::new()
+                },
+            };
+        }
+        let young = matches!(
+            persona.situation.age_band,
+            Some(AgeBand::Under18 | AgeBand::From18To20)
+        );
+        match self.limits.for_year(year) {
+            Some(l) => {
+                let per_hour_max = if young {
+                    l.per_hour_under_21
+                } else {
+                    l.per_hour_21_plus
+                };
+                let monthly = t
+                    .allowance
+                    .per_hour_eur
+                    .map(|h| h * t.schedule.hours_per_week * 52.0 / 12.0);
+                let above = t
+                    .allowance
+                    .per_hour_eur
+                    .is_some_and(|h| h > per_hour_max + 1e-9)
+                    || monthly.is_some_and(|m| m > l.per_month + 1e-9);
+                let limit = format!(
+                    "{} per uur, {} per maand",
+                    euro(per_hour_max),
+                    euro(l.per_month)
+                );
+                let key = if above { "above" } else { "within" };
+                AllowanceCheck {
+                    status: key.into(),
+                    year,
+                    text: fill(
+                        &self.texts.allowance_check(key, lang),
+                        &[("year", &year.to_string()), ("limit", &limit)],
+                    ),
+                }
+            }
+            None => {
+                let (ky, l) = match self.limits.latest_known() {
+                    Some(x) => x,
+                    None => {
+                        return AllowanceCheck {
+                            status: "unknown".into(),
+                            year,
+                            text: String::new(),
+                        }
+                    }
+                };
+                let limit = format!(
+                    "{} per maand, {} per jaar",
+                    euro(l.per_month),
+                    euro(l.per_year)
+                );
+                AllowanceCheck {
+                    status: "unknown".into(),
+                    year,
+                    text: fill(
+                        &self.texts.allowance_check("unknown", lang),
+                        &[
+                            ("year", &year.to_string()),
+                            ("known_year", &ky.to_string()),
+                            ("limit", &limit),
+                        ],
+                    ),
+                }
+            }
+        }
+    }
+
+    /// Notices for the person: always how matching works; about allowances and benefits
+    /// only when they said they have a benefit (the age band picks the message).
+    pub fn notices(&self, persona: &Persona, q: &Query, n_tasks: usize) -> Vec<Notice> {
+        let lang = q.lang;
+        let mut out = vec![Notice {
+            code: "advice".into(),
+            text: self.texts.notice("advice", lang),
+        }];
+        if persona.situation.on_benefit == Some(true) {
+            let limit = match self.limits.for_year(q.now.year()) {
+                Some(l) => format!("{} per jaar in {}", euro(l.per_year), q.now.year()),
+                None => match self.limits.latest_known() {
+                    Some((y, l)) => format!(
+                        "{} {}; {} {}",
+                        if lang == Lang::Nl { "in" } else { "in" },
+                        y,
+                        euro(l.per_year),
+                        if lang == Lang::Nl {
+                            format!(
+                                "per jaar, de grens voor {} is nog niet bekend",
+                                q.now.year()
+                            )
+                        } else {
+                            format!("a year, the {} limit is not known yet", q.now.year())
+                        }
+                    ),
+                    None => String::new(),
+                },
+            };
+            let key = match persona.situation.age_band {
+                Some(AgeBand::From27To66 | AgeBand::From67) => "benefit_27_plus",
+                Some(_) => "benefit_under_27",
+                None => "benefit_age_unknown",
+            };
+            out.push(Notice {
+                code: key.into(),
+                text: fill(&self.texts.notice(key, lang), &[("limit", &limit)]),
+            });
+        }
+        if persona
+            .travel
+            .origin
+            .as_ref()
+            .and_then(|o| o.point())
+            .is_none()
+        {
+            out.push(Notice {
+                code: "no_origin".into(),
+                text: self.texts.notice("no_origin", lang),
+            });
+        }
+        if n_tasks < 3 {
+            out.push(Notice {
+                code: "few_results".into(),
+                text: self.texts.notice("few_results", lang),
+            });
+        }
+        out
+    }
+
+    /// Trainings for the same person: what the top tasks need first, then learning goals,
+    /// certificate, distance, cost, time and upcoming dates.
+    pub fn rank_trainings(
+        &self,
+        trainings: &[Training],
+        persona: &Persona,
+        p: &Prepared,
+        top_tasks: &[Task],
+        text: Option<&HashMap<String, f32>>,
+        q: &Query,
+    ) -> Vec<TrainingMatch> {
+        let lang = q.lang;
+        let w: Vec<f64> = TRAINING_FEATURES
+            .iter()
+            .map(|f| self.weights.training(f))
+            .collect();
+        let max_lang = persona
+            .constraints
+            .language_level
+            .map(|l| l.rank())
+            .unwrap_or(3);
+        let mut scored: Vec<(f64, [Option<f64>; 8], Option<f64>, Vec<String>, &Training)> =
+            Vec::new();
+        for t in trainings {
+            if !t.is_available(q.now) || t.language_level.rank() > max_lang {
+                continue;
+            }
+            let d = match (p.origin, &t.location) {
+                (Some(o), Some(l)) if !t.online => Some(distance_km(o, l.point())),
+                _ => None,
+            };
+            if d.is_some_and(|d| d > p.radius_km) {
+                continue;
+            }
+            let mut v: [Option<f64>; 8] = [None; 8];
+            let needed: Vec<String> = top_tasks
+                .iter()
+                .filter(|task| task.required_trainings.iter().any(|r| t.topics.contains(r)))
+                .map(|task| task.title.clone())
+                .collect();
+            v[0] = Some(if needed.is_empty() { 0.0 } else { 1.0 });
+            let learn = t.skills.iter().any(|s| persona.learning_goals.contains(s));
+            v[1] = Some(learn as u8 as f64);
+            if p.certificate {
+                v[2] = Some(t.certificate as u8 as f64);
+            }
+            v[3] = Some(if t.online {
+                p.remote_value
+            } else {
+                d.map(|d| (-d / p.scale_km).exp()).unwrap_or(0.5)
+            });
+            v[4] = Some(if t.cost_eur <= 0.0 {
+                1.0
+            } else if p.allowance {
+                0.0
+            } else {
+                1.0 / (1.0 + t.cost_eur / 25.0)
+            });
+            let tslots: u32 = t
+                .schedule
+                .as_ref()
+                .map(|s| s.slots.iter().fold(0, |m, s| m | s.bit()))
+                .unwrap_or(0)
+                | session_slots(t);
+            v[5] = Some(if p.slots == 0 || tslots == 0 {
+                0.5
+            } else {
+                (tslots & p.slots != 0) as u8 as f64
+            });
+            v[6] = Some(match t.next_session(q.now) {
+                Some(s) => {
+                    let days = time::OffsetDateTime::parse(
+                        &s.start,
+                        &time::format_description::well_known::Rfc3339,
+                    )
+                    .map(|d| (d - q.now).whole_days())
+                    .unwrap_or(365);
+                    if days <= 90 {
+                        1.0
+                    } else {
+                        0.5
+                    }
+                }
+                None => {
+                    if t.online || t.schedule.is_some() {
+                        0.8
+                    } else {
+                        0.3
+                    }
+                }
+            });
+            if let Some(text) = text {
+                v[7] = Some(text.get(&t.id).copied().unwrap_or(0.0) as f64);
+            }
+            let (num, den) = v
+                .iter()
+                .zip(&w)
+                .fold((0.0, 0.0), |(n, dd), (x, w)| match x {
+                    Some(x) => (n + w * x, dd + w),
+                    None => (n, dd),
+                });
+            scored.push((if den > 0.0 { num / den } else { 0.0 }, v, d, needed, t));
+        }
+        scored.sort_by(|a, b| order((a.0, &a.4.id), (b.0, &b.4.id)));
+        scored.truncate(q.limit_trainings);
+        scored
+            .into_iter()
+            .map(|(score, v, d, needed, t)| {
+                let th = self.weights.reason_threshold;
+                let mut reasons = Vec::new();
+                if !needed.is_empty() {
+                    let l = needed
+                        .iter()
+                        .take(2)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    reasons.push(Reason {
+                        code: "training_needed".into(),
+                        text: fill(
+                            &self.texts.reason("training_needed", lang),
+                            &[("labels", &l)],
+                        ),
+                    });
+                }
+                let ls: Vec<String> = t
+                    .skills
+                    .iter()
+                    .filter(|s| persona.learning_goals.contains(s))
+                    .take(3)
+                    .map(|s| self.tax.skills.label(s, lang).to_lowercase())
+                    .collect();
+                if !ls.is_empty() {
+                    reasons.push(Reason {
+                        code: "learn".into(),
+                        text: fill(
+                            &self.texts.reason("learn", lang),
+                            &[("labels", &ls.join(", "))],
+                        ),
+                    });
+                }
+                if t.certificate && v[2].is_some() {
+                    reasons.push(Reason {
+                        code: "certificate".into(),
+                        text: self.texts.reason("certificate", lang),
+                    });
+                }
+                if t.online {
+                    reasons.push(Reason {
+                        code: "online".into(),
+                        text: self.texts.reason("online", lang),
+                    });
+                } else if let Some(d) = d {
+                    if v[3].unwrap_or(0.0) >= th * 0.6 || reasons.is_empty() {
+                        reasons.push(Reason {
+                            code: "distance".into(),
+                            text: fill(
+                                &self.texts.reason("distance", lang),
+                                &[("km", &km(d, lang))],
+                            ),
+                        });
+                    }
+                }
+                if t.cost_eur <= 0.0 {
+                    reasons.push(Reason {
+                        code: "free".into(),
+                        text: self.texts.reason("free", lang),
+                    });
+                }
+                if let Some(s) = t.next_session(q.now) {
+                    if v[6].unwrap_or(0.0) >= 1.0 {
+                        reasons.push(Reason {
+                            code: "upcoming".into(),
+                            text: fill(
+                                &self.texts.reason("upcoming", lang),
+                                &[("date", &s.start[..10])],
+                            ),
+                        });
+                    }
+                }
+                if v[7].unwrap_or(0.0) > 0.0 {
+                    if let Some(words) = &q.words {
+                        reasons.push(Reason {
+                            code: "text".into(),
+                            text: fill(
+                                &self.texts.reason("text", lang),
+                                &[("words", &crate::search::display_words(words, lang))],
+                            ),
+                        });
+                    }
+                }
+                if reasons.is_empty() {
+                    reasons.push(Reason {
+                        code: "topic".into(),
+                        text: t
+                            .topics
+                            .iter()
+                            .map(|x| self.tax.topics.label(x, lang))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    });
+                }
+                reasons.truncate(5);
+                let fv = FeatureValues {
+                    v: {
+                        let mut a = [None; 13];
+                        a[..8].copy_from_slice(&v);
+                        a
+                    },
+                };
+                TrainingMatch {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    description: t.description.clone(),
+                    organisation: OrganisationRef {
+                        id: None,
+                        name: t.provider.clone(),
+                    },
+                    provider: t.provider.clone(),
+                    topics: t.topics.clone(),
+                    wijk: t
+                        .location
+                        .as_ref()
+                        .map(|l| l.wijk.clone())
+                        .filter(|w| !w.is_empty()),
+                    online: t.online,
+                    distance_km: d.map(|d| (d * 10.0).round() / 10.0),
+                    certificate: t.certificate,
+                    cost_eur: t.cost_eur,
+                    next_session: t.next_session(q.now).cloned(),
+                    slots: t
+                        .schedule
+                        .as_ref()
+                        .map(|s| s.slots.clone())
+                        .unwrap_or_default(),
+                    duration_hours: t.duration_hours,
+                    contact: t.contact.clone(),
+                    score: round6(score),
+                    reasons,
+                    explain: q.explain.then(|| {
+                        let mut ww = [0.0; 13];
+                        ww[..8].copy_from_slice(&w);
+                        self.explain(&fv, &TRAINING_FEATURES, &ww[..8])
+                    }),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Slots of a training's upcoming sessions (weekday + part of day in local time).
+fn session_slots(t: &Training) -> u32 {
+    let mut m = 0;
+    for s in &t.sessions {
+        if let Ok(d) =
+            time::OffsetDateTime::parse(&s.start, &time::format_description::well_known::Rfc3339)
+        {
+            let day = d.weekday().number_days_from_monday() as usize;
+            let part = match d.hour() {
+                0..=11 => 0,
+                12..=17 => 1,
+                _ => 2,
+            };
+            m |= 1 << (day * 3 + part);
+        }
+    }
+    m
+}
+
+/// The motive labels (for documentation and the desk view).
+pub fn motive_ids() -> &'static [&'static str] {
+    &MOTIVES
+}

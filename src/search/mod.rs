@@ -1,0 +1,453 @@
+//! The tantivy index: Dutch full-text search (stemming, stop words, accent folding) and the
+//! filters of the "sociale kaart". It is derived from the sled store and can always be
+//! rebuilt from it. One schema definition, one `IndexReader` reused across requests.
+use std::collections::HashMap;
+use std::ops::Bound;
+use std::path::Path;
+use std::sync::Mutex;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value as _, FAST, INDEXED,
+    STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer,
+};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use thiserror::Error;
+
+use crate::catalog::model::{Kind, Record};
+use crate::geo::LatLon;
+use crate::taxonomy::{Lang, Taxonomies};
+
+/// Bump when the schema or analysis changes: a mismatch triggers a rebuild from the store.
+const SCHEMA_VERSION: &str = "ts-index-2";
+const TOKENIZER: &str = "nl_stem";
+
+#[derive(Debug, Error)]
+pub enum SearchError {
+    #[error("index error: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("index directory: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("query: {0}")]
+    Query(String),
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    key: Field,
+    kind: Field,
+    id: Field,
+    title: Field,
+    body: Field,
+    keywords: Field,
+    org: Field,
+    wijk: Field,
+    category: Field,
+    topic: Field,
+    slot: Field,
+    lat: Field,
+    lon: Field,
+    certificate: Field,
+    free: Field,
+    remote: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let f = Fields {
+        key: b.add_text_field("key", STRING),
+        kind: b.add_text_field("kind", STRING),
+        id: b.add_text_field("id", STRING | STORED),
+        title: b.add_text_field("title", text.clone()),
+        body: b.add_text_field("body", text.clone()),
+        keywords: b.add_text_field("keywords", text),
+        org: b.add_text_field("org", STRING),
+        wijk: b.add_text_field("wijk", STRING),
+        category: b.add_text_field("category", STRING),
+        topic: b.add_text_field("topic", STRING),
+        slot: b.add_text_field("slot", STRING),
+        lat: b.add_f64_field("lat", INDEXED | FAST),
+        lon: b.add_f64_field("lon", INDEXED | FAST),
+        certificate: b.add_u64_field("certificate", INDEXED | FAST),
+        free: b.add_u64_field("free", INDEXED | FAST),
+        remote: b.add_u64_field("remote", INDEXED | FAST),
+    };
+    (b.build(), f)
+}
+
+/// Dutch analysis: lowercase, fold accents (kookcafé → kookcafe), drop Dutch stop words,
+/// Snowball Dutch stemmer.
+fn analyzer() -> TextAnalyzer {
+    let builder = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter);
+    match StopWordFilter::new(Language::Dutch) {
+        Some(sw) => builder
+            .filter(sw)
+            .filter(Stemmer::new(Language::Dutch))
+            .build(),
+        None => builder.filter(Stemmer::new(Language::Dutch)).build(),
+    }
+}
+
+/// Filters of the sociale kaart; all optional and combined with AND.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    pub q: Option<String>,
+    pub wijk: Option<String>,
+    pub category: Option<String>,
+    pub topic: Option<String>,
+    pub slot: Option<String>,
+    pub organisation: Option<String>,
+    pub near: Option<(LatLon, f64)>,
+    pub certificate: Option<bool>,
+    pub free: Option<bool>,
+}
+
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    f: Fields,
+    parser_fields: Vec<Field>,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it when absent or when its schema is outdated.
+    /// Returns the index and the store sequence number its last commit covers (`None`
+    /// when it must be rebuilt).
+    pub fn open(dir: &Path) -> Result<(Self, Option<u64>), SearchError> {
+        let (schema, f) = schema();
+        std::fs::create_dir_all(dir)?;
+        let existing = Index::open_in_dir(dir)
+            .ok()
+            .filter(|i| i.schema() == schema);
+        let (index, covered) = match existing {
+            Some(i) => {
+                let payload = i.load_metas()?.payload.unwrap_or_default();
+                let covered = payload
+                    .strip_prefix(SCHEMA_VERSION)
+                    .and_then(|s| s.strip_prefix(':'))
+                    .and_then(|s| s.parse::<u64>().ok());
+                (i, covered)
+            }
+            None => {
+                std::fs::remove_dir_all(dir)?;
+                std::fs::create_dir_all(dir)?;
+                (Index::create_in_dir(dir, schema)?, None)
+            }
+        };
+        index.tokenizers().register(TOKENIZER, analyzer());
+        let writer = index.writer_with_num_threads(1, 50_000_000)?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok((
+            Self {
+                parser_fields: vec![f.title, f.body, f.keywords],
+                index,
+                reader,
+                writer: Mutex::new(writer),
+                f,
+            },
+            covered,
+        ))
+    }
+
+    fn key(kind: Kind, id: &str) -> String {
+        format!("{}/{id}", kind.as_str())
+    }
+
+    fn document(&self, r: &Record, tax: &Taxonomies, org_name: &str) -> TantivyDocument {
+        let f = &self.f;
+        let mut d = TantivyDocument::default();
+        d.add_text(f.key, Self::key(r.kind(), r.id()));
+        d.add_text(f.kind, r.kind().as_str());
+        d.add_text(f.id, r.id());
+        let mut keywords: Vec<String> = vec![org_name.to_string()];
+        let mut point = None;
+        let mut wijk = None;
+        match r {
+            Record::Organisation(o) => {
+                d.add_text(f.title, &o.name);
+                d.add_text(f.body, &o.description);
+                d.add_text(f.org, &o.id);
+                point = Some(o.location);
+                wijk = Some(o.wijk.clone());
+                if let Some(k) = &o.kind {
+                    keywords.push(k.clone());
+                }
+            }
+            Record::Role(ro) => {
+                d.add_text(f.title, &ro.title);
+                d.add_text(f.body, &ro.description);
+                d.add_text(f.org, &ro.organisation_id);
+            }
+            Record::Task(t) => {
+                d.add_text(f.title, &t.title);
+                d.add_text(f.body, &t.description);
+                d.add_text(f.org, &t.organisation_id);
+                for c in &t.categories {
+                    d.add_text(f.category, c);
+                    if let Some(term) = tax.categories.get(c) {
+                        keywords.push(term.nl.clone());
+                        keywords.extend(term.synonyms.iter().cloned());
+                    }
+                }
+                for s in t.skills.iter().chain(&t.learn_skills) {
+                    if let Some(term) = tax.skills.get(s) {
+                        keywords.push(term.nl.clone());
+                        keywords.extend(term.synonyms.iter().cloned());
+                    }
+                }
+                for s in &t.schedule.slots {
+                    d.add_text(f.slot, s.id());
+                }
+                keywords.extend(t.work_experience.iter().cloned());
+                d.add_u64(f.certificate, t.certificate as u64);
+                d.add_u64(f.free, 1);
+                d.add_u64(f.remote, t.remote as u64);
+                if let Some(l) = &t.location {
+                    point = Some(l.point());
+                    wijk = Some(l.wijk.clone());
+                }
+            }
+            Record::Training(t) => {
+                d.add_text(f.title, &t.title);
+                d.add_text(f.body, &t.description);
+                keywords.push(t.provider.clone());
+                for tp in &t.topics {
+                    d.add_text(f.topic, tp);
+                    if let Some(term) = tax.topics.get(tp) {
+                        keywords.push(term.nl.clone());
+                        keywords.extend(term.synonyms.iter().cloned());
+                    }
+                }
+                for s in &t.skills {
+                    if let Some(term) = tax.skills.get(s) {
+                        keywords.push(term.nl.clone());
+                    }
+                }
+                if let Some(s) = &t.schedule {
+                    for sl in &s.slots {
+                        d.add_text(f.slot, sl.id());
+                    }
+                }
+                d.add_u64(f.certificate, t.certificate as u64);
+                d.add_u64(f.free, (t.cost_eur <= 0.0) as u64);
+                d.add_u64(f.remote, t.online as u64);
+                if let Some(l) = &t.location {
+                    point = Some(l.point());
+                    wijk = Some(l.wijk.clone());
+                }
+            }
+        }
+        d.add_text(f.keywords, keywords.join(" "));
+        if let Some(w) = wijk.filter(|w| !w.is_empty()) {
+            d.add_text(f.wijk, w.to_lowercase());
+        }
+        if let Some(p) = point {
+            d.add_f64(f.lat, p.lat);
+            d.add_f64(f.lon, p.lon);
+        }
+        d
+    }
+
+    /// Replaces the documents of `records` and commits, recording the store sequence
+    /// number; the change is searchable when this returns.
+    pub fn upsert(
+        &self,
+        records: &[Record],
+        tax: &Taxonomies,
+        org_name: &dyn Fn(&str) -> String,
+        seq: u64,
+    ) -> Result<(), SearchError> {
+        let mut w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        for r in records {
+            w.delete_term(Term::from_field_text(
+                self.f.key,
+                &Self::key(r.kind(), r.id()),
+            ));
+            let org = r.organisation_id().map(org_name).unwrap_or_default();
+            w.add_document(self.document(r, tax, &org))?;
+        }
+        self.commit(&mut w, seq)
+    }
+
+    pub fn delete(&self, kind: Kind, id: &str, seq: u64) -> Result<(), SearchError> {
+        let mut w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        w.delete_term(Term::from_field_text(self.f.key, &Self::key(kind, id)));
+        self.commit(&mut w, seq)
+    }
+
+    /// Drops every document (before a rebuild).
+    pub fn clear(&self) -> Result<(), SearchError> {
+        let w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        w.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Adds documents without committing (bulk rebuild); call `commit_seq` afterwards.
+    pub fn add_uncommitted(
+        &self,
+        records: &[Record],
+        tax: &Taxonomies,
+        org_name: &dyn Fn(&str) -> String,
+    ) -> Result<(), SearchError> {
+        let w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        for r in records {
+            let org = r.organisation_id().map(org_name).unwrap_or_default();
+            w.add_document(self.document(r, tax, &org))?;
+        }
+        Ok(())
+    }
+
+    pub fn commit_seq(&self, seq: u64) -> Result<(), SearchError> {
+        let mut w = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        self.commit(&mut w, seq)
+    }
+
+    fn commit(&self, w: &mut IndexWriter, seq: u64) -> Result<(), SearchError> {
+        let mut prepared = w.prepare_commit()?;
+        prepared.set_payload(&format!("{SCHEMA_VERSION}:{seq}"));
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    pub fn count(&self, kind: Kind) -> Result<usize, SearchError> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.f.kind, kind.as_str()),
+            IndexRecordOption::Basic,
+        );
+        Ok(self.reader.searcher().search(&q, &Count)?)
+    }
+
+    fn text_query(&self, q: &str) -> Result<Box<dyn Query>, SearchError> {
+        let mut parser = QueryParser::for_index(&self.index, self.parser_fields.clone());
+        parser.set_field_boost(self.f.title, 2.0);
+        // Residents type words, not query syntax: a lenient parse never fails on quotes
+        // or colons, and any word may match (OR), ranked by BM25.
+        let (query, _errors) = parser.parse_query_lenient(q);
+        Ok(query)
+    }
+
+    /// Ids of `kind` matching `filters`, best first (BM25 with words, else index order),
+    /// at most `limit`; plus the total number of hits.
+    pub fn search(
+        &self,
+        kind: Kind,
+        filters: &Filters,
+        limit: usize,
+    ) -> Result<(Vec<(String, f32)>, usize), SearchError> {
+        let f = &self.f;
+        let term = |field: Field, v: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, v),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, term(f.kind, kind.as_str()))];
+        if let Some(q) = filters.q.as_deref().filter(|q| !q.trim().is_empty()) {
+            clauses.push((Occur::Must, self.text_query(q)?));
+        }
+        if let Some(w) = &filters.wijk {
+            clauses.push((Occur::Must, term(f.wijk, &w.to_lowercase())));
+        }
+        for (field, v) in [
+            (f.category, &filters.category),
+            (f.topic, &filters.topic),
+            (f.slot, &filters.slot),
+            (f.org, &filters.organisation),
+        ] {
+            if let Some(v) = v {
+                clauses.push((Occur::Must, term(field, v)));
+            }
+        }
+        let flag = |field: Field, v: bool| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_u64(field, v as u64),
+                IndexRecordOption::Basic,
+            ))
+        };
+        if let Some(c) = filters.certificate {
+            clauses.push((Occur::Must, flag(f.certificate, c)));
+        }
+        if let Some(c) = filters.free {
+            clauses.push((Occur::Must, flag(f.free, c)));
+        }
+        if let Some((p, r)) = filters.near {
+            let dlat = r / 111.32;
+            let dlon = r / (111.32 * p.lat.to_radians().cos().max(0.01));
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_f64(f.lat, p.lat - dlat)),
+                    Bound::Included(Term::from_field_f64(f.lat, p.lat + dlat)),
+                )),
+            ));
+            clauses.push((
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_f64(f.lon, p.lon - dlon)),
+                    Bound::Included(Term::from_field_f64(f.lon, p.lon + dlon)),
+                )),
+            ));
+        }
+        let query: Box<dyn Query> = if clauses.is_empty() {
+            Box::new(AllQuery)
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        };
+        let searcher = self.reader.searcher();
+        let (top, total) = searcher.search(
+            &query,
+            &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
+        )?;
+        let mut out = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr)?;
+            if let Some(id) = doc.get_first(f.id).and_then(|v| v.as_str()) {
+                out.push((id.to_string(), score));
+            }
+        }
+        Ok((out, total))
+    }
+
+    /// BM25 of `kind` documents for free text, normalised to 0–1 by the best hit.
+    pub fn relevance(
+        &self,
+        kind: Kind,
+        q: &str,
+        limit: usize,
+    ) -> Result<HashMap<String, f32>, SearchError> {
+        let filters = Filters {
+            q: Some(q.to_string()),
+            ..Default::default()
+        };
+        let (hits, _) = self.search(kind, &filters, limit)?;
+        let max = hits.iter().map(|(_, s)| *s).fold(0.0f32, f32::max);
+        Ok(hits
+            .into_iter()
+            .map(|(id, s)| (id, if max > 0.0 { s / max } else { 0.0 }))
+            .collect())
+    }
+}
+
+/// Query words for display ("Past bij wat je zocht").
+pub fn display_words(q: &str, _lang: Lang) -> String {
+    q.split_whitespace().take(6).collect::<Vec<_>>().join(" ")
+}

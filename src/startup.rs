@@ -1,0 +1,125 @@
+//! Builds the application: state, HTTP server, background tasks. Tests start it on a
+//! random port with a temporary data directory, exactly as production does.
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpResponse, HttpServer};
+use utoipa_swagger_ui::{Config, SwaggerUi};
+
+use crate::api::errors::{problem, problem_response, ApiError};
+use crate::api::metrics::Metrics;
+use crate::api::middleware::{frame, Cors};
+use crate::configuration::Settings;
+use crate::state::{AppState, StateError};
+
+pub struct Application {
+    port: u16,
+    server: Server,
+    pub state: Arc<AppState>,
+}
+
+impl Application {
+    pub async fn build(settings: Settings) -> Result<Self, StateError> {
+        let listener = TcpListener::bind(settings.addr)
+            .map_err(|e| StateError::Config(format!("cannot listen on {}: {e}", settings.addr)))?;
+        let port = listener.local_addr().map(|a| a.port()).unwrap_or(0);
+        let state = AppState::open(settings).await?;
+        let server = run(listener, state.clone())?;
+        spawn_retention(state.clone());
+        Ok(Self {
+            port,
+            server,
+            state,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Runs until SIGINT/SIGTERM; in-flight requests finish, then the store is flushed.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let state = self.state.clone();
+        let r = self.server.await;
+        if let Err(e) = state.store.flush().await {
+            tracing::error!("flush on shutdown failed: {e}");
+        }
+        tracing::info!("stopped");
+        r
+    }
+}
+
+fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError> {
+    let settings = state.settings.clone();
+    let metrics = web::Data::new(Metrics::default());
+    let cors = web::Data::new(Cors::parse(&settings.cors_origins));
+    let data = web::Data::new(state);
+    let max_body = settings.max_body_bytes;
+    let max_import = settings.max_import_bytes;
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .app_data(data.clone())
+            .app_data(metrics.clone())
+            .app_data(cors.clone())
+            .app_data(web::PayloadConfig::new(max_body))
+            .app_data(web::QueryConfig::default().error_handler(|e, _| {
+                ApiError::BadRequest(format!("invalid query string: {e}"), vec![]).into()
+            }))
+            .app_data(web::PathConfig::default().error_handler(|e, _| {
+                ApiError::BadRequest(format!("invalid path: {e}"), vec![]).into()
+            }))
+            .wrap(from_fn(frame))
+            .service(
+                web::scope("/v1/{kind}/import")
+                    .app_data(web::PayloadConfig::new(max_import))
+                    .configure(|_| {}),
+            )
+            .configure(crate::api::routes)
+            .route(
+                "/docs",
+                web::get().to(|| async {
+                    HttpResponse::PermanentRedirect()
+                        .insert_header(("Location", "/docs/"))
+                        .finish()
+                }),
+            )
+            .service(
+                SwaggerUi::new("/docs/{_:.*}")
+                    .config(Config::new(["/v1/openapi.json"]).validator_url("none")),
+            )
+            .default_service(web::to(|| async {
+                problem_response(&problem(
+                    actix_web::http::StatusCode::NOT_FOUND,
+                    "No resource here. Paths have no trailing slash; see /v1/openapi.json.",
+                ))
+            }))
+    })
+    .shutdown_timeout(20)
+    .keep_alive(Duration::from_secs(30))
+    .client_request_timeout(Duration::from_secs(10))
+    .listen(listener)
+    .map_err(|e| StateError::Config(e.to_string()))?;
+    if let Some(w) = settings.workers {
+        server = server.workers(w.max(1));
+    }
+    Ok(server.run())
+}
+
+/// Erases stored scans past their retention, hourly (and once at start).
+fn spawn_retention(state: Arc<AppState>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let now = crate::auth::now_rfc3339();
+            match state.store.purge_scans(&now).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(erased = n, "expired scans erased"),
+                Err(e) => tracing::error!("retention purge failed: {e}"),
+            }
+        }
+    });
+}
