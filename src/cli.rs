@@ -37,6 +37,8 @@ pub enum Command {
     },
     /// Rebuild the search index from the store.
     Reindex(Settings),
+    /// Print the OpenAPI document (what /v1/openapi.json serves).
+    Openapi,
     /// Manage API keys.
     Keys {
         #[command(flatten)]
@@ -89,6 +91,14 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 import_file(&state, kind, &f).await?;
             }
             state.store.flush().await.map_err(|e| e.to_string())
+        }
+        Command::Openapi => {
+            let doc = crate::api::openapi::document();
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?
+            );
+            Ok(())
         }
         Command::Reindex(mut settings) => {
             settings.no_sample = true;

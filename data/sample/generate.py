@@ -449,7 +449,7 @@ task("handenwerk", "werkplanning-groen", "Werkplanning van de groenploeg maken",
      "aan de beurt is en wie wat doet. Je leert plannen en een ploeg aansturen.",
      ["organisatie-administratie", "natuur-groen"], ["organiseren"], ["leidinggeven", "excel"],
      slots=["mon-morning"], hps=1, lang="B2", onb="ib", months=6, allow="va", eur=2.50,
-     cert=True, work=["administratief medewerker"], role=rid, ess=True,
+     cert=True, work=["administratief medewerker"], role=rid,
      suit=["wheelchair"])
 task("handenwerk", "bladruimen", "Bladeren ruimen en paden vegen",
      "Op donderdagochtend veeg je de paden en ruim je bladeren op. Het is lichamelijk werk, maar je "
@@ -644,7 +644,7 @@ task("oranjedreven", "scheidsrechter-jeugd", "Scheidsrechter bij jeugdwedstrijde
      "Op zaterdagochtend fluit je een wedstrijd van de jongste jeugd. Je krijgt een korte cursus van "
      "de club. Je hoeft geen voetbalkenner te zijn, wel rustig en eerlijk.",
      ["sport-bewegen", "jeugd"], ["sport-begeleiden"], ["communicatie"],
-     slots=["sat-morning"], hps=1.5, load="medium", lang="B1", onb="it", role=rid,
+     slots=["sat-morning"], hps=1.5, load="medium", lang="B1", onb="it", role=rid, ess=True,
      req=["vog"], allow="none", suit=["school_internship"])
 task("oranjedreven", "bardienst", "Bardienst in de kantine",
      "Om de week sta je op zaterdagmiddag achter de bar. Je tapt bier en frisdrank en verkoopt "
@@ -1197,7 +1197,7 @@ task("bladwijzer", "smartphone-uitleg", "Uitleg over de smartphone op donderdagm
      "Veel ouderen hebben een nieuwe telefoon maar weten niet hoe WhatsApp of foto's werken. Jij "
      "helpt ze stap voor stap. Geduld is belangrijker dan technische kennis.",
      ["digitaal", "ouderen"], ["computer", "luisteren"], [],
-     slots=["thu-afternoon"], hps=1.5, lang="B1", onb=FIRST, role=rid, ess=True,
+     slots=["thu-afternoon"], hps=1.5, lang="B1", onb=FIRST, role=rid,
      suit=["first_step", "wheelchair"], allow="expenses")
 task("bladwijzer", "afspraken-maken", "Afspraken maken voor het Digicafé",
      "Mensen bellen of mailen voor een afspraak. Jij plant ze in de agenda en stuurt een "
@@ -1298,7 +1298,7 @@ task("waterpas", "aanvragen-telefoon", "Klusaanvragen aannemen aan de telefoon",
      "Op maandagochtend neem je de telefoon op en schrijf je de klusaanvragen op. Je vraagt door: wat "
      "is er precies kapot? Je doet dit thuis, de telefoon wordt doorgeschakeld.",
      ["klussen-techniek", "organisatie-administratie"], ["luisteren", "administratie"], [],
-     slots=["mon-morning"], hps=2, lang="B1", remote=True, role=rid, allow="expenses",
+     slots=["mon-morning"], hps=2, lang="B1", remote=True, role=rid, ess=True, allow="expenses",
      suit=["wheelchair"])
 task("waterpas", "klussen-plannen", "Klussen plannen en verdelen",
      "Op maandagmiddag verdeel je de klussen over de klussers. Je let op wie wat kan en wie wanneer "
@@ -1457,7 +1457,7 @@ task("zuidwester", "redactievergadering", "Redactievergadering voorzitten",
      "Op de eerste maandagavond van de maand komt de redactie samen. Jij leidt het overleg: welke "
      "verhalen komen erin en wie doet wat? Je bewaakt ook de planning tot de krant af is.",
      ["organisatie-administratie", "cultuur-creatief"], ["leidinggeven", "organiseren"],
-     ["leidinggeven"], slots=["mon-evening"], freq="monthly", hps=2, lang="B2", role=rid,
+     ["leidinggeven"], slots=["mon-evening"], freq="monthly", hps=2, lang="B2", role=rid, ess=True,
      months=6, allow="expenses")
 task("zuidwester", "social-media", "Social media van de wijkkrant",
      "Jij zet elke week de nieuwste berichten op Instagram en Facebook. Je reageert op vragen en "
@@ -1908,7 +1908,7 @@ task("zandkorrel", "afval-tellen", "Afval tellen voor onderzoek naar plastic",
      ["natuur-groen", "organisatie-administratie"], ["excel"], [],
      freq="monthly", flexible=True, hpw=0.5, hps=2, lang="B1", remote=True, allow="none",
      offers=["understanding", "values"])
-task("zandkorrel", "nieuwjaarsduik-opruimen", "Strand opruimen na Oud en Nieuw",
+task("zandkorrel", "oud-en-nieuw-opruimen", "Strand opruimen na Oud en Nieuw",
      "Op zaterdag 2 januari 2027 ruimen we het vuurwerkafval van het strand op. Jij loopt een "
      "ochtend mee met een grijper. Erwtensoep na afloop.",
      ["natuur-groen", "evenementen"], ["schoonmaken"], [],
@@ -2213,6 +2213,65 @@ task("muisklik", "website-bouwen", "Nieuwe website van De Muisklik bouwen",
      ["digitaal"], ["computer", "communicatie"], [],
      freq="occasional", flexible=True, hpw=1, hps=2, lang="B1", remote=True, end="2027-06-30",
      allow="none", offers=["career", "enhancement"])
+
+
+# `offers` chosen by hand for more listings (the rest fall back to their categories' offers),
+# so that roughly half of the tasks state what they give.
+EXTRA_OFFERS = {
+    "handenwerk-trappenhuizen": ["career", "protective"],
+    "handenwerk-groenafval-rijden": ["career"],
+    "gaarde-groente-snijden": ["social", "protective"],
+    "gaarde-afwas": ["social"],
+    "schroef-ontvangst": ["social", "career"],
+    "oranjedreven-scheidsrechter-jeugd": ["enhancement", "social"],
+    "oranjedreven-wedstrijdsecretariaat": ["career", "social"],
+    "vlierboom-spelletjes-handwerk": ["values", "social"],
+    "vlierboom-familie-zondag": ["social"],
+    "zandpad-voorlezen-groep3": ["values"],
+    "kroon-openen": ["values", "social"],
+    "kroon-buren-bellen": ["values", "social"],
+    "voedselhulp-koffiehoek": ["values", "social", "protective"],
+    "voedselhulp-ontvangst-klanten": ["values", "career"],
+    "voedselhulp-rit-magazijn": ["values", "career"],
+    "woordenkast-oefenmateriaal": ["values", "understanding"],
+    "woordenkast-leesclub": ["social", "understanding"],
+    "woordenkast-folders-vertalen": ["values", "career"],
+    "papierwerk-post-sorteren": ["career", "protective"],
+    "papierwerk-spreekuur-digid": ["values", "understanding"],
+    "tweederonde-ophaaldienst": ["career", "social"],
+    "tweederonde-etalage": ["enhancement"],
+    "steuntje-respijt-middag": ["values", "protective"],
+    "steuntje-mantelzorgcafe": ["social", "values"],
+    "bladwijzer-smartphone-uitleg": ["values", "social"],
+    "boodschappenbus-bijrijder": ["social", "values"],
+    "boodschappenbus-ritten-plannen": ["career", "understanding"],
+    "waterpas-aansturen-locatie": ["enhancement", "career"],
+    "waterpas-schilderklussen": ["values", "enhancement"],
+    "kleinestap-leesmaatje": ["values", "social"],
+    "kleinestap-online-huiswerkhulp": ["values", "understanding"],
+    "zuidwester-fotograaf": ["enhancement", "career"],
+    "zuidwester-redactievergadering": ["career", "enhancement"],
+    "klimboom-toezicht": ["social", "values"],
+    "zeegras-zondagochtend": ["values", "social"],
+    "hogeveld-begeleiden-therapie": ["career", "values"],
+    "lenig-koffie-na-gym": ["social"],
+    "knorhoek-uitmesten": ["protective", "career"],
+    "oosthulp-samen-naar-de-markt": ["social", "values"],
+    "zilverdraad-bingo": ["social"],
+    "overstap-meegaan-instanties": ["values", "understanding"],
+    "golfslag-zwemles-assistent": ["social", "career"],
+    "duinhoeve-chauffeur-deelnemers": ["career", "values"],
+    "stoep-ochtendkoffie": ["social", "protective"],
+    "muisklik-laptops-opknappen": ["career", "understanding"],
+}
+for _t in TASKS:
+    if _t["id"] in EXTRA_OFFERS:
+        assert "offers" not in _t, _t["id"]
+        # keep the contract's key order: offers comes before role_id/essential
+        _rid, _ess = _t.pop("role_id"), _t.pop("essential")
+        _t["offers"] = EXTRA_OFFERS.pop(_t["id"])
+        _t["role_id"], _t["essential"] = _rid, _ess
+assert not EXTRA_OFFERS, EXTRA_OFFERS
 
 # --------------------------------------------------------------------------
 # TRAININGS

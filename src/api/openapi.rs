@@ -27,7 +27,6 @@ impl Modify for Security {
         contact(name = "Talentscan team, Gemeente Den Haag", email = "talentscan@example.org", url = "https://github.com/gemeente-denhaag/talentscan"),
         license(name = "EUPL-1.2", identifier = "EUPL-1.2")
     ),
-    servers((url = "https://talentscan.example.org", description = "Production (example)")),
     paths(
         super::scans::list_questionnaires, super::scans::get_questionnaire,
         super::scans::create_scan, super::scans::get_scan, super::scans::delete_scan,
@@ -60,27 +59,39 @@ pub fn document() -> Value {
         "description": "Bad request",
         "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
     });
+    // ADR: the major version lives in the server URL; paths are relative to it.
+    doc["servers"] = json!([{"url": "/v1", "description": "This server (major version 1)"}]);
     if let Some(paths) = doc["paths"].as_object_mut() {
-        for (_, item) in paths.iter_mut() {
+        let old = std::mem::take(paths);
+        for (path, item) in old {
+            let rel = path.strip_prefix("/v1").unwrap_or(&path).to_string();
+            paths.insert(rel, item);
+        }
+        for (path, item) in paths.iter_mut() {
             let Some(ops) = item.as_object_mut() else {
                 continue;
             };
             for (method, op) in ops.iter_mut() {
-                let Some(responses) = op.get_mut("responses").and_then(|r| r.as_object_mut())
-                else {
+                let Some(o) = op.as_object_mut() else {
+                    continue;
+                };
+                o.insert("operationId".into(), json!(operation_id(method, path)));
+                let Some(responses) = o.get_mut("responses").and_then(|r| r.as_object_mut()) else {
                     continue;
                 };
                 for (code, resp) in responses.iter_mut() {
                     if code.starts_with('2') || code.starts_with('3') {
-                        resp.as_object_mut().map(|r| {
-                            r.entry("headers")
+                        if let Some(r) = resp.as_object_mut() {
+                            if let Some(h) = r
+                                .entry("headers")
                                 .or_insert_with(|| json!({}))
                                 .as_object_mut()
-                                .map(|h| h.insert("API-Version".into(), version_header.clone()))
-                        });
+                            {
+                                h.insert("API-Version".into(), version_header.clone());
+                            }
+                        }
                     }
                 }
-                let _ = method;
                 responses
                     .entry("400")
                     .or_insert_with(|| bad_request.clone());
@@ -88,6 +99,22 @@ pub fn document() -> Value {
         }
     }
     doc
+}
+
+/// `get /tasks/{id}` → `getTasksId`: unique and stable.
+fn operation_id(method: &str, path: &str) -> String {
+    let mut out = method.to_string();
+    for seg in path.split('/').filter(|s| !s.is_empty()) {
+        let seg = seg.trim_matches(|c| c == '{' || c == '}');
+        for part in seg.split(['-', '_', '.']) {
+            let mut c = part.chars();
+            if let Some(f) = c.next() {
+                out.push(f.to_ascii_uppercase());
+                out.extend(c);
+            }
+        }
+    }
+    out
 }
 
 pub async fn serve() -> HttpResponse {
