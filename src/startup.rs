@@ -72,12 +72,7 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
                 ApiError::BadRequest(format!("invalid path: {e}"), vec![]).into()
             }))
             .wrap(from_fn(frame))
-            .service(
-                web::scope("/v1/{kind}/import")
-                    .app_data(web::PayloadConfig::new(max_import))
-                    .configure(|_| {}),
-            )
-            .configure(crate::api::routes)
+            .configure(|c| crate::api::routes(c, max_import))
             .route(
                 "/docs",
                 web::get().to(|| async {

@@ -157,6 +157,10 @@ pub async fn list(
     let (filters, limit, offset) = parse_list(state, kind, query)?;
     let (hits, _) = state.index.search(kind, &filters, 100_000)?;
     let mut items: Vec<(Value, Option<f64>)> = Vec::new();
+    let scores: Vec<(String, f32)> = hits
+        .iter()
+        .map(|(id, s)| (id.clone(), (s * 1e4).round() / 1e4))
+        .collect();
     for (id, _) in hits {
         let Some(mut v) = state.store.get(kind, &id)? else {
             continue;
@@ -186,6 +190,16 @@ pub async fn list(
         });
     } else if !has_words {
         items.sort_by(|a, b| id_of(&a.0).cmp(id_of(&b.0)));
+    } else {
+        // BM25 order, ties by id, so a rebuilt index gives the same page.
+        let score: std::collections::HashMap<String, f32> = scores.into_iter().collect();
+        items.sort_by(|a, b| {
+            let (sa, sb) = (
+                score.get(id_of(&a.0)).copied().unwrap_or(0.0),
+                score.get(id_of(&b.0)).copied().unwrap_or(0.0),
+            );
+            sb.total_cmp(&sa).then_with(|| id_of(&a.0).cmp(id_of(&b.0)))
+        });
     }
     let total = items.len();
     let page: Vec<Value> = items

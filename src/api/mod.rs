@@ -18,32 +18,41 @@ use utoipa::ToSchema;
 use crate::state::AppState;
 use crate::taxonomy::{Lang, Slot, Term};
 
-/// Registers every route on an actix `ServiceConfig`.
-pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.route("/healthz", web::get().to(healthz))
-        .route("/readyz", web::get().to(readyz))
-        .route("/metrics", web::get().to(metrics_text))
-        .route("/v1/openapi.json", web::get().to(openapi::serve))
-        .route("/v1/taxonomies", web::get().to(taxonomies))
-        .route(
-            "/v1/questionnaires",
-            web::get().to(scans::list_questionnaires),
-        )
-        .route(
-            "/v1/questionnaires/{id}",
-            web::get().to(scans::get_questionnaire),
-        )
-        .route("/v1/scans", web::post().to(scans::create_scan))
-        .service(
-            web::resource("/v1/scans/{id}")
-                .route(web::get().to(scans::get_scan))
-                .route(web::delete().to(scans::delete_scan)),
-        )
-        .route("/v1/matches", web::post().to(matches::create_match));
+/// Registers every route. Each path is one resource, so a wrong method gets 405.
+pub fn routes(cfg: &mut web::ServiceConfig, max_import_bytes: usize) {
+    let one = |p: &str, cfg: &mut web::ServiceConfig, h| {
+        cfg.service(web::resource(p.to_string()).route(h));
+    };
+    one("/healthz", cfg, web::get().to(healthz));
+    one("/readyz", cfg, web::get().to(readyz));
+    one("/metrics", cfg, web::get().to(metrics_text));
+    one("/v1/openapi.json", cfg, web::get().to(openapi::serve));
+    one("/v1/taxonomies", cfg, web::get().to(taxonomies));
+    one(
+        "/v1/questionnaires",
+        cfg,
+        web::get().to(scans::list_questionnaires),
+    );
+    one(
+        "/v1/questionnaires/{id}",
+        cfg,
+        web::get().to(scans::get_questionnaire),
+    );
+    one("/v1/scans", cfg, web::post().to(scans::create_scan));
+    one("/v1/matches", cfg, web::post().to(matches::create_match));
+    cfg.service(
+        web::resource("/v1/scans/{id}")
+            .route(web::get().to(scans::get_scan))
+            .route(web::delete().to(scans::delete_scan)),
+    );
     macro_rules! kind {
         ($m:ident, $list:literal, $one:literal, $imp:literal) => {
-            cfg.route($list, web::get().to(catalog::$m::list))
-                .service(web::resource($imp).route(web::post().to(catalog::$m::import)))
+            cfg.service(web::resource($list).route(web::get().to(catalog::$m::list)))
+                .service(
+                    web::resource($imp)
+                        .app_data(web::PayloadConfig::new(max_import_bytes))
+                        .route(web::post().to(catalog::$m::import)),
+                )
                 .service(
                     web::resource($one)
                         .route(web::get().to(catalog::$m::get))
@@ -71,21 +80,41 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 #[derive(Serialize, ToSchema)]
 pub struct Health {
     pub status: String,
+    /// Records per kind in the store and in the index (equal when the index is current).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store: Option<std::collections::BTreeMap<String, usize>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<std::collections::BTreeMap<String, usize>>,
 }
 
 /// The process is up.
 async fn healthz() -> HttpResponse {
     HttpResponse::Ok().json(Health {
         status: "ok".into(),
+        store: None,
+        index: None,
     })
 }
 
-/// The store and the index are open and answer.
+/// The store and the index are open and answer; counts per kind in both.
 async fn readyz(state: web::Data<Arc<AppState>>) -> HttpResponse {
-    let ok = state.store.seq().is_ok() && state.index.count(crate::catalog::Kind::Tasks).is_ok();
+    let mut store = std::collections::BTreeMap::new();
+    let mut index = std::collections::BTreeMap::new();
+    let mut ok = state.store.seq().is_ok();
+    for k in crate::catalog::Kind::ALL {
+        match (state.store.count(k), state.index.count(k)) {
+            (Ok(a), Ok(b)) => {
+                store.insert(k.as_str().to_string(), a);
+                index.insert(k.as_str().to_string(), b);
+            }
+            _ => ok = false,
+        }
+    }
     if ok {
         HttpResponse::Ok().json(Health {
             status: "ready".into(),
+            store: Some(store),
+            index: Some(index),
         })
     } else {
         let p = errors::problem(

@@ -1,0 +1,9 @@
+//! Black-box API tests: each starts the real server on a random port with a temporary
+//! data directory and talks HTTP to it.
+mod catalog;
+mod crash;
+mod frame;
+mod helpers;
+mod judged;
+mod matches;
+mod scans;

@@ -1,0 +1,292 @@
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+fn assert_match_shape(m: &Value) {
+    for t in m["tasks"].as_array().unwrap() {
+        assert!(
+            !t["reasons"].as_array().unwrap().is_empty(),
+            "every match says why: {t}"
+        );
+        for r in t["reasons"].as_array().unwrap() {
+            assert!(r["code"].is_string() && !r["text"].as_str().unwrap().is_empty());
+        }
+        let s = t["score"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&s));
+        assert!(t["organisation"]["name"].is_string());
+        assert!(t["allowance_check"]["status"].is_string());
+    }
+    for t in m["trainings"].as_array().unwrap() {
+        assert!(!t["reasons"].as_array().unwrap().is_empty());
+    }
+    assert_eq!(
+        m["notices"][0]["code"], "advice",
+        "the persona is advice, not a decision"
+    );
+}
+
+#[tokio::test]
+async fn matches_for_inline_answers_a_stored_scan_and_an_inline_persona() {
+    let app = spawn_app().await;
+    let req = fixture("scans/ellen.json")["request"].clone();
+    let m: Value = app
+        .post_json(
+            "/v1/matches",
+            &json!({"questionnaire": "talentscan", "answers": req["answers"]}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_match_shape(&m);
+    assert!(!m["tasks"].as_array().unwrap().is_empty());
+    for t in m["tasks"].as_array().unwrap() {
+        let slots = t["schedule"]["slots"].as_array().unwrap();
+        let anytime = t["schedule"]["on_call"] == true
+            || t["schedule"]["flexible"] == true
+            || slots.is_empty();
+        assert!(
+            anytime || slots.contains(&json!("thu-afternoon")),
+            "Ellen is only free on Thursday afternoon: {t}"
+        );
+        assert!(t["hours_per_week"].as_f64().unwrap() <= 0.75 * 1.25 + 1e-9);
+    }
+    let mut stored = req.clone();
+    stored["store"] = json!(true);
+    let s: Value = app
+        .post_json("/v1/scans", &stored)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let m2: Value = app
+        .post_json("/v1/matches", &json!({"scan_id": s["scan_id"]}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_match_shape(&m2);
+    assert_eq!(m["tasks"], m2["tasks"], "same persona, same ranking");
+    let m3: Value = app
+        .post_json(
+            "/v1/matches",
+            &json!({"persona": {}, "explain": true, "limit": {"tasks": 3, "trainings": 0}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_match_shape(&m3);
+    assert_eq!(m3["tasks"].as_array().unwrap().len(), 3);
+    assert!(m3["trainings"].as_array().unwrap().is_empty());
+    let ex = m3["tasks"][0]["explain"].as_array().unwrap();
+    let total: f64 = ex.iter().map(|c| c["contribution"].as_f64().unwrap()).sum();
+    assert!(
+        (total - m3["tasks"][0]["score"].as_f64().unwrap()).abs() < 1e-3,
+        "contributions add up to the score"
+    );
+}
+
+#[tokio::test]
+async fn work_experience_only_counts_for_people_who_asked() {
+    let app = spawn_app().await;
+    let base =
+        json!({"travel": {"origin": {"wijk": "Moerwijk"}, "radius_km": 10}, "explain": true});
+    for (goal, active) in [
+        ("not_for_me", false),
+        ("not_now", false),
+        ("exploring", false),
+        ("preparing", true),
+        ("searching", true),
+    ] {
+        let mut p = base.clone();
+        p["work_goal"] = json!(goal);
+        let m: Value = app
+            .post_json(
+                "/v1/matches",
+                &json!({"persona": p, "explain": true, "limit": {"tasks": 20}}),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        for t in m["tasks"].as_array().unwrap() {
+            let has = t["explain"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["name"] == "work_experience");
+            assert_eq!(has, active, "{goal}");
+            let reason = t["reasons"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["code"] == "work_experience");
+            assert!(active || !reason, "{goal}: no work reason");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_benefit_brings_the_allowance_notice_by_age_and_never_filters() {
+    let app = spawn_app().await;
+    let p = |on: Option<bool>, age: Option<&str>| {
+        let mut s = json!({});
+        if let Some(o) = on {
+            s["on_benefit"] = json!(o);
+        }
+        if let Some(a) = age {
+            s["age_band"] = json!(a);
+        }
+        json!({"persona": {"situation": s, "travel": {"origin": {"postcode": "2533"}, "radius_km": 4}}})
+    };
+    let none: Value = app
+        .post_json("/v1/matches", &p(None, None))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let old: Value = app
+        .post_json("/v1/matches", &p(Some(true), Some("27_66")))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let young: Value = app
+        .post_json("/v1/matches", &p(Some(true), Some("21_26")))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let codes = |m: &Value| {
+        m["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["code"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(!codes(&none).iter().any(|c| c.starts_with("benefit")));
+    assert!(codes(&old).contains(&"benefit_27_plus".to_string()));
+    assert!(codes(&young).contains(&"benefit_under_27".to_string()));
+    assert_eq!(
+        none["tasks"], old["tasks"],
+        "a benefit never filters or reorders tasks"
+    );
+    // 2026 limits are unknown: the service says so instead of guessing.
+    for t in old["tasks"].as_array().unwrap() {
+        if t["allowance"]["kind"] == "volunteer_allowance" {
+            assert_eq!(t["allowance_check"]["status"], "unknown");
+            assert!(t["allowance_check"]["text"]
+                .as_str()
+                .unwrap()
+                .contains("nog niet bekend"));
+        }
+    }
+}
+
+#[tokio::test]
+async fn bad_match_requests_get_pointers() {
+    let app = spawn_app().await;
+    let p = problem(app.post_json("/v1/matches", &json!({})).await, 422).await;
+    assert_eq!(pointers(&p), vec![""]);
+    let p = problem(
+        app.post_json("/v1/matches", &json!({"scan_id": "x", "persona": {}}))
+            .await,
+        422,
+    )
+    .await;
+    assert!(!pointers(&p).is_empty());
+    problem(
+        app.post_json(
+            "/v1/matches",
+            &json!({"scan_id": "00000000-0000-4000-8000-000000000000"}),
+        )
+        .await,
+        404,
+    )
+    .await;
+    let body = json!({"persona": {"travel": {"radius_km": -3, "mode": "rocket"}, "interests": {"nope": 1.0}, "skills": ["made-up"], "work_goal": "rich"},
+                      "limit": {"tasks": 500}, "overrides": {"slots": ["thu-night"]}, "lang": "fr", "unknown": 1});
+    let p = problem(app.post_json("/v1/matches", &body).await, 422).await;
+    let ptrs = pointers(&p);
+    for want in [
+        "/persona/travel",
+        "/persona/interests/nope",
+        "/persona/skills/0",
+        "/persona/work_goal",
+        "/limit/tasks",
+        "/overrides",
+        "/lang",
+        "/unknown",
+    ] {
+        assert!(
+            ptrs.iter().any(|x| x.starts_with(want)),
+            "missing {want} in {ptrs:?}"
+        );
+    }
+    let p = problem(
+        app.post_json(
+            "/v1/matches",
+            &json!({"persona": {"travel": {"origin": {"postcode": "9999"}}}}),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(pointers(&p), vec!["/persona/travel/origin"]);
+    problem(
+        app.post_json(
+            "/v1/matches",
+            &json!({"questionnaire": "nope", "answers": {}}),
+        )
+        .await,
+        404,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn overrides_re_rank_without_re_answering() {
+    let app = spawn_app().await;
+    let persona = json!({"travel": {"origin": {"postcode": "2541"}, "radius_km": 2}, "interests": {"natuur-groen": 1.0}});
+    let near: Value = app
+        .post_json(
+            "/v1/matches",
+            &json!({"persona": persona, "limit": {"tasks": 50}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let far: Value = app
+        .post_json(
+            "/v1/matches",
+            &json!({"persona": persona, "limit": {"tasks": 50}, "overrides": {"radius_km": 8}}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(far["feasible_tasks"].as_u64() > near["feasible_tasks"].as_u64());
+    for t in near["tasks"].as_array().unwrap() {
+        assert!(t["remote"] == true || t["distance_km"].as_f64().unwrap() <= 2.05);
+    }
+    let sat: Value = app.post_json("/v1/matches", &json!({"persona": persona, "overrides": {"slots": ["sat-morning"], "categories": ["natuur-groen"], "q": "tuin"}})).await.json().await.unwrap();
+    for t in sat["tasks"].as_array().unwrap() {
+        assert!(t["categories"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("natuur-groen")));
+    }
+    let en: Value = app
+        .post_json("/v1/matches", &json!({"persona": persona, "lang": "en"}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(en["notices"][0]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("This is advice"));
+}

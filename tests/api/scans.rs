@@ -1,0 +1,301 @@
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+/// Every person in DOMAIN.md, scored through the API, shows what their answers say.
+#[tokio::test]
+async fn the_people_of_the_research_score_into_the_expected_personas() {
+    let app = spawn_app().await;
+    for name in [
+        "ellen",
+        "carla",
+        "wim",
+        "nurse",
+        "bijstand",
+        "teen",
+        "wheelchair",
+        "lowdutch",
+    ] {
+        let fx = fixture(&format!("scans/{name}.json"));
+        let r = app.post_json("/v1/scans", &fx["request"]).await;
+        assert_eq!(r.status(), 200, "{name}");
+        let p: Value = r.json().await.unwrap();
+        check_expectations(name, &p, &fx["expect"]);
+        for d in ["kennen", "kunnen", "willen", "zijn"] {
+            let v = p["kkwz"][d].as_f64().unwrap();
+            assert!((0.0..=100.0).contains(&v));
+            assert!(!p["kkwz_explanation"][d].as_str().unwrap().is_empty());
+        }
+        assert!(
+            !p["archetype"]["label"].as_str().unwrap().is_empty(),
+            "{name}"
+        );
+        assert!(
+            p.get("scan_id").is_none(),
+            "{name}: not stored without consent"
+        );
+    }
+}
+
+pub fn check_expectations(name: &str, p: &Value, expect: &Value) {
+    for (k, want) in expect.as_object().unwrap() {
+        match k.as_str() {
+            "archetype_one_of" => {
+                let got = &p["archetype"]["id"];
+                assert!(
+                    want.as_array().unwrap().contains(got),
+                    "{name}: archetype {got}, want one of {want}"
+                );
+            }
+            "interests_include" => {
+                for c in want.as_array().unwrap() {
+                    assert!(
+                        p["interests"][c.as_str().unwrap()].as_f64().unwrap_or(0.0) > 0.0,
+                        "{name}: interest {c}"
+                    );
+                }
+            }
+            "kkwz_low" => {
+                for d in want.as_array().unwrap() {
+                    let v = p["kkwz"][d.as_str().unwrap()].as_f64().unwrap();
+                    assert!(v < 40.0, "{name}: {d} = {v} should be low");
+                }
+            }
+            "kkwz_high" => {
+                for d in want.as_array().unwrap() {
+                    let v = p["kkwz"][d.as_str().unwrap()].as_f64().unwrap();
+                    assert!(v >= 70.0, "{name}: {d} = {v} should be high");
+                }
+            }
+            path => {
+                let mut got = p;
+                for seg in path.split('.') {
+                    got = &got[seg];
+                }
+                if want.is_number() {
+                    assert!(
+                        (got.as_f64().unwrap_or(f64::NAN) - want.as_f64().unwrap()).abs() < 1e-9,
+                        "{name}: {path} = {got}, want {want}"
+                    );
+                } else {
+                    assert_eq!(got, want, "{name}: {path}");
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn unknown_questionnaire_or_version_is_404() {
+    let app = spawn_app().await;
+    let r = app
+        .post_json(
+            "/v1/scans",
+            &json!({"questionnaire": "nope", "answers": {}}),
+        )
+        .await;
+    problem(r, 404).await;
+    let r = app
+        .post_json(
+            "/v1/scans",
+            &json!({"questionnaire": "talentscan", "version": 99, "answers": {}}),
+        )
+        .await;
+    problem(r, 404).await;
+    let r = app.get("/v1/questionnaires/nope").await;
+    problem(r, 404).await;
+}
+
+#[tokio::test]
+async fn every_bad_answer_is_listed_with_its_pointer() {
+    let app = spawn_app().await;
+    let body = json!({
+        "questionnaire": "talentscan", "version": 1,
+        "answers": {
+            "no-such-item": 1,
+            "tijden": "thursday",
+            "reizen": "teleport",
+            "vfi-waarden": 9,
+            "vfi-sociaal": "a lot",
+            "interesses": ["buurt", "unknown-category"]
+        }
+    });
+    let r = app.post_json("/v1/scans", &body).await;
+    let p = problem(r, 422).await;
+    let ptrs = pointers(&p);
+    for want in [
+        "/answers/no-such-item",
+        "/answers/tijden",
+        "/answers/reizen",
+        "/answers/vfi-waarden",
+        "/answers/vfi-sociaal",
+        "/answers/interesses/1",
+        "/answers/woonplek",
+    ] {
+        assert!(ptrs.iter().any(|x| x == want), "missing {want} in {ptrs:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_request_envelope_is_validated_too() {
+    let app = spawn_app().await;
+    let r = app
+        .post_json("/v1/scans", &json!({"answers": "none", "lang": "fr"}))
+        .await;
+    let p = problem(r, 422).await;
+    let ptrs = pointers(&p);
+    for want in ["/questionnaire", "/answers", "/lang"] {
+        assert!(ptrs.iter().any(|x| x == want), "missing {want} in {ptrs:?}");
+    }
+    let r = app
+        .post_json(
+            "/v1/scans",
+            &json!({"questionnaire": "talentscan", "answers": {}, "store": "yes"}),
+        )
+        .await;
+    problem(r, 422).await;
+}
+
+#[tokio::test]
+async fn partial_answers_to_optional_items_still_score_with_warnings() {
+    let app = spawn_app().await;
+    let body = json!({"questionnaire": "talentscan", "answers": {"woonplek": "2533", "tijden": ["sat-morning"], "interesses": ["natuur-groen"]}});
+    let r = app.post_json("/v1/scans", &body).await;
+    assert_eq!(r.status(), 200);
+    let p: Value = r.json().await.unwrap();
+    assert!(p["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["code"] == "missing_dimension"));
+    assert_eq!(p["kkwz"]["kennen"], 50.0, "no answer: the neutral midpoint");
+    assert_eq!(p["travel"]["origin"]["postcode"], "2533");
+    assert_eq!(p["availability"]["slots"], json!(["sat-morning"]));
+}
+
+#[tokio::test]
+async fn stored_scans_can_be_read_and_erased() {
+    let app = spawn_app().await;
+    let mut req = fixture("scans/ellen.json")["request"].clone();
+    req["store"] = json!(true);
+    let r = app.post_json("/v1/scans", &req).await;
+    assert_eq!(r.status(), 201);
+    let v: Value = r.json().await.unwrap();
+    let id = v["scan_id"].as_str().unwrap().to_string();
+    assert_eq!(
+        uuid::Uuid::parse_str(&id).unwrap().get_version_num(),
+        4,
+        "122 random bits"
+    );
+    assert!(v["expires_at"].is_string());
+    let r = app.get(&format!("/v1/scans/{id}")).await;
+    assert_eq!(r.status(), 200);
+    let got: Value = r.json().await.unwrap();
+    assert_eq!(got["archetype"], v["archetype"]);
+    let r = app
+        .client
+        .delete(app.url(&format!("/v1/scans/{id}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let d: Value = r.json().await.unwrap();
+    assert_eq!(d["erased"], true);
+    problem(app.get(&format!("/v1/scans/{id}")).await, 404).await;
+    problem(
+        app.client
+            .delete(app.url(&format!("/v1/scans/{id}")))
+            .send()
+            .await
+            .unwrap(),
+        404,
+    )
+    .await;
+    problem(app.get("/v1/scans/not-a-real-id").await, 404).await;
+}
+
+fn dir_contains(dir: &std::path::Path, needle: &[u8]) -> bool {
+    for entry in walk(dir) {
+        if let Ok(bytes) = std::fs::read(&entry) {
+            if bytes.windows(needle.len()).any(|w| w == needle) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(walk(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// With `store: false` not one byte of the answers reaches the data directory.
+#[tokio::test]
+async fn without_consent_no_answer_reaches_the_disk() {
+    let app = spawn_app().await;
+    let marker = "Zwaluwstaart-Marker-7f3a9c";
+    let mut req = fixture("scans/wim.json")["request"].clone();
+    req["answers"]["graag-doen"] = json!(marker);
+    req["store"] = json!(false);
+    let r = app.post_json("/v1/scans", &req).await;
+    assert_eq!(r.status(), 200);
+    let mut m = json!({"questionnaire": "talentscan", "answers": req["answers"].clone()});
+    m["limit"] = json!({"tasks": 3});
+    assert_eq!(app.post_json("/v1/matches", &m).await.status(), 200);
+    app.state.store.flush().await.unwrap();
+    assert!(
+        !dir_contains(app.dir.path(), marker.as_bytes()),
+        "the marker answer was written to disk"
+    );
+    // With consent it is stored (the persona keeps the words), which shows the scan finds it.
+    req["store"] = json!(true);
+    assert_eq!(app.post_json("/v1/scans", &req).await.status(), 201);
+    app.state.store.flush().await.unwrap();
+    assert!(dir_contains(app.dir.path(), marker.as_bytes()));
+}
+
+#[tokio::test]
+async fn questionnaires_are_listed_and_rendered_in_both_languages() {
+    let app = spawn_app().await;
+    let r = app.get("/v1/questionnaires").await;
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["questionnaires"][0]["id"], "talentscan");
+    let nl: Value = app
+        .get("/v1/questionnaires/talentscan?lang=nl")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let en: Value = app
+        .get("/v1/questionnaires/talentscan?lang=en")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_ne!(
+        nl["sections"][0]["items"][0]["text"],
+        en["sections"][0]["items"][0]["text"]
+    );
+    let n = nl["item_count"].as_u64().unwrap();
+    assert!((15..=25).contains(&n), "{n} items");
+    let slots = nl["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["items"].as_array().unwrap())
+        .find(|i| i["type"] == "slots")
+        .unwrap();
+    assert_eq!(slots["grid"]["slots"].as_array().unwrap().len(), 21);
+    problem(app.get("/v1/questionnaires/talentscan?lang=fr").await, 400).await;
+}
