@@ -47,7 +47,7 @@ macro_rules! bounded_number {
         impl TryFrom<f64> for $name {
             type Error = String;
             fn try_from(v: f64) -> Result<Self, String> {
-                if v.is_finite() && v >= $min && v <= $max {
+                if v.is_finite() && ($min..=$max).contains(&v) {
                     Ok(Self(v))
                 } else {
                     Err(format!("{} must be between {} and {}", $what, $min, $max))
@@ -431,7 +431,10 @@ pub struct Persona {
     pub words: Option<String>,
 }
 
+
+#[allow(clippy::derivable_impls)]
 impl Default for WorkGoal {
+    /// Nobody is assumed to look for work.
     fn default() -> Self {
         WorkGoal::NotNow
     }

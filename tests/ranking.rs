@@ -173,10 +173,9 @@ fn violation(t: &Task, p: &Persona, today: &str) -> Option<&'static str> {
         }
     }
     let s = &t.schedule;
-    if !p.availability.slots.is_empty()
-        && !(s.on_call || s.flexible || s.slots.is_empty())
-        && !s.slots.iter().any(|x| p.availability.slots.contains(x))
-    {
+    let any_moment = s.on_call || s.flexible || s.slots.is_empty();
+    let common = s.slots.iter().any(|x| p.availability.slots.contains(x));
+    if !(p.availability.slots.is_empty() || any_moment || common) {
         return Some("slots");
     }
     if p.constraints

@@ -380,7 +380,7 @@ impl Definition {
                     if !NUMERIC_DIMS.contains(&f.dim.as_str()) {
                         errs.push(format!("{at}: unknown dimension {:?}", f.dim));
                     }
-                    if !(f.weight > 0.0) {
+                    if f.weight.is_nan() || f.weight <= 0.0 {
                         errs.push(format!("{at}: weight must be positive"));
                     }
                 }
@@ -436,7 +436,7 @@ fn check_effect(e: &Effect, tax: &Taxonomies) -> Result<(), String> {
             Some(v) if (0.0..=1.0).contains(&v) => {}
             _ => return Err(format!("score {dim}: value must be between 0 and 1")),
         }
-        if e.weight.is_some_and(|w| !(w > 0.0)) {
+        if e.weight.is_some_and(|w| w.is_nan() || w <= 0.0) {
             return Err(format!("score {dim}: weight must be positive"));
         }
     }

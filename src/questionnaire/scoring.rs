@@ -333,7 +333,7 @@ pub fn score(
         });
     }
     for item in def.items() {
-        if !item.required && !answers.get(&item.id).is_some_and(|v| !v.is_null()) {
+        if !item.required && answers.get(&item.id).is_none_or(|v| v.is_null()) {
             warnings.push(Warning {
                 code: "unanswered".into(),
                 message: format!("optional question {:?} was not answered", item.id),
@@ -399,7 +399,7 @@ pub fn resolve_place(places: &Places, s: &str) -> Option<Origin> {
     })
 }
 
-fn pick<'a>(t: &'a BTreeMap<String, String>, lang: Lang) -> String {
+fn pick(t: &BTreeMap<String, String>, lang: Lang) -> String {
     t.get(lang.code())
         .or_else(|| t.get("nl"))
         .or_else(|| t.values().next())

@@ -69,7 +69,7 @@ impl Weights {
         if w.task
             .values()
             .chain(w.training.values())
-            .any(|v| !(*v >= 0.0))
+            .any(|v| v.is_nan() || *v < 0.0)
         {
             return Err("data/ranking/weights.json: weights must be >= 0".into());
         }

@@ -799,7 +799,7 @@ impl Matcher {
                 None => match self.limits.latest_known() {
                     Some((y, l)) => format!(
                         "{} {}; {} {}",
-                        if lang == Lang::Nl { "in" } else { "in" },
+                        "in",
                         y,
                         euro(l.per_year),
                         if lang == Lang::Nl {
@@ -866,7 +866,7 @@ impl Matcher {
             .language_level
             .map(|l| l.rank())
             .unwrap_or(3);
-        let mut scored: Vec<(f64, [Option<f64>; 8], Option<f64>, Vec<String>, &Training)> =
+        let mut scored: Vec<ScoredTraining> =
             Vec::new();
         for t in trainings {
             if !t.is_available(q.now) || t.language_level.rank() > max_lang {
@@ -1094,6 +1094,9 @@ impl Matcher {
             .collect()
     }
 }
+
+/// A training with its score, feature values, distance and the top tasks it is needed for.
+type ScoredTraining<'a> = (f64, [Option<f64>; 8], Option<f64>, Vec<String>, &'a Training);
 
 /// Slots of a training's upcoming sessions (weekday + part of day in local time).
 fn session_slots(t: &Training) -> u32 {
