@@ -431,7 +431,6 @@ pub struct Persona {
     pub words: Option<String>,
 }
 
-
 #[allow(clippy::derivable_impls)]
 impl Default for WorkGoal {
     /// Nobody is assumed to look for work.

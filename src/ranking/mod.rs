@@ -866,8 +866,7 @@ impl Matcher {
             .language_level
             .map(|l| l.rank())
             .unwrap_or(3);
-        let mut scored: Vec<ScoredTraining> =
-            Vec::new();
+        let mut scored: Vec<ScoredTraining> = Vec::new();
         for t in trainings {
             if !t.is_available(q.now) || t.language_level.rank() > max_lang {
                 continue;
@@ -1096,7 +1095,13 @@ impl Matcher {
 }
 
 /// A training with its score, feature values, distance and the top tasks it is needed for.
-type ScoredTraining<'a> = (f64, [Option<f64>; 8], Option<f64>, Vec<String>, &'a Training);
+type ScoredTraining<'a> = (
+    f64,
+    [Option<f64>; 8],
+    Option<f64>,
+    Vec<String>,
+    &'a Training,
+);
 
 /// Slots of a training's upcoming sessions (weekday + part of day in local time).
 fn session_slots(t: &Training) -> u32 {
