@@ -3,6 +3,7 @@
 //! The crate is organised by domain: a reader finds each concept in one place.
 pub mod api;
 pub mod auth;
+pub mod carving;
 pub mod catalog;
 pub mod cli;
 pub mod configuration;

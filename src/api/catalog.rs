@@ -230,6 +230,16 @@ fn point_of(v: &Value) -> Option<LatLon> {
 
 pub async fn get_one(state: &AppState, kind: Kind, id: &str) -> Result<HttpResponse, ApiError> {
     match state.store.get(kind, id)? {
+        Some(mut v) if kind == Kind::Roles => {
+            let comps = super::carvings::components(state, id)?;
+            if let Some(o) = v.as_object_mut() {
+                o.insert(
+                    "components".into(),
+                    serde_json::to_value(&comps).unwrap_or_default(),
+                );
+            }
+            Ok(HttpResponse::Ok().json(v))
+        }
         Some(v) => Ok(HttpResponse::Ok().json(v)),
         None => Err(ApiError::NotFound(format!(
             "no {} with id {id:?}",

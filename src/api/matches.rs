@@ -157,6 +157,50 @@ pub fn parse_persona(state: &AppState, v: &Value, base: &str) -> Result<Persona,
     }
 }
 
+/// The persona of a request: from `scan_id`, `persona` or `questionnaire` + `answers`.
+/// Problems are added to `errors`; unknown scans and questionnaires are 404 at once.
+pub fn persona_source(
+    state: &AppState,
+    obj: &serde_json::Map<String, Value>,
+    v: &Value,
+    sources: usize,
+    lang: Option<Lang>,
+    errors: &mut Vec<FieldError>,
+) -> Result<(Option<Persona>, Option<Lang>), ApiError> {
+    let mut persona = None;
+    let mut lang = lang;
+    if sources == 1 {
+        if let Some(id) = obj.get("scan_id").filter(|x| !x.is_null()) {
+            match id.as_str() {
+                Some(id) if errors.is_empty() => {
+                    let s = load_scan(state, id)?;
+                    lang = lang.or(Some(s.lang));
+                    persona = Some(s.persona);
+                }
+                Some(_) => {}
+                None => errors.push(FieldError::new("/scan_id", "must be a string")),
+            }
+        } else if let Some(pv) = obj.get("persona").filter(|x| !x.is_null()) {
+            match parse_persona(state, pv, "/persona") {
+                Ok(p) => persona = Some(p),
+                Err(e) => errors.extend(e),
+            }
+        } else if errors.is_empty() {
+            if obj.get("questionnaire").is_none() {
+                errors.push(FieldError::new(
+                    "/questionnaire",
+                    "is required with answers",
+                ));
+            } else {
+                let (scored, _, _, _, l) = score_request(state, v, "")?;
+                lang = lang.or(Some(l));
+                persona = Some(scored.persona);
+            }
+        }
+    }
+    Ok((persona, lang))
+}
+
 /// Ranked tasks and trainings for a persona, with reasons and notices.
 #[utoipa::path(post, path = "/v1/matches", tag = "Matching", request_body = MatchRequest,
     responses((status = 200, description = "Ranked tasks and trainings with reasons", body = MatchResponse),
@@ -265,38 +309,7 @@ pub async fn create_match(
         f.err_at("/overrides/q".into(), "at most 200 characters");
     }
     errors.extend(f.finish());
-    // The persona source (only when the request shape is otherwise sound).
-    let mut persona = None;
-    let mut lang = lang;
-    if sources == 1 {
-        if let Some(id) = obj.get("scan_id").filter(|x| !x.is_null()) {
-            match id.as_str() {
-                Some(id) if errors.is_empty() => {
-                    let s = load_scan(&state, id)?;
-                    lang = lang.or(Some(s.lang));
-                    persona = Some(s.persona);
-                }
-                Some(_) => {}
-                None => errors.push(FieldError::new("/scan_id", "must be a string")),
-            }
-        } else if let Some(pv) = obj.get("persona").filter(|x| !x.is_null()) {
-            match parse_persona(&state, pv, "/persona") {
-                Ok(p) => persona = Some(p),
-                Err(e) => errors.extend(e),
-            }
-        } else if errors.is_empty() {
-            if obj.get("questionnaire").is_none() {
-                errors.push(FieldError::new(
-                    "/questionnaire",
-                    "is required with answers",
-                ));
-            } else {
-                let (scored, _, _, _, l) = score_request(&state, &v, "")?;
-                lang = lang.or(Some(l));
-                persona = Some(scored.persona);
-            }
-        }
-    }
+    let (persona, lang) = persona_source(&state, obj, &v, sources, lang, &mut errors)?;
     if !errors.is_empty() {
         return Err(ApiError::Unprocessable(
             format!("{} problem(s) in the request", errors.len()),

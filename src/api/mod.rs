@@ -1,6 +1,7 @@
 //! The HTTP API: routes, errors, OpenAPI. Follows the Dutch API Design Rules: everything
 //! under `/v1`, plural nouns, no trailing slashes, problem+json errors, `API-Version`.
 pub mod body;
+pub mod carvings;
 pub mod catalog;
 pub mod errors;
 pub mod matches;
@@ -40,6 +41,16 @@ pub fn routes(cfg: &mut web::ServiceConfig, max_import_bytes: usize) {
     );
     one("/v1/scans", cfg, web::post().to(scans::create_scan));
     one("/v1/matches", cfg, web::post().to(matches::create_match));
+    one(
+        "/v1/carvings",
+        cfg,
+        web::post().to(carvings::create_carving),
+    );
+    one(
+        "/v1/carvings/team",
+        cfg,
+        web::post().to(carvings::create_team_carving),
+    );
     cfg.service(
         web::resource("/v1/scans/{id}")
             .route(web::get().to(scans::get_scan))

@@ -31,6 +31,7 @@ impl Modify for Security {
         super::scans::list_questionnaires, super::scans::get_questionnaire,
         super::scans::create_scan, super::scans::get_scan, super::scans::delete_scan,
         super::matches::create_match,
+        super::carvings::create_carving, super::carvings::create_team_carving,
         super::taxonomies,
         super::catalog::tasks::list, super::catalog::tasks::get, super::catalog::tasks::put, super::catalog::tasks::delete, super::catalog::tasks::import,
         super::catalog::trainings::list, super::catalog::trainings::get, super::catalog::trainings::put, super::catalog::trainings::delete, super::catalog::trainings::import,
@@ -41,6 +42,7 @@ impl Modify for Security {
     tags(
         (name = "Talent Scan", description = "Questionnaires and scans"),
         (name = "Matching", description = "Ranked tasks and trainings for a persona"),
+        (name = "Job carving", description = "Compose a role from splittable task components"),
         (name = "Catalog", description = "The sociale kaart: organisations, tasks, trainings, roles"),
     )
 )]

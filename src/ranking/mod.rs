@@ -318,6 +318,68 @@ impl Matcher {
         self.diversify(cols, cands, limit)
     }
 
+    /// Fit (0–1) of one task for a prepared person, or `None` when a hard constraint other
+    /// than the hours budget fails (job carving checks hours for the whole bundle).
+    pub fn task_fit(&self, p: &Prepared, t: &Task) -> Option<(f64, FeatureValues, Option<f64>)> {
+        let r = Row::from_task(t, &self.tax);
+        let d = p.distance(&r);
+        let mut no_hours = p.clone();
+        no_hours.hours_limit = None;
+        if !no_hours.allows(&r, d) {
+            return None;
+        }
+        let f = features(p, &r, d, interest_sum(p, r.cats), motive_fit(p, &r.offers));
+        Some((combine(&f, &self.task_w), f, d))
+    }
+
+    /// Why a task is out for this person (first failing hard constraint), in Dutch/English.
+    pub fn why_not(&self, p: &Prepared, t: &Task, lang: Lang) -> &'static str {
+        let r = Row::from_task(t, &self.tax);
+        let d = p.distance(&r);
+        let nl = lang == Lang::Nl;
+        if let (Some(d), false) = (d, r.remote) {
+            if d > p.radius_km {
+                return if nl { "te ver weg" } else { "too far away" };
+            }
+        }
+        if p.slots != 0 && !r.any_moment && r.slots & p.slots == 0 {
+            return if nl {
+                "niet op jouw momenten"
+            } else {
+                "not at your times"
+            };
+        }
+        if r.load > p.max_load {
+            return if nl {
+                "lichamelijk te zwaar"
+            } else {
+                "physically too demanding"
+            };
+        }
+        if r.lang > p.max_lang {
+            return if nl {
+                "vraagt meer Nederlands"
+            } else {
+                "needs more Dutch"
+            };
+        }
+        if r.end_day < p.today {
+            return if nl { "is afgelopen" } else { "has ended" };
+        }
+        if p.wheelchair && !r.remote && r.tags & 1 == 0 {
+            return if nl {
+                "niet bekend of het rolstoeltoegankelijk is"
+            } else {
+                "not known to be wheelchair accessible"
+            };
+        }
+        if nl {
+            "past niet in je uren"
+        } else {
+            "does not fit your hours"
+        }
+    }
+
     /// The reference scorer: every task, no cells, no phases — the definition the column
     /// path must agree with (checked by property tests).
     pub fn rank_reference(&self, tasks: &[Task], p: &Prepared, limit: usize) -> Vec<String> {

@@ -24,7 +24,7 @@ use crate::geo::LatLon;
 use crate::taxonomy::{Lang, Taxonomies};
 
 /// Bump when the schema or analysis changes: a mismatch triggers a rebuild from the store.
-const SCHEMA_VERSION: &str = "ts-index-2";
+const SCHEMA_VERSION: &str = "ts-index-3";
 const TOKENIZER: &str = "nl_stem";
 
 #[derive(Debug, Error)]
@@ -46,6 +46,7 @@ struct Fields {
     body: Field,
     keywords: Field,
     org: Field,
+    role: Field,
     wijk: Field,
     category: Field,
     topic: Field,
@@ -72,6 +73,7 @@ fn schema() -> (Schema, Fields) {
         body: b.add_text_field("body", text.clone()),
         keywords: b.add_text_field("keywords", text),
         org: b.add_text_field("org", STRING),
+        role: b.add_text_field("role", STRING),
         wijk: b.add_text_field("wijk", STRING),
         category: b.add_text_field("category", STRING),
         topic: b.add_text_field("topic", STRING),
@@ -110,6 +112,7 @@ pub struct Filters {
     pub topic: Option<String>,
     pub slot: Option<String>,
     pub organisation: Option<String>,
+    pub role: Option<String>,
     pub near: Option<(LatLon, f64)>,
     pub certificate: Option<bool>,
     pub free: Option<bool>,
@@ -199,6 +202,9 @@ impl SearchIndex {
                 d.add_text(f.title, &t.title);
                 d.add_text(f.body, &t.description);
                 d.add_text(f.org, &t.organisation_id);
+                if let Some(r) = &t.role_id {
+                    d.add_text(f.role, r);
+                }
                 for c in &t.categories {
                     d.add_text(f.category, c);
                     if let Some(term) = tax.categories.get(c) {
@@ -372,6 +378,7 @@ impl SearchIndex {
             (f.topic, &filters.topic),
             (f.slot, &filters.slot),
             (f.org, &filters.organisation),
+            (f.role, &filters.role),
         ] {
             if let Some(v) = v {
                 clauses.push((Occur::Must, term(field, v)));

@@ -1,0 +1,424 @@
+//! Job carving over HTTP: a role (or all roles of an organisation) carved for one person,
+//! or split over a small team.
+use std::sync::Arc;
+
+use actix_web::web::{self, Bytes};
+use actix_web::{HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::body;
+use super::errors::{ApiError, Problem};
+use super::matches::{parse_persona, persona_source};
+use crate::carving::{
+    team_split, CarveError, Carver, ComponentOut, Proposal, TeamPlan, Uncovered, DEFAULT_BUDGET,
+};
+use crate::catalog::fields::{FieldError, Fields};
+use crate::catalog::model::{Kind, Role, Task};
+use crate::persona::{HoursPerWeek, Persona};
+use crate::search::Filters;
+use crate::state::AppState;
+use crate::taxonomy::{Lang, Slot};
+
+/// Body of `POST /v1/carvings`: one persona source, a `role_id` or `organisation_id`, and
+/// optional overrides.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct CarvingRequest {
+    scan_id: Option<String>,
+    persona: Option<Persona>,
+    questionnaire: Option<String>,
+    #[schema(value_type = Option<Object>)]
+    answers: Option<serde_json::Map<String, Value>>,
+    role_id: Option<String>,
+    organisation_id: Option<String>,
+    /// Hours budget; default the persona's hours (4 when unknown).
+    #[schema(value_type = Option<f64>)]
+    max_hours_per_week: Option<HoursPerWeek>,
+    #[schema(value_type = Option<Vec<String>>)]
+    slots: Option<Vec<Slot>>,
+    must_include: Option<Vec<String>>,
+    lang: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CarvingResponse {
+    pub persona: Persona,
+    pub budget_hours: f64,
+    pub proposals: Vec<Proposal>,
+}
+
+/// Components of a role, from the index (by role id) and the store.
+pub fn components(state: &AppState, role_id: &str) -> Result<Vec<Task>, ApiError> {
+    let f = Filters {
+        role: Some(role_id.to_string()),
+        ..Default::default()
+    };
+    let (hits, _) = state.index.search(Kind::Tasks, &f, 1000)?;
+    let mut out: Vec<Task> = hits
+        .iter()
+        .filter_map(|(id, _)| state.get_task(id))
+        .filter(|t| t.role_id.as_deref() == Some(role_id))
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(out)
+}
+
+fn load_role(state: &AppState, id: &str) -> Result<Option<Role>, ApiError> {
+    Ok(state
+        .store
+        .get(Kind::Roles, id)?
+        .and_then(|v| serde_json::from_value(v).ok()))
+}
+
+fn roles_of(state: &AppState, org: &str) -> Result<Vec<Role>, ApiError> {
+    let mut out = Vec::new();
+    for r in state.store.iter(Kind::Roles)? {
+        let (_, v) = r?;
+        if let Ok(role) = serde_json::from_value::<Role>(v) {
+            if role.organisation_id == org {
+                out.push(role);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn query(lang: Lang) -> crate::ranking::Query {
+    crate::ranking::Query {
+        limit_tasks: 10,
+        limit_trainings: 0,
+        categories: None,
+        words: None,
+        lang,
+        explain: false,
+        now: time::OffsetDateTime::now_utc(),
+    }
+}
+
+/// Carve a role for one person: up to three meaningfully different bundles.
+#[utoipa::path(post, path = "/v1/carvings", tag = "Job carving", request_body = CarvingRequest,
+    responses((status = 200, description = "Up to three proposals", body = CarvingResponse),
+              (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "Unknown role, organisation, scan or questionnaire", body = Problem, content_type = "application/problem+json"),
+              (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Invalid request, or must_include cannot be honoured (the detail says why)", body = Problem, content_type = "application/problem+json")))]
+pub async fn create_carving(
+    state: web::Data<Arc<AppState>>,
+    req: HttpRequest,
+    bytes: Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let v = body::json(&req, &bytes)?;
+    let Some(obj) = v.as_object() else {
+        return Err(ApiError::Unprocessable(
+            "the request is not valid".into(),
+            vec![FieldError::new("", "must be a JSON object")],
+        ));
+    };
+    let mut errors = Vec::new();
+    let known = [
+        "scan_id",
+        "persona",
+        "questionnaire",
+        "version",
+        "answers",
+        "role_id",
+        "organisation_id",
+        "max_hours_per_week",
+        "slots",
+        "must_include",
+        "lang",
+    ];
+    for k in obj.keys() {
+        if !known.contains(&k.as_str()) {
+            errors.push(FieldError::new(
+                format!("/{}", crate::catalog::fields::escape(k)),
+                "unknown field",
+            ));
+        }
+    }
+    let sources = ["scan_id", "persona", "answers"]
+        .iter()
+        .filter(|k| obj.get(**k).is_some_and(|x| !x.is_null()))
+        .count();
+    if sources != 1 {
+        errors.push(FieldError::new(
+            "",
+            "give exactly one of scan_id, persona, or questionnaire with answers",
+        ));
+    }
+    let mut f = Fields::new(&v, "");
+    let role_id: Option<String> = f.opt("role_id");
+    let org_id: Option<String> = f.opt("organisation_id");
+    if role_id.is_some() == org_id.is_some() {
+        f.err(
+            "role_id",
+            "give a role_id or an organisation_id (one of them)",
+        );
+    }
+    let max_hours: Option<HoursPerWeek> = f.opt("max_hours_per_week");
+    let slots: Option<Vec<Slot>> = f.opt("slots");
+    let must: Vec<String> = f.or_default("must_include");
+    let lang = match f.opt::<String>("lang").as_deref() {
+        None => None,
+        Some(l) => Lang::parse(l).or_else(|| {
+            f.err("lang", "use nl or en");
+            None
+        }),
+    };
+    errors.extend(f.finish());
+    let (persona, lang) = persona_source(&state, obj, &v, sources, lang, &mut errors)?;
+    if !errors.is_empty() {
+        return Err(ApiError::Unprocessable(
+            format!("{} problem(s) in the request", errors.len()),
+            errors,
+        ));
+    }
+    let mut persona = persona.ok_or_else(|| ApiError::Internal("no persona".into()))?;
+    if let Some(s) = slots {
+        persona.availability.slots = s;
+    }
+    let budget = max_hours
+        .map(|h| h.get())
+        .or(persona.availability.hours_per_week.map(|h| h.get()))
+        .unwrap_or(DEFAULT_BUDGET);
+    let roles: Vec<Role> =
+        match (&role_id, &org_id) {
+            (Some(r), _) => vec![load_role(&state, r)?
+                .ok_or_else(|| ApiError::NotFound(format!("no role {r:?}")))?],
+            (_, Some(o)) => {
+                if !state.store.contains(Kind::Organisations, o)? {
+                    return Err(ApiError::NotFound(format!("no organisation {o:?}")));
+                }
+                roles_of(&state, o)?
+            }
+            _ => unreachable!("checked above"),
+        };
+    let lang = lang.unwrap_or_default();
+    let q = query(lang);
+    let snap = state.snapshot();
+    let carver = Carver {
+        matcher: &state.matcher,
+        trainings: &snap.trainings,
+    };
+    let p = state.matcher.prepare(&persona, &q);
+    let mut all: Vec<Proposal> = Vec::new();
+    for role in &roles {
+        let comps = components(&state, &role.id)?;
+        let must_here: Vec<String> = if role_id.is_some() {
+            must.clone()
+        } else {
+            must.iter()
+                .filter(|m| comps.iter().any(|c| &c.id == *m))
+                .cloned()
+                .collect()
+        };
+        match carver.carve(&persona, &p, &role.id, &comps, budget, &must_here, &q) {
+            Ok(ps) => all.extend(ps),
+            Err(e) => {
+                let (ptr, msg) = match e {
+                    CarveError::NotInRole(k) => (
+                        format!("/must_include/{k}"),
+                        "is not a component of this role".to_string(),
+                    ),
+                    CarveError::Infeasible(k, why) => (
+                        format!("/must_include/{k}"),
+                        format!("cannot be included for this person: {why}"),
+                    ),
+                    CarveError::OverBudget(h, b) => (
+                        "/must_include".to_string(),
+                        format!(
+                            "these components take {h} hours a week, more than the budget of {b}"
+                        ),
+                    ),
+                };
+                if role_id.is_some() {
+                    return Err(ApiError::Unprocessable(
+                        "must_include cannot be honoured".into(),
+                        vec![FieldError::new(ptr, msg)],
+                    ));
+                }
+            }
+        }
+    }
+    all.sort_by(|a, b| {
+        b.fit
+            .total_cmp(&a.fit)
+            .then_with(|| a.role_id.cmp(&b.role_id))
+    });
+    if org_id.is_some() {
+        // Across roles: the best proposal of each role first, then the rest.
+        let mut seen = std::collections::HashSet::new();
+        let (firsts, rest): (Vec<_>, Vec<_>) = all
+            .into_iter()
+            .partition(|p| seen.insert(p.role_id.clone()));
+        all = firsts.into_iter().chain(rest).collect();
+    }
+    all.truncate(3);
+    Ok(HttpResponse::Ok().json(CarvingResponse {
+        persona,
+        budget_hours: budget,
+        proposals: all,
+    }))
+}
+
+/// Body of `POST /v1/carvings/team`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(dead_code)]
+pub struct TeamRequest {
+    role_id: String,
+    /// 2–6 people: each a persona object, or `{"scan_id": …}`.
+    #[schema(value_type = Vec<Object>)]
+    personas: Vec<Value>,
+    lang: Option<String>,
+}
+
+/// Split all components of a role over 2–6 people.
+#[utoipa::path(post, path = "/v1/carvings/team", tag = "Job carving", request_body = TeamRequest,
+    responses((status = 200, description = "Who takes which component, and what no one can take", body = TeamPlan),
+              (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "Unknown role or scan", body = Problem, content_type = "application/problem+json"),
+              (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Invalid request", body = Problem, content_type = "application/problem+json")))]
+pub async fn create_team_carving(
+    state: web::Data<Arc<AppState>>,
+    req: HttpRequest,
+    bytes: Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let v = body::json(&req, &bytes)?;
+    let mut f = Fields::new(&v, "");
+    let role_id: Option<String> = f.req("role_id");
+    let people: Option<Vec<Value>> = f.req("personas");
+    let lang = match f.opt::<String>("lang").as_deref() {
+        None => Lang::Nl,
+        Some(l) => Lang::parse(l).unwrap_or_else(|| {
+            f.err("lang", "use nl or en");
+            Lang::Nl
+        }),
+    };
+    let mut errors = f.finish();
+    let people = people.unwrap_or_default();
+    if !(2..=6).contains(&people.len()) && v.get("personas").is_some() {
+        errors.push(FieldError::new("/personas", "give 2 to 6 people"));
+    }
+    let mut personas = Vec::new();
+    for (i, pv) in people.iter().enumerate() {
+        if let Some(id) = pv.get("scan_id").and_then(|x| x.as_str()) {
+            personas.push(super::scans::load_scan(&state, id)?.persona);
+        } else {
+            match parse_persona(&state, pv, &format!("/personas/{i}")) {
+                Ok(p) => personas.push(p),
+                Err(e) => errors.extend(e),
+            }
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Unprocessable(
+            format!("{} problem(s) in the request", errors.len()),
+            errors,
+        ));
+    }
+    let role_id = role_id.unwrap_or_default();
+    load_role(&state, &role_id)?
+        .ok_or_else(|| ApiError::NotFound(format!("no role {role_id:?}")))?;
+    let comps = components(&state, &role_id)?;
+    let q = query(lang);
+    let prepared: Vec<_> = personas
+        .iter()
+        .map(|p| state.matcher.prepare(p, &q))
+        .collect();
+    let fits: Vec<Vec<Option<f64>>> = comps
+        .iter()
+        .map(|t| {
+            prepared
+                .iter()
+                .map(|p| state.matcher.task_fit(p, t).map(|x| x.0))
+                .collect()
+        })
+        .collect();
+    let hours: Vec<f64> = comps.iter().map(|t| t.schedule.hours_per_week).collect();
+    let budgets: Vec<f64> = personas
+        .iter()
+        .map(|p| {
+            p.availability
+                .hours_per_week
+                .map(|h| h.get())
+                .unwrap_or(DEFAULT_BUDGET)
+        })
+        .collect();
+    let (assign, total, exact) = web::block(move || team_split(&fits, &hours, &budgets))
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let mut assignments = Vec::new();
+    for (pi, p) in personas.iter().enumerate() {
+        let mine: Vec<&Task> = comps
+            .iter()
+            .zip(&assign)
+            .filter(|(_, a)| **a == Some(pi))
+            .map(|(t, _)| t)
+            .collect();
+        let hrs: f64 = mine.iter().map(|t| t.schedule.hours_per_week).sum();
+        let fits: Vec<f64> = mine
+            .iter()
+            .map(|t| {
+                state
+                    .matcher
+                    .task_fit(&prepared[pi], t)
+                    .map(|x| x.0)
+                    .unwrap_or(0.0)
+            })
+            .collect();
+        let fit = if mine.is_empty() {
+            0.0
+        } else {
+            fits.iter().sum::<f64>() / fits.len() as f64
+        };
+        assignments.push(crate::carving::Assignment {
+            person: pi,
+            components: mine
+                .iter()
+                .zip(&fits)
+                .map(|(t, f)| ComponentOut {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                    hours_per_week: t.schedule.hours_per_week,
+                    slots: t.schedule.slots.clone(),
+                    essential: t.essential,
+                    fit: (f * 1e4).round() / 1e4,
+                })
+                .collect(),
+            hours_per_week: (hrs * 100.0).round() / 100.0,
+            budget_hours: p
+                .availability
+                .hours_per_week
+                .map(|h| h.get())
+                .unwrap_or(DEFAULT_BUDGET),
+            fit: (fit * 1e4).round() / 1e4,
+        });
+    }
+    let nl = lang == Lang::Nl;
+    let uncovered: Vec<Uncovered> = comps
+        .iter()
+        .zip(&assign)
+        .filter(|(_, a)| a.is_none())
+        .map(|(t, _)| Uncovered {
+            id: t.id.clone(),
+            title: t.title.clone(),
+            hours_per_week: t.schedule.hours_per_week,
+            essential: t.essential,
+            reason: if nl {
+                "niemand in dit team kan dit doen binnen zijn uren en momenten".into()
+            } else {
+                "no one in this team can take it within their hours and times".into()
+            },
+        })
+        .collect();
+    Ok(HttpResponse::Ok().json(TeamPlan {
+        role_id,
+        assignments,
+        uncovered,
+        total_fit: (total * 1e4).round() / 1e4,
+        exact,
+    }))
+}
