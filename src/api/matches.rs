@@ -356,8 +356,7 @@ pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchR
         Some(w) => Some(state.index.relevance(Kind::Tasks, w, 5000)?),
         None => None,
     };
-    let feasible = m.first_phase(&snap.tasks, &p, false).len();
-    let rows = m.rank_rows(&snap.tasks, &p, text.as_ref(), q.limit_tasks);
+    let (rows, feasible) = m.rank_rows_counted(&snap.tasks, &p, text.as_ref(), q.limit_tasks);
     let mut tasks = Vec::with_capacity(rows.len());
     let mut full: Vec<Task> = Vec::with_capacity(rows.len());
     for c in &rows {

@@ -313,9 +313,21 @@ impl Matcher {
         text: Option<&HashMap<String, f32>>,
         limit: usize,
     ) -> Vec<Candidate> {
+        self.rank_rows_counted(cols, p, text, limit).0
+    }
+
+    /// `rank_rows`, plus how many tasks passed every hard constraint.
+    pub fn rank_rows_counted(
+        &self,
+        cols: &TaskColumns,
+        p: &Prepared,
+        text: Option<&HashMap<String, f32>>,
+        limit: usize,
+    ) -> (Vec<Candidate>, usize) {
         let cands = self.first_phase(cols, p, text.is_some());
+        let feasible = cands.len();
         let cands = self.second_phase(cols, cands, text);
-        self.diversify(cols, cands, limit)
+        (self.diversify(cols, cands, limit), feasible)
     }
 
     /// Fit (0–1) of one task for a prepared person, or `None` when a hard constraint other
