@@ -25,32 +25,72 @@ use talentscan::taxonomy::{Lang, Slot};
 struct Lcg(u64);
 impl Lcg {
     fn next(&mut self) -> f64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
 }
 
 fn personas(n: usize) -> Vec<Persona> {
     let mut r = Lcg(42);
-    let words = ["koken", "tuin", "taal", "fietsen repareren", "ouderen", "kinderen voorlezen"];
-    let cats = ["buurt", "eten-koken", "natuur-groen", "ouderen", "jeugd", "taal-leren", "klussen-techniek", "zorg-welzijn"];
+    let words = [
+        "koken",
+        "tuin",
+        "taal",
+        "fietsen repareren",
+        "ouderen",
+        "kinderen voorlezen",
+    ];
+    let cats = [
+        "buurt",
+        "eten-koken",
+        "natuur-groen",
+        "ouderen",
+        "jeugd",
+        "taal-leren",
+        "klussen-techniek",
+        "zorg-welzijn",
+    ];
     (0..n)
         .map(|i| {
             let mut p = Persona::default();
             let lat = 52.045 + (r.next() - 0.5) * 0.06;
             let lon = 4.275 + (r.next() - 0.5) * 0.09;
-            p.travel.origin = Some(Origin { postcode: None, wijk: None, lat: Some(lat), lon: Some(lon) });
+            p.travel.origin = Some(Origin {
+                postcode: None,
+                wijk: None,
+                lat: Some(lat),
+                lon: Some(lon),
+            });
             p.travel.radius_km = RadiusKm::try_from(1.0 + r.next() * 9.0).unwrap();
             p.travel.mode = TravelMode::ALL[(r.next() * 4.0) as usize % 4];
             let n_slots = 1 + (r.next() * 8.0) as usize;
-            let mut slots: Vec<Slot> = (0..n_slots).filter_map(|_| Slot::all().nth((r.next() * 21.0) as usize % 21)).collect();
+            let mut slots: Vec<Slot> = (0..n_slots)
+                .filter_map(|_| Slot::all().nth((r.next() * 21.0) as usize % 21))
+                .collect();
             slots.sort();
             slots.dedup();
             p.availability.slots = slots;
-            p.availability.hours_per_week = Some(HoursPerWeek::try_from(1.0 + r.next() * 7.0).unwrap());
-            p.interests.insert(cats[(r.next() * 8.0) as usize % 8].to_string(), Unit::try_from(1.0).unwrap());
-            p.interests.insert(cats[(r.next() * 8.0) as usize % 8].to_string(), Unit::try_from(0.6).unwrap());
-            p.motivations = Motivations::from_array([r.next(), r.next(), r.next(), r.next(), r.next(), r.next()]);
+            p.availability.hours_per_week =
+                Some(HoursPerWeek::try_from(1.0 + r.next() * 7.0).unwrap());
+            p.interests.insert(
+                cats[(r.next() * 8.0) as usize % 8].to_string(),
+                Unit::try_from(1.0).unwrap(),
+            );
+            p.interests.insert(
+                cats[(r.next() * 8.0) as usize % 8].to_string(),
+                Unit::try_from(0.6).unwrap(),
+            );
+            p.motivations = Motivations::from_array([
+                r.next(),
+                r.next(),
+                r.next(),
+                r.next(),
+                r.next(),
+                r.next(),
+            ]);
             p.work_goal = WorkGoal::ALL[(r.next() * 5.0) as usize % 5];
             p.needs.allowance = r.next() < 0.3;
             p.kkwz = Kkwz::from_values([r.next() * 100.0, 50.0, 50.0, 50.0]);
@@ -63,7 +103,10 @@ fn personas(n: usize) -> Vec<Persona> {
 }
 
 fn state() -> (Arc<AppState>, Option<tempfile::TempDir>) {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
     match std::env::var("TALENTSCAN_BENCH_DIR") {
         Ok(dir) => {
             let mut s = Settings::for_dir(dir.into());
@@ -72,13 +115,25 @@ fn state() -> (Arc<AppState>, Option<tempfile::TempDir>) {
         }
         Err(_) => {
             let d = tempfile::tempdir().unwrap();
-            (rt.block_on(AppState::open(Settings::for_dir(d.path().into()))).unwrap(), Some(d))
+            (
+                rt.block_on(AppState::open(Settings::for_dir(d.path().into())))
+                    .unwrap(),
+                Some(d),
+            )
         }
     }
 }
 
 fn query(words: Option<String>) -> Query {
-    Query { limit_tasks: 10, limit_trainings: 5, categories: None, words, lang: Lang::Nl, explain: false, now: time::OffsetDateTime::now_utc() }
+    Query {
+        limit_tasks: 10,
+        limit_trainings: 5,
+        categories: None,
+        words,
+        lang: Lang::Nl,
+        explain: false,
+        now: time::OffsetDateTime::now_utc(),
+    }
 }
 
 fn benches(c: &mut Criterion) {
@@ -90,7 +145,9 @@ fn benches(c: &mut Criterion) {
     let def = st.questionnaires.get("talentscan", None).unwrap();
     let fx: Value = serde_json::from_str(include_str!("../tests/fixtures/scans/wim.json")).unwrap();
     let answers: Map<String, Value> = fx["request"]["answers"].as_object().unwrap().clone();
-    c.bench_function("scan", |b| b.iter(|| black_box(score(def, tax, &st.places, &answers, Lang::Nl).unwrap())));
+    c.bench_function("scan", |b| {
+        b.iter(|| black_box(score(def, tax, &st.places, &answers, Lang::Nl).unwrap()))
+    });
 
     let ps = personas(200);
     let mut g = c.benchmark_group(format!("match/{label}"));
@@ -106,17 +163,65 @@ fn benches(c: &mut Criterion) {
 
     let snap = st.snapshot();
     let m = &st.matcher;
-    let prepared: Vec<(Prepared, Query)> = ps.iter().map(|p| { let q = query(p.words.clone()); (m.prepare(p, &q), q) }).collect();
+    let prepared: Vec<(Prepared, Query)> = ps
+        .iter()
+        .map(|p| {
+            let q = query(p.words.clone());
+            (m.prepare(p, &q), q)
+        })
+        .collect();
     let mut g = c.benchmark_group(format!("match_stages/{label}"));
     let mut i = 0;
-    g.bench_function("1_candidates_first_phase", |b| b.iter(|| { i = (i + 1) % ps.len(); black_box(m.first_phase(&snap.tasks, &prepared[i].0, false)) }));
-    let firsts: Vec<_> = prepared.iter().map(|(p, _)| m.first_phase(&snap.tasks, p, false)).collect();
-    let texts: Vec<_> = ps.iter().map(|p| p.words.as_ref().map(|w| st.index.relevance(Kind::Tasks, w, 5000).unwrap())).collect();
-    g.bench_function("2a_text_relevance", |b| b.iter(|| { i = (i + 1) % ps.len(); black_box(ps[i].words.as_ref().map(|w| st.index.relevance(Kind::Tasks, w, 5000).unwrap())) }));
-    g.bench_function("2b_second_phase", |b| b.iter(|| { i = (i + 1) % ps.len(); black_box(m.second_phase(&snap.tasks, firsts[i].clone(), texts[i].as_ref())) }));
-    let seconds: Vec<_> = firsts.iter().zip(&texts).map(|(f, t)| m.second_phase(&snap.tasks, f.clone(), t.as_ref())).collect();
-    g.bench_function("2c_diversify", |b| b.iter(|| { i = (i + 1) % ps.len(); black_box(m.diversify(&snap.tasks, seconds[i].clone(), 10)) }));
-    let tops: Vec<_> = seconds.iter().map(|s| m.diversify(&snap.tasks, s.clone(), 10)).collect();
+    g.bench_function("1_candidates_first_phase", |b| {
+        b.iter(|| {
+            i = (i + 1) % ps.len();
+            black_box(m.first_phase(&snap.tasks, &prepared[i].0, false))
+        })
+    });
+    let firsts: Vec<_> = prepared
+        .iter()
+        .map(|(p, _)| m.first_phase(&snap.tasks, p, false))
+        .collect();
+    let texts: Vec<_> = ps
+        .iter()
+        .map(|p| {
+            p.words
+                .as_ref()
+                .map(|w| st.index.relevance(Kind::Tasks, w, 5000).unwrap())
+        })
+        .collect();
+    g.bench_function("2a_text_relevance", |b| {
+        b.iter(|| {
+            i = (i + 1) % ps.len();
+            black_box(
+                ps[i]
+                    .words
+                    .as_ref()
+                    .map(|w| st.index.relevance(Kind::Tasks, w, 5000).unwrap()),
+            )
+        })
+    });
+    g.bench_function("2b_second_phase", |b| {
+        b.iter(|| {
+            i = (i + 1) % ps.len();
+            black_box(m.second_phase(&snap.tasks, firsts[i].clone(), texts[i].as_ref()))
+        })
+    });
+    let seconds: Vec<_> = firsts
+        .iter()
+        .zip(&texts)
+        .map(|(f, t)| m.second_phase(&snap.tasks, f.clone(), t.as_ref()))
+        .collect();
+    g.bench_function("2c_diversify", |b| {
+        b.iter(|| {
+            i = (i + 1) % ps.len();
+            black_box(m.diversify(&snap.tasks, seconds[i].clone(), 10))
+        })
+    });
+    let tops: Vec<_> = seconds
+        .iter()
+        .map(|s| m.diversify(&snap.tasks, s.clone(), 10))
+        .collect();
     g.bench_function("3_reasons", |b| {
         b.iter(|| {
             i = (i + 1) % ps.len();
@@ -148,23 +253,44 @@ fn benches(c: &mut Criterion) {
             if k > 0 {
                 best.select_nth_unstable_by(k - 1, |a, b| a.0.total_cmp(&b.0));
             }
-            black_box(best.truncate(k))
+            best.truncate(k);
+            black_box(best)
         })
     });
     g.bench_function("floor_tantivy", |b| {
         b.iter(|| {
             i = (i + 1) % ps.len();
             let p = &prepared[i].0;
-            let f = Filters { near: p.origin.map(|o: LatLon| (o, p.radius_km)), ..Default::default() };
+            let f = Filters {
+                near: p.origin.map(|o: LatLon| (o, p.radius_km)),
+                ..Default::default()
+            };
             black_box(st.index.search(Kind::Tasks, &f, 10).unwrap())
         })
     });
     g.finish();
 
     // Carving a 10-component role.
-    let comps: Vec<_> = st.store.iter(Kind::Tasks).unwrap().take(10).map(|r| serde_json::from_value::<talentscan::catalog::Task>(r.unwrap().1).unwrap()).collect();
-    let cands: Vec<Candidate> = comps.iter().enumerate().map(|(k, t)| Candidate { task: t, fit: 0.3 + 0.05 * k as f64, distance: None, slots: t.schedule.slots.iter().fold(0, |m, s| m | s.bit()) }).collect();
-    c.bench_function("carving/10_components", |b| b.iter(|| black_box(search(&cands, 6.0, &[]))));
+    let comps: Vec<_> = st
+        .store
+        .iter(Kind::Tasks)
+        .unwrap()
+        .take(10)
+        .map(|r| serde_json::from_value::<talentscan::catalog::Task>(r.unwrap().1).unwrap())
+        .collect();
+    let cands: Vec<Candidate> = comps
+        .iter()
+        .enumerate()
+        .map(|(k, t)| Candidate {
+            task: t,
+            fit: 0.3 + 0.05 * k as f64,
+            distance: None,
+            slots: t.schedule.slots.iter().fold(0, |m, s| m | s.bit()),
+        })
+        .collect();
+    c.bench_function("carving/10_components", |b| {
+        b.iter(|| black_box(search(&cands, 6.0, &[])))
+    });
     let _ = json!({});
 }
 

@@ -37,6 +37,19 @@ pub enum Command {
     },
     /// Rebuild the search index from the store.
     Reindex(Settings),
+    /// Write a synthetic catalog (NDJSON) for benchmarks.
+    Gen {
+        #[arg(long, default_value_t = 10_000)]
+        tasks: usize,
+        #[arg(long, default_value_t = 1_000)]
+        trainings: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value = "dense")]
+        spread: crate::catalog::synthetic::Spread,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Print the OpenAPI document (what /v1/openapi.json serves).
     Openapi,
     /// Manage API keys.
@@ -79,7 +92,9 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             files,
         } => {
             settings.no_sample = true;
-            let state = AppState::open(settings).await.map_err(|e| e.to_string())?;
+            let state = AppState::open_with(settings, false)
+                .await
+                .map_err(|e| e.to_string())?;
             for f in files {
                 let kind = match kind.as_deref() {
                     Some(k) => Kind::parse(k).ok_or(format!("unknown kind {k}"))?,
@@ -92,6 +107,22 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             }
             state.store.flush().await.map_err(|e| e.to_string())
         }
+        Command::Gen {
+            tasks,
+            trainings,
+            seed,
+            spread,
+            out,
+        } => {
+            let tax = crate::taxonomy::Taxonomies::embedded()?;
+            crate::catalog::synthetic::generate(&tax, tasks, trainings, seed, spread, &out)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "wrote {tasks} tasks and {trainings} trainings to {}",
+                out.display()
+            );
+            Ok(())
+        }
         Command::Openapi => {
             let doc = crate::api::openapi::document();
             println!(
@@ -102,7 +133,9 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Reindex(mut settings) => {
             settings.no_sample = true;
-            let state = AppState::open(settings).await.map_err(|e| e.to_string())?;
+            let state = AppState::open_with(settings, false)
+                .await
+                .map_err(|e| e.to_string())?;
             let n = state.reindex().map_err(|e| e.to_string())?;
             println!("reindexed {n} records");
             Ok(())
@@ -112,7 +145,9 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             action,
         } => {
             settings.no_sample = true;
-            let state = AppState::open(settings).await.map_err(|e| e.to_string())?;
+            let state = AppState::open_with(settings, false)
+                .await
+                .map_err(|e| e.to_string())?;
             match action {
                 KeysAction::Create { scope, label } => {
                     let s = Scope::parse(&scope).ok_or("scope must be admin or organisation:ID")?;
@@ -151,43 +186,86 @@ fn guess_kind(p: &std::path::Path) -> Option<Kind> {
 }
 
 async fn import_file(state: &AppState, kind: Kind, path: &std::path::Path) -> Result<(), String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let values: Vec<Value> = if text.trim_start().starts_with('[') {
-        serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?
-    } else {
-        text.lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(serde_json::from_str)
-            .collect::<Result<_, _>>()
-            .map_err(|e| format!("{}: {e}", path.display()))?
-    };
-    let bar = ProgressBar::new(values.len() as u64);
+    use std::io::BufRead;
+    let err = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    let size = std::fs::metadata(path).map_err(|e| err(&e))?.len();
+    let bar = ProgressBar::new(size);
     bar.set_style(
-        ProgressStyle::with_template("{msg} {bar:40} {pos}/{len} ({eta})")
+        ProgressStyle::with_template("{msg} {bar:40} {bytes}/{total_bytes} ({eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     bar.set_message(format!("{} {}", path.display(), kind.as_str()));
-    let (mut written, mut rejected) = (0, 0);
-    let mut values = values.into_iter().peekable();
-    while values.peek().is_some() {
-        let chunk: Vec<Value> = values.by_ref().take(10_000).collect();
-        let n = chunk.len() as u64;
-        let (ok, errs) = state
-            .publish(kind, chunk, &|_| true)
-            .await
-            .map_err(|e| e.to_string())?;
-        written += ok.len();
-        rejected += errs.len();
-        for e in errs.iter().take(20) {
-            bar.println(format!(
-                "rejected #{}: {}",
-                e.index,
-                serde_json::to_string(&e.errors).unwrap_or_default()
-            ));
+    let (mut written, mut rejected) = (0usize, 0usize);
+    let file = std::fs::File::open(path).map_err(|e| err(&e))?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    let first = reader
+        .fill_buf()
+        .map_err(|e| err(&e))?
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .copied();
+    if first == Some(b'[') {
+        // A JSON array is parsed whole; use NDJSON for very large files.
+        let values: Vec<Value> = serde_json::from_reader(reader).map_err(|e| err(&e))?;
+        let mut offset = 0;
+        for chunk in values.chunks(10_000) {
+            let (w, r) = flush(state, kind, chunk.to_vec(), &bar, offset).await?;
+            offset += chunk.len();
+            written += w;
+            rejected += r;
         }
-        bar.inc(n);
+        bar.set_position(size);
+    } else {
+        // NDJSON is streamed in chunks of 10,000 records: memory stays flat.
+        let mut chunk = Vec::with_capacity(10_000);
+        let (mut offset, mut bytes) = (0usize, 0u64);
+        for (n, line) in reader.lines().enumerate() {
+            let line = line.map_err(|e| err(&e))?;
+            bytes += line.len() as u64 + 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            chunk.push(
+                serde_json::from_str(&line)
+                    .map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?,
+            );
+            if chunk.len() == 10_000 {
+                let (w, r) = flush(state, kind, std::mem::take(&mut chunk), &bar, offset).await?;
+                offset += 10_000;
+                written += w;
+                rejected += r;
+                bar.set_position(bytes);
+            }
+        }
+        if !chunk.is_empty() {
+            let (w, r) = flush(state, kind, chunk, &bar, offset).await?;
+            written += w;
+            rejected += r;
+        }
+        bar.set_position(size);
     }
     bar.finish();
     println!("{}: {written} written, {rejected} rejected", path.display());
     Ok(())
+}
+
+async fn flush(
+    state: &AppState,
+    kind: Kind,
+    chunk: Vec<Value>,
+    bar: &ProgressBar,
+    offset: usize,
+) -> Result<(usize, usize), String> {
+    let (ok, errs) = state
+        .publish(kind, chunk, &|_| true)
+        .await
+        .map_err(|e| e.to_string())?;
+    for e in errs.iter().take(20) {
+        bar.println(format!(
+            "rejected #{}: {}",
+            offset + e.index,
+            serde_json::to_string(&e.errors).unwrap_or_default()
+        ));
+    }
+    Ok((ok.len(), errs.len()))
 }

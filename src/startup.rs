@@ -56,6 +56,19 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
     let settings = state.settings.clone();
     let metrics = web::Data::new(Metrics::default());
     let cors = web::Data::new(Cors::parse(&settings.cors_origins));
+    let limiter = web::Data::new(crate::api::limits::ClientLimiter::new(
+        settings.rate_limit_per_minute,
+    ));
+    {
+        let l = limiter.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(60));
+            loop {
+                tick.tick().await;
+                l.shrink();
+            }
+        });
+    }
     let data = web::Data::new(state);
     let max_body = settings.max_body_bytes;
     let max_import = settings.max_import_bytes;
@@ -64,6 +77,7 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
             .app_data(data.clone())
             .app_data(metrics.clone())
             .app_data(cors.clone())
+            .app_data(limiter.clone())
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(|e, _| {
                 ApiError::BadRequest(format!("invalid query string: {e}"), vec![]).into()
@@ -71,6 +85,7 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
             .app_data(web::PathConfig::default().error_handler(|e, _| {
                 ApiError::BadRequest(format!("invalid path: {e}"), vec![]).into()
             }))
+            .wrap(from_fn(crate::api::limits::rate_limit))
             .wrap(from_fn(frame))
             .configure(|c| crate::api::routes(c, max_import))
             .route(

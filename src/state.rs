@@ -16,6 +16,7 @@ use crate::configuration::Settings;
 use crate::geo::Places;
 use crate::questionnaire::Registry;
 use crate::ranking::columns::TaskColumns;
+use crate::ranking::live::LiveColumns;
 use crate::ranking::{Matcher, Snapshot};
 use crate::search::{SearchError, SearchIndex};
 use crate::taxonomy::Taxonomies;
@@ -48,7 +49,9 @@ pub struct AppState {
     pub questionnaires: Registry,
     pub matcher: Matcher,
     pub keys: Keys,
-    snapshot: RwLock<Arc<Snapshot>>,
+    columns: LiveColumns,
+    trainings: RwLock<Arc<Vec<Training>>>,
+    org_names: RwLock<Arc<HashMap<String, String>>>,
     /// Serialises catalog writes so store order and index order agree.
     write_lock: tokio::sync::Mutex<()>,
 }
@@ -58,6 +61,12 @@ impl AppState {
     /// store and index, rebuilds the index when it lags the store, seeds the sample catalog
     /// into an empty store, and builds the matcher's columns.
     pub async fn open(settings: Settings) -> Result<Arc<Self>, StateError> {
+        Self::open_with(settings, true).await
+    }
+
+    /// `serve = false` is for offline maintenance (import, reindex, keys): the matcher's
+    /// columns are not built and writes do not update them.
+    pub async fn open_with(settings: Settings, serve: bool) -> Result<Arc<Self>, StateError> {
         let taxonomies = Taxonomies::embedded().map_err(StateError::Config)?;
         let places = Places::embedded().map_err(StateError::Config)?;
         let questionnaires = match &settings.questionnaires_dir {
@@ -72,11 +81,13 @@ impl AppState {
         let (index, covered) = SearchIndex::open(&settings.data_dir.join("index"))?;
         let keys = Keys::new(store.clone(), settings.admin_key.as_deref());
         let state = Arc::new(Self {
-            snapshot: RwLock::new(Arc::new(Snapshot {
-                tasks: TaskColumns::build(Vec::new(), &taxonomies),
-                trainings: Vec::new(),
-                org_names: HashMap::new(),
-            })),
+            columns: LiveColumns::new(
+                TaskColumns::build(Vec::new(), &taxonomies),
+                taxonomies.clone(),
+                serve,
+            ),
+            trainings: RwLock::new(Arc::new(Vec::new())),
+            org_names: RwLock::new(Arc::new(HashMap::new())),
             settings,
             store,
             index,
@@ -94,7 +105,11 @@ impl AppState {
         if state.settings.seed_sample() && !state.store.is_seeded()? && state.catalog_is_empty()? {
             state.seed().await?;
         }
-        state.refresh_snapshot()?;
+        *state.org_names.write().unwrap_or_else(|p| p.into_inner()) =
+            Arc::new(state.load_org_names()?);
+        if serve {
+            state.refresh_snapshot()?;
+        }
         Ok(state)
     }
 
@@ -123,14 +138,24 @@ impl AppState {
         Ok(())
     }
 
-    pub fn snapshot(&self) -> Arc<Snapshot> {
-        self.snapshot
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .clone()
+    /// The matcher's current view: columns, trainings, organisation names.
+    pub fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            tasks: self.columns.current(),
+            trainings: self
+                .trainings
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone(),
+            org_names: self
+                .org_names
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone(),
+        }
     }
 
-    /// Rebuilds the matcher's view from the store and swaps it in atomically.
+    /// Rebuilds the matcher's view from the store (at start-up) and swaps it in.
     pub fn refresh_snapshot(&self) -> Result<(), StateError> {
         let mut tasks = Vec::new();
         for r in self.store.iter(Kind::Tasks)? {
@@ -146,17 +171,15 @@ impl AppState {
                 trainings.push(t);
             }
         }
-        let org_names = self.org_names()?;
-        let snap = Snapshot {
-            tasks: TaskColumns::build(tasks, &self.taxonomies),
-            trainings,
-            org_names,
-        };
-        *self.snapshot.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(snap);
+        self.columns.replace(
+            TaskColumns::build(tasks, &self.taxonomies),
+            self.store.seq()?,
+        );
+        *self.trainings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(trainings);
         Ok(())
     }
 
-    fn org_names(&self) -> Result<HashMap<String, String>, StateError> {
+    fn load_org_names(&self) -> Result<HashMap<String, String>, StateError> {
         let mut m = HashMap::new();
         for r in self.store.iter(Kind::Organisations)? {
             let (id, v) = r?;
@@ -167,11 +190,19 @@ impl AppState {
         Ok(m)
     }
 
+    fn org_names(&self) -> Result<Arc<HashMap<String, String>>, StateError> {
+        Ok(self
+            .org_names
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone())
+    }
+
     /// Rebuilds the search index from the store (the store is the truth).
     pub fn reindex(&self) -> Result<usize, StateError> {
         let seq = self.store.seq()?;
         self.index.clear()?;
-        let names = self.org_names()?;
+        let names = self.load_org_names()?;
         let org_name = |id: &str| names.get(id).cloned().unwrap_or_default();
         let mut n = 0;
         for kind in Kind::ALL {
@@ -216,6 +247,19 @@ impl AppState {
         values: Vec<Value>,
         may_write: &(dyn Fn(Option<&str>) -> bool + Sync),
     ) -> Result<(Vec<Record>, Vec<RecordError>), StateError> {
+        let (ok, errors, seq) = self.publish_locked(kind, values, may_write).await?;
+        if let Some(seq) = seq {
+            self.columns.wait_visible(seq).await;
+        }
+        Ok((ok, errors))
+    }
+
+    async fn publish_locked(
+        &self,
+        kind: Kind,
+        values: Vec<Value>,
+        may_write: &(dyn Fn(Option<&str>) -> bool + Sync),
+    ) -> Result<(Vec<Record>, Vec<RecordError>, Option<u64>), StateError> {
         let _guard = self.write_lock.lock().await;
         let mut batch_orgs: HashSet<String> = HashSet::new();
         if kind == Kind::Organisations {
@@ -276,32 +320,82 @@ impl AppState {
                 }),
             }
         }
+        let mut seq = None;
         if !ok.is_empty() {
-            self.write(kind, &ok).await?;
+            seq = Some(self.write(kind, &ok).await?);
         }
-        Ok((ok, errors))
+        Ok((ok, errors, seq))
     }
 
-    async fn write(&self, kind: Kind, records: &[Record]) -> Result<(), StateError> {
+    /// Store (flushed), index (committed), then the matcher's view: trainings and names at
+    /// once, task columns through the column builder. Returns the store sequence number.
+    async fn write(&self, kind: Kind, records: &[Record]) -> Result<u64, StateError> {
         let seq = self.store.put_all(kind, records).await?;
+        if kind == Kind::Organisations {
+            let mut names = (*self.org_names()?).clone();
+            for r in records {
+                if let Record::Organisation(o) = r {
+                    names.insert(o.id.clone(), o.name.clone());
+                }
+            }
+            *self.org_names.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(names);
+        }
         let names = self.org_names()?;
         let org_name = |id: &str| names.get(id).cloned().unwrap_or_default();
         self.index
             .upsert(records, &self.taxonomies, &org_name, seq)?;
-        if matches!(kind, Kind::Tasks | Kind::Trainings | Kind::Organisations) {
-            self.refresh_snapshot()?;
+        match kind {
+            Kind::Tasks => {
+                let tasks = records.iter().filter_map(|r| match r {
+                    Record::Task(t) => Some((**t).clone()),
+                    _ => None,
+                });
+                self.columns.change(seq, tasks.collect(), HashSet::new());
+            }
+            Kind::Trainings => {
+                let mut list = (**self.trainings.read().unwrap_or_else(|p| p.into_inner())).clone();
+                for r in records {
+                    if let Record::Training(t) = r {
+                        list.retain(|x| x.id != t.id);
+                        list.push((**t).clone());
+                    }
+                }
+                *self.trainings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(list);
+            }
+            _ => {}
         }
-        Ok(())
+        Ok(seq)
     }
 
     pub async fn delete(&self, kind: Kind, id: &str) -> Result<bool, StateError> {
-        let _guard = self.write_lock.lock().await;
-        if !self.store.delete(kind, id).await? {
-            return Ok(false);
-        }
-        let seq = self.store.seq()?;
-        self.index.delete(kind, id, seq)?;
-        self.refresh_snapshot()?;
+        let seq = {
+            let _guard = self.write_lock.lock().await;
+            if !self.store.delete(kind, id).await? {
+                return Ok(false);
+            }
+            let seq = self.store.seq()?;
+            self.index.delete(kind, id, seq)?;
+            match kind {
+                Kind::Tasks => {
+                    self.columns
+                        .change(seq, Vec::new(), HashSet::from([id.to_string()]))
+                }
+                Kind::Trainings => {
+                    let mut list =
+                        (**self.trainings.read().unwrap_or_else(|p| p.into_inner())).clone();
+                    list.retain(|x| x.id != id);
+                    *self.trainings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(list);
+                }
+                Kind::Organisations => {
+                    let mut names = (*self.org_names()?).clone();
+                    names.remove(id);
+                    *self.org_names.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(names);
+                }
+                Kind::Roles => {}
+            }
+            seq
+        };
+        self.columns.wait_visible(seq).await;
         Ok(true)
     }
 

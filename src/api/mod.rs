@@ -4,6 +4,7 @@ pub mod body;
 pub mod carvings;
 pub mod catalog;
 pub mod errors;
+pub mod limits;
 pub mod matches;
 pub mod metrics;
 pub mod middleware;

@@ -4,6 +4,7 @@ pub mod fields;
 pub mod model;
 pub mod sample;
 pub mod store;
+pub mod synthetic;
 
 pub use fields::FieldError;
 pub use model::{Kind, Organisation, Record, Role, Task, Training};

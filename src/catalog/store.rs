@@ -35,6 +35,8 @@ impl Store {
         let db = sled::Config::new()
             .path(dir.join("store"))
             .mode(sled::Mode::HighThroughput)
+            // sled's default page cache is 1 GiB; the matcher reads from its own columns.
+            .cache_capacity(128 * 1024 * 1024)
             .open()?;
         Ok(Self {
             meta: db.open_tree("meta")?,

@@ -4,7 +4,7 @@
 //! contiguous range per cell row, found by binary search); remote tasks sit in their own
 //! range at the end. Interests and motives are ndarray matrices so the first phase scores
 //! a whole range with one matrix-vector product each.
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use ndarray::{s, Array1, Array2};
@@ -19,6 +19,7 @@ pub struct TaskColumns {
     pub rows: Vec<Row>,
     /// Index into `organisations` (for the diversity re-rank).
     pub org: Vec<u32>,
+    /// Index into `roles`, `u32::MAX` for none.
     pub role: Vec<u32>,
     pub main_category: Vec<u16>,
     /// rows × categories, 0/1.
@@ -29,73 +30,134 @@ pub struct TaskColumns {
     /// Rows `[local_end..]` are remote.
     local_end: usize,
     pub organisations: Vec<String>,
+    pub roles: Vec<String>,
+}
+
+/// One task on its way into the columns.
+struct Entry {
+    key: (u8, i32, i32),
+    id: String,
+    row: Row,
+    org: String,
+    role: Option<String>,
+    main_category: u16,
+    cats: Vec<usize>,
+}
+
+fn entry(t: &Task, tax: &Taxonomies) -> Entry {
+    let key = match &t.location {
+        Some(l) if !t.remote => {
+            let c = cell_of(LatLon {
+                lat: l.lat,
+                lon: l.lon,
+            });
+            (0, c.0, c.1)
+        }
+        _ => (1, 0, 0),
+    };
+    Entry {
+        key,
+        id: t.id.clone(),
+        row: Row::from_task(t, tax),
+        org: t.organisation_id.clone(),
+        role: t.role_id.clone(),
+        main_category: t
+            .categories
+            .first()
+            .and_then(|c| tax.categories.position(c))
+            .unwrap_or(0) as u16,
+        cats: t
+            .categories
+            .iter()
+            .filter_map(|c| tax.categories.position(c))
+            .collect(),
+    }
 }
 
 impl TaskColumns {
-    pub fn build(mut tasks: Vec<Task>, tax: &Taxonomies) -> Self {
-        let key = |t: &Task| -> (u8, i32, i32) {
-            match &t.location {
-                Some(l) if !t.remote => {
-                    let c = cell_of(LatLon {
-                        lat: l.lat,
-                        lon: l.lon,
-                    });
-                    (0, c.0, c.1)
-                }
-                _ => (1, 0, 0),
+    pub fn build(tasks: Vec<Task>, tax: &Taxonomies) -> Self {
+        let entries = tasks.iter().map(|t| entry(t, tax)).collect();
+        Self::assemble(entries, tax.categories.len())
+    }
+
+    /// A new set of columns with `upserts` replacing or adding rows and `deletes` removed.
+    /// O(n log n) without touching the store: the matcher stays fresh under writes.
+    pub fn apply(&self, upserts: &[Task], deletes: &HashSet<String>, tax: &Taxonomies) -> Self {
+        let replaced: HashSet<&str> = upserts.iter().map(|t| t.id.as_str()).collect();
+        let mut entries: Vec<Entry> = Vec::with_capacity(self.len() + upserts.len());
+        for i in 0..self.len() {
+            let id = &self.ids[i];
+            if replaced.contains(id.as_str()) || deletes.contains(id) {
+                continue;
             }
-        };
-        tasks.sort_by(|a, b| key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id)));
-        let n = tasks.len();
-        let nc = tax.categories.len();
-        let mut cats = Array2::<f64>::zeros((n, nc));
+            let key = if i >= self.local_end {
+                (1, 0, 0)
+            } else {
+                (0, self.cells[i].0, self.cells[i].1)
+            };
+            entries.push(Entry {
+                key,
+                id: id.clone(),
+                row: self.rows[i].clone(),
+                org: self.organisations[self.org[i] as usize].clone(),
+                role: (self.role[i] != u32::MAX).then(|| self.roles[self.role[i] as usize].clone()),
+                main_category: self.main_category[i],
+                cats: (0..self.cats.ncols())
+                    .filter(|&j| self.cats[[i, j]] > 0.0)
+                    .collect(),
+            });
+        }
+        entries.extend(
+            upserts
+                .iter()
+                .filter(|t| !deletes.contains(&t.id))
+                .map(|t| entry(t, tax)),
+        );
+        Self::assemble(entries, tax.categories.len())
+    }
+
+    fn assemble(mut entries: Vec<Entry>, n_categories: usize) -> Self {
+        entries.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(&b.id)));
+        let n = entries.len();
+        let mut cats = Array2::<f64>::zeros((n, n_categories));
         let mut offers = Array2::<f64>::zeros((n, 6));
         let mut org_ix: HashMap<String, u32> = HashMap::new();
         let mut role_ix: HashMap<String, u32> = HashMap::new();
-        let mut organisations = Vec::new();
-        let (mut ids, mut rows, mut org, mut role, mut main_category, mut cells) = (
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-            Vec::with_capacity(n),
-        );
+        let (mut organisations, mut roles) = (Vec::new(), Vec::new());
+        let mut ids = Vec::with_capacity(n);
+        let mut rows = Vec::with_capacity(n);
+        let mut org = Vec::with_capacity(n);
+        let mut role = Vec::with_capacity(n);
+        let mut main_category = Vec::with_capacity(n);
+        let mut cells = Vec::with_capacity(n);
         let mut local_end = 0;
-        for (i, t) in tasks.iter().enumerate() {
-            let r = Row::from_task(t, tax);
-            for c in &t.categories {
-                if let Some(j) = tax.categories.position(c) {
-                    cats[[i, j]] = 1.0;
-                }
+        for (i, e) in entries.into_iter().enumerate() {
+            for &j in &e.cats {
+                cats[[i, j]] = 1.0;
             }
-            for (j, o) in r.offers.iter().enumerate() {
+            for (j, o) in e.row.offers.iter().enumerate() {
                 offers[[i, j]] = *o;
             }
             let next = org_ix.len() as u32;
-            let o = *org_ix.entry(t.organisation_id.clone()).or_insert_with(|| {
-                organisations.push(t.organisation_id.clone());
+            org.push(*org_ix.entry(e.org.clone()).or_insert_with(|| {
+                organisations.push(e.org.clone());
                 next
-            });
-            org.push(o);
+            }));
             let rnext = role_ix.len() as u32;
-            role.push(match &t.role_id {
-                Some(r) => *role_ix.entry(r.clone()).or_insert(rnext),
+            role.push(match e.role {
+                Some(r) => *role_ix.entry(r.clone()).or_insert_with(|| {
+                    roles.push(r);
+                    rnext
+                }),
                 None => u32::MAX,
             });
-            main_category.push(
-                t.categories
-                    .first()
-                    .and_then(|c| tax.categories.position(c))
-                    .unwrap_or(0) as u16,
-            );
-            let k = key(t);
-            if k.0 == 0 {
+            main_category.push(e.main_category);
+            if e.key.0 == 0 {
                 local_end = i + 1;
             }
-            cells.push((k.1, k.2));
-            ids.push(t.id.clone());
-            rows.push(r);
+            cells.push((e.key.1, e.key.2));
+            ids.push(e.id);
+            rows.push(e.row);
         }
         TaskColumns {
             ids,
@@ -108,6 +170,7 @@ impl TaskColumns {
             cells,
             local_end,
             organisations,
+            roles,
         }
     }
 

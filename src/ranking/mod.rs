@@ -7,6 +7,7 @@
 pub mod columns;
 pub mod config;
 pub mod features;
+pub mod live;
 
 use std::collections::HashMap;
 
@@ -115,9 +116,9 @@ pub struct TrainingMatch {
 /// The catalog as the matcher sees it: columns for tasks, trainings in full (few), and
 /// organisation names. Rebuilt after writes and swapped atomically.
 pub struct Snapshot {
-    pub tasks: TaskColumns,
-    pub trainings: Vec<Training>,
-    pub org_names: HashMap<String, String>,
+    pub tasks: std::sync::Arc<TaskColumns>,
+    pub trainings: std::sync::Arc<Vec<Training>>,
+    pub org_names: std::sync::Arc<HashMap<String, String>>,
 }
 
 /// What a match request asks beyond the persona.

@@ -27,6 +27,7 @@ fn start(dir: &std::path::Path, port: u16) -> Child {
         .arg(dir)
         .env("TALENTSCAN_ADMIN_KEY", ADMIN_KEY)
         .env("TALENTSCAN_LOG", "warn")
+        .env("TALENTSCAN_RATE_LIMIT", "0")
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()

@@ -204,3 +204,29 @@ async fn cors_is_sent_for_allowed_origins() {
     assert_eq!(r.headers()["access-control-allow-origin"], "*");
     let _ = json!({});
 }
+
+#[tokio::test]
+async fn clients_over_their_rate_get_429_with_retry_after() {
+    let app = spawn_with(|s| s.rate_limit_per_minute = 12).await;
+    let mut limited = None;
+    for _ in 0..40 {
+        let r = app.get("/v1/taxonomies").await;
+        if r.status() == 429 {
+            limited = Some(r);
+            break;
+        }
+    }
+    let r = limited.expect("the limit is reached");
+    assert!(
+        r.headers()["retry-after"]
+            .to_str()
+            .unwrap()
+            .parse::<u64>()
+            .unwrap()
+            >= 1
+    );
+    problem(r, 429).await;
+    // Probes are never limited.
+    assert_eq!(app.get("/healthz").await.status(), 200);
+    assert_eq!(app.get("/v1/openapi.json").await.status(), 200);
+}

@@ -1,0 +1,125 @@
+//! Keeping the matcher's columns fresh under writes without re-reading the store.
+//!
+//! Writers hand their changes to one builder thread, which drains every pending change,
+//! applies them all to the current columns in one O(n log n) pass and swaps the result in
+//! atomically. Under a stream of writes, one rebuild covers many of them; a writer waits
+//! (at most a second) until its change is visible, so an acknowledged write is matchable.
+use std::collections::HashSet;
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use super::columns::TaskColumns;
+use crate::catalog::model::Task;
+use crate::taxonomy::Taxonomies;
+
+struct Change {
+    seq: u64,
+    upserts: Vec<Task>,
+    deletes: HashSet<String>,
+}
+
+struct Shared {
+    current: RwLock<Arc<TaskColumns>>,
+    visible: watch::Sender<u64>,
+}
+
+pub struct LiveColumns {
+    shared: Arc<Shared>,
+    tx: Option<Mutex<mpsc::Sender<Change>>>,
+}
+
+impl LiveColumns {
+    /// `live = false` (offline tools): changes are ignored.
+    pub fn new(initial: TaskColumns, tax: Taxonomies, live: bool) -> Self {
+        let (visible, _) = watch::channel(0);
+        let shared = Arc::new(Shared {
+            current: RwLock::new(Arc::new(initial)),
+            visible,
+        });
+        let tx = live.then(|| {
+            let (tx, rx) = mpsc::channel::<Change>();
+            let sh = shared.clone();
+            std::thread::Builder::new()
+                .name("column-builder".into())
+                .spawn(move || builder(sh, rx, tax))
+                .expect("spawn column builder");
+            Mutex::new(tx)
+        });
+        Self { shared, tx }
+    }
+
+    pub fn current(&self) -> Arc<TaskColumns> {
+        self.shared
+            .current
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Replaces the columns wholesale (start-up, rebuild).
+    pub fn replace(&self, cols: TaskColumns, seq: u64) {
+        *self
+            .shared
+            .current
+            .write()
+            .unwrap_or_else(|p| p.into_inner()) = Arc::new(cols);
+        self.shared.visible.send_modify(|v| *v = (*v).max(seq));
+    }
+
+    pub fn change(&self, seq: u64, upserts: Vec<Task>, deletes: HashSet<String>) {
+        if let Some(tx) = &self.tx {
+            let _ = tx.lock().unwrap_or_else(|p| p.into_inner()).send(Change {
+                seq,
+                upserts,
+                deletes,
+            });
+        }
+    }
+
+    /// Waits until the change with `seq` is visible to matching (at most one second).
+    pub async fn wait_visible(&self, seq: u64) {
+        if self.tx.is_none() {
+            return;
+        }
+        let mut rx = self.shared.visible.subscribe();
+        let _ = tokio::time::timeout(Duration::from_secs(1), rx.wait_for(|v| *v >= seq)).await;
+    }
+
+    pub fn visible_seq(&self) -> u64 {
+        *self.shared.visible.borrow()
+    }
+}
+
+fn builder(sh: Arc<Shared>, rx: mpsc::Receiver<Change>, tax: Taxonomies) {
+    while let Ok(first) = rx.recv() {
+        let mut changes = vec![first];
+        while let Ok(c) = rx.try_recv() {
+            changes.push(c);
+        }
+        // Later changes win: fold into one set of upserts and deletes.
+        let mut upserts: std::collections::HashMap<String, Task> = std::collections::HashMap::new();
+        let mut deletes: HashSet<String> = HashSet::new();
+        let mut seq = 0;
+        for c in changes {
+            seq = seq.max(c.seq);
+            for d in c.deletes {
+                upserts.remove(&d);
+                deletes.insert(d);
+            }
+            for t in c.upserts {
+                deletes.remove(&t.id);
+                upserts.insert(t.id.clone(), t);
+            }
+        }
+        let upserts: Vec<Task> = upserts.into_values().collect();
+        let next = {
+            let cur = sh.current.read().unwrap_or_else(|p| p.into_inner()).clone();
+            cur.apply(&upserts, &deletes, &tax)
+        };
+        *sh.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(next);
+        sh.visible.send_modify(|v| *v = (*v).max(seq));
+    }
+}
