@@ -172,45 +172,55 @@ fn benches(c: &mut Criterion) {
         .collect();
     let mut g = c.benchmark_group(format!("match_stages/{label}"));
     let mut i = 0;
+    let texts: Vec<Option<Vec<f32>>> = ps
+        .iter()
+        .map(|p| {
+            p.words.as_ref().map(|w| {
+                m.dense_text(
+                    &snap.tasks,
+                    &st.index.relevance(Kind::Tasks, w, 5000).unwrap(),
+                )
+            })
+        })
+        .collect();
     g.bench_function("1_candidates_first_phase", |b| {
         b.iter(|| {
             i = (i + 1) % ps.len();
-            black_box(m.first_phase(&snap.tasks, &prepared[i].0, false))
+            black_box(m.first_phase(&snap.tasks, &prepared[i].0, texts[i].as_deref()))
         })
     });
     let firsts: Vec<_> = prepared
         .iter()
-        .map(|(p, _)| m.first_phase(&snap.tasks, p, false))
-        .collect();
-    let texts: Vec<_> = ps
-        .iter()
-        .map(|p| {
-            p.words
-                .as_ref()
-                .map(|w| st.index.relevance(Kind::Tasks, w, 5000).unwrap())
-        })
+        .zip(&texts)
+        .map(|((p, _), t)| m.first_phase(&snap.tasks, p, t.as_deref()))
         .collect();
     g.bench_function("2a_text_relevance", |b| {
         b.iter(|| {
             i = (i + 1) % ps.len();
-            black_box(
-                ps[i]
-                    .words
-                    .as_ref()
-                    .map(|w| st.index.relevance(Kind::Tasks, w, 5000).unwrap()),
-            )
+            black_box(ps[i].words.as_ref().map(|w| {
+                m.dense_text(
+                    &snap.tasks,
+                    &st.index.relevance(Kind::Tasks, w, 5000).unwrap(),
+                )
+            }))
         })
     });
     g.bench_function("2b_second_phase", |b| {
         b.iter(|| {
             i = (i + 1) % ps.len();
-            black_box(m.second_phase(&snap.tasks, firsts[i].clone(), texts[i].as_ref()))
+            black_box(m.second_phase(
+                &snap.tasks,
+                &prepared[i].0,
+                firsts[i].clone(),
+                texts[i].as_deref(),
+            ))
         })
     });
     let seconds: Vec<_> = firsts
         .iter()
         .zip(&texts)
-        .map(|(f, t)| m.second_phase(&snap.tasks, f.clone(), t.as_ref()))
+        .zip(&prepared)
+        .map(|((f, t), (p, _))| m.second_phase(&snap.tasks, p, f.clone(), t.as_deref()))
         .collect();
     g.bench_function("2c_diversify", |b| {
         b.iter(|| {
@@ -229,6 +239,27 @@ fn benches(c: &mut Criterion) {
                 let t = st.get_task(&snap.tasks.ids[cnd.row]).unwrap();
                 black_box(m.task_match(&t, cnd, &prepared[i].0, &ps[i], &prepared[i].1, "org"));
             }
+        })
+    });
+    let full_tops: Vec<Vec<Arc<talentscan::catalog::Task>>> = tops
+        .iter()
+        .map(|t| {
+            t.iter()
+                .map(|c| st.get_task(&snap.tasks.ids[c.row]).unwrap())
+                .collect()
+        })
+        .collect();
+    g.bench_function("4_trainings", |b| {
+        b.iter(|| {
+            i = (i + 1) % ps.len();
+            black_box(m.rank_trainings(
+                &snap.trainings,
+                &ps[i],
+                &prepared[i].0,
+                &full_tops[i],
+                None,
+                &prepared[i].1,
+            ))
         })
     });
     g.finish();

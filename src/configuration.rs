@@ -42,6 +42,10 @@ pub struct Settings {
     /// Requests per minute per client on public endpoints (0 = no limit).
     #[arg(long, env = "TALENTSCAN_RATE_LIMIT", default_value_t = 600)]
     pub rate_limit_per_minute: u32,
+    /// Serve the web pages from this directory instead of the embedded copy (front-end
+    /// development without a rebuild).
+    #[arg(long, env = "TALENTSCAN_WEB_DIR")]
+    pub web_dir: Option<PathBuf>,
 }
 
 impl Settings {
@@ -64,6 +68,7 @@ impl Settings {
             workers: Some(2),
             cors_origins: "*".into(),
             rate_limit_per_minute: 0,
+            web_dir: None,
         }
     }
 }

@@ -69,6 +69,9 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
             }
         });
     }
+    let web_files = web::Data::new(crate::web::WebFiles {
+        dir: settings.web_dir.clone(),
+    });
     let data = web::Data::new(state);
     let max_body = settings.max_body_bytes;
     let max_import = settings.max_import_bytes;
@@ -78,6 +81,7 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
             .app_data(metrics.clone())
             .app_data(cors.clone())
             .app_data(limiter.clone())
+            .app_data(web_files.clone())
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(|e, _| {
                 ApiError::BadRequest(format!("invalid query string: {e}"), vec![]).into()
@@ -88,6 +92,7 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
             .wrap(from_fn(crate::api::limits::rate_limit))
             .wrap(from_fn(frame))
             .configure(|c| crate::api::routes(c, max_import))
+            .configure(crate::web::routes)
             .route(
                 "/docs",
                 web::get().to(|| async {

@@ -40,6 +40,9 @@ pub struct RecordError {
     pub errors: Vec<FieldError>,
 }
 
+/// Parsed tasks kept in memory for building match answers.
+const TASK_CACHE_SIZE: usize = 50_000;
+
 pub struct AppState {
     pub settings: Settings,
     pub store: Store,
@@ -52,6 +55,8 @@ pub struct AppState {
     columns: LiveColumns,
     trainings: RwLock<Arc<Vec<Training>>>,
     org_names: RwLock<Arc<HashMap<String, String>>>,
+    task_cache: RwLock<HashMap<String, Arc<Task>>>,
+    task_cache_gen: std::sync::atomic::AtomicU64,
     /// Serialises catalog writes so store order and index order agree.
     write_lock: tokio::sync::Mutex<()>,
 }
@@ -87,6 +92,8 @@ impl AppState {
                 serve,
             ),
             trainings: RwLock::new(Arc::new(Vec::new())),
+            task_cache: RwLock::new(HashMap::new()),
+            task_cache_gen: std::sync::atomic::AtomicU64::new(0),
             org_names: RwLock::new(Arc::new(HashMap::new())),
             settings,
             store,
@@ -168,7 +175,7 @@ impl AppState {
         for r in self.store.iter(Kind::Trainings)? {
             let (_, v) = r?;
             if let Ok(t) = serde_json::from_value::<Training>(v) {
-                trainings.push(t);
+                trainings.push(t.with_parsed());
             }
         }
         self.columns.replace(
@@ -330,7 +337,13 @@ impl AppState {
     /// Store (flushed), index (committed), then the matcher's view: trainings and names at
     /// once, task columns through the column builder. Returns the store sequence number.
     async fn write(&self, kind: Kind, records: &[Record]) -> Result<u64, StateError> {
+        if kind == Kind::Tasks {
+            self.invalidate_tasks(records.iter().map(|r| r.id()));
+        }
         let seq = self.store.put_all(kind, records).await?;
+        if kind == Kind::Tasks {
+            self.invalidate_tasks(records.iter().map(|r| r.id()));
+        }
         if kind == Kind::Organisations {
             let mut names = (*self.org_names()?).clone();
             for r in records {
@@ -370,8 +383,14 @@ impl AppState {
     pub async fn delete(&self, kind: Kind, id: &str) -> Result<bool, StateError> {
         let seq = {
             let _guard = self.write_lock.lock().await;
+            if kind == Kind::Tasks {
+                self.invalidate_tasks([id]);
+            }
             if !self.store.delete(kind, id).await? {
                 return Ok(false);
+            }
+            if kind == Kind::Tasks {
+                self.invalidate_tasks([id]);
             }
             let seq = self.store.seq()?;
             self.index.delete(kind, id, seq)?;
@@ -412,11 +431,42 @@ impl AppState {
         }))
     }
 
-    pub fn get_task(&self, id: &str) -> Option<Task> {
-        self.store
-            .get(Kind::Tasks, id)
-            .ok()
-            .flatten()
-            .and_then(|v| serde_json::from_value(v).ok())
+    /// A task by id, from the in-memory cache or the store. The cache holds parsed tasks
+    /// (parsing JSON was most of a match's time); writes invalidate it, and a read that
+    /// raced a write is not cached (generation check).
+    pub fn get_task(&self, id: &str) -> Option<Arc<Task>> {
+        if let Some(t) = self
+            .task_cache
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(id)
+        {
+            return Some(t.clone());
+        }
+        let gen = self
+            .task_cache_gen
+            .load(std::sync::atomic::Ordering::Acquire);
+        let t: Arc<Task> = Arc::new(self.store.get_typed(Kind::Tasks, id).ok().flatten()?);
+        let mut cache = self.task_cache.write().unwrap_or_else(|p| p.into_inner());
+        if self
+            .task_cache_gen
+            .load(std::sync::atomic::Ordering::Acquire)
+            == gen
+        {
+            if cache.len() >= TASK_CACHE_SIZE {
+                cache.clear();
+            }
+            cache.insert(id.to_string(), t.clone());
+        }
+        Some(t)
+    }
+
+    fn invalidate_tasks<'a>(&self, ids: impl IntoIterator<Item = &'a str>) {
+        let mut cache = self.task_cache.write().unwrap_or_else(|p| p.into_inner());
+        self.task_cache_gen
+            .fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+        for id in ids {
+            cache.remove(id);
+        }
     }
 }

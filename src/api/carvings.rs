@@ -58,7 +58,7 @@ pub fn components(state: &AppState, role_id: &str) -> Result<Vec<Task>, ApiError
     let (hits, _) = state.index.search(Kind::Tasks, &f, 1000)?;
     let mut out: Vec<Task> = hits
         .iter()
-        .filter_map(|(id, _)| state.get_task(id))
+        .filter_map(|(id, _)| state.get_task(id).map(|t| (*t).clone()))
         .filter(|t| t.role_id.as_deref() == Some(role_id))
         .collect();
     out.sort_by(|a, b| a.id.cmp(&b.id));

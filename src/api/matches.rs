@@ -352,13 +352,13 @@ pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchR
     let snap = state.snapshot();
     let m = &state.matcher;
     let p = m.prepare(&persona, q);
-    let text: Option<HashMap<String, f32>> = match &q.words {
-        Some(w) => Some(state.index.relevance(Kind::Tasks, w, 5000)?),
+    let text: Option<Vec<f32>> = match &q.words {
+        Some(w) => Some(m.dense_text(&snap.tasks, &state.index.relevance(Kind::Tasks, w, 5000)?)),
         None => None,
     };
-    let (rows, feasible) = m.rank_rows_counted(&snap.tasks, &p, text.as_ref(), q.limit_tasks);
+    let (rows, feasible) = m.rank_rows_counted(&snap.tasks, &p, text.as_deref(), q.limit_tasks);
     let mut tasks = Vec::with_capacity(rows.len());
-    let mut full: Vec<Task> = Vec::with_capacity(rows.len());
+    let mut full: Vec<std::sync::Arc<Task>> = Vec::with_capacity(rows.len());
     for c in &rows {
         let id = &snap.tasks.ids[c.row];
         let Some(t) = state.get_task(id) else {
@@ -373,7 +373,13 @@ pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchR
         full.push(t);
     }
     let ttext = match &q.words {
-        Some(w) => Some(state.index.relevance(Kind::Trainings, w, 1000)?),
+        Some(w) => Some(
+            state
+                .index
+                .relevance(Kind::Trainings, w, 1000)?
+                .into_iter()
+                .collect::<HashMap<u64, f32>>(),
+        ),
         None => None,
     };
     let trainings = if q.limit_trainings > 0 {

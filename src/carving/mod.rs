@@ -89,6 +89,32 @@ pub struct Proposal {
 /// is better, up to the budget), plus a small bonus per essential component, minus
 /// penalties for spreading over more days and places.
 pub fn objective(cands: &[Candidate], bundle: &[usize]) -> f64 {
+    objective_with(cands, &places(cands), bundle)
+}
+
+/// Which place each component is at: components within 300 m of an earlier one share its
+/// place. Computed once per search, so the objective is a few bit operations.
+fn places(cands: &[Candidate]) -> Vec<Option<u8>> {
+    let mut centres: Vec<crate::geo::LatLon> = Vec::new();
+    cands
+        .iter()
+        .map(|c| {
+            let l = c.task.location.as_ref()?;
+            match centres
+                .iter()
+                .position(|p| crate::geo::distance_km(*p, l.point()) < 0.3)
+            {
+                Some(i) => Some(i as u8),
+                None => {
+                    centres.push(l.point());
+                    Some((centres.len() - 1).min(63) as u8)
+                }
+            }
+        })
+        .collect()
+}
+
+fn objective_with(cands: &[Candidate], place: &[Option<u8>], bundle: &[usize]) -> f64 {
     if bundle.is_empty() {
         return 0.0;
     }
@@ -103,26 +129,24 @@ pub fn objective(cands: &[Candidate], bundle: &[usize]) -> f64 {
                 }
         })
         .sum();
-    fit - penalty(cands, bundle)
+    fit - penalty_with(cands, place, bundle)
 }
 
 fn penalty(cands: &[Candidate], bundle: &[usize]) -> f64 {
+    penalty_with(cands, &places(cands), bundle)
+}
+
+fn penalty_with(cands: &[Candidate], place: &[Option<u8>], bundle: &[usize]) -> f64 {
     let days: u32 = bundle
         .iter()
         .map(|&i| day_mask(cands[i].slots))
         .fold(0, |a, b| a | b);
     let n_days = days.count_ones().max(1);
-    let mut places: Vec<(f64, f64)> = Vec::new();
-    for &i in bundle {
-        if let Some(l) = &cands[i].task.location {
-            if !places.iter().any(|p| {
-                crate::geo::distance_km(crate::geo::LatLon { lat: p.0, lon: p.1 }, l.point()) < 0.3
-            }) {
-                places.push((l.lat, l.lon));
-            }
-        }
-    }
-    DAY_PENALTY * (n_days - 1) as f64 + PLACE_PENALTY * places.len().saturating_sub(1) as f64
+    let at: u64 = bundle
+        .iter()
+        .filter_map(|&i| place[i])
+        .fold(0, |m, p| m | (1u64 << p));
+    DAY_PENALTY * (n_days - 1) as f64 + PLACE_PENALTY * at.count_ones().saturating_sub(1) as f64
 }
 
 fn day_mask(slots: u32) -> u32 {
@@ -144,8 +168,11 @@ pub fn search(cands: &[Candidate], budget: f64, must: &[usize]) -> Vec<(f64, Vec
     }
     let free: Vec<usize> = (0..cands.len()).filter(|i| !must.contains(i)).collect();
     let mut cur: Vec<usize> = must.to_vec();
+    let place = places(cands);
+    #[allow(clippy::too_many_arguments)]
     fn dfs(
         cands: &[Candidate],
+        place: &[Option<u8>],
         free: &[usize],
         k: usize,
         hours: f64,
@@ -157,7 +184,7 @@ pub fn search(cands: &[Candidate], budget: f64, must: &[usize]) -> Vec<(f64, Vec
             if !cur.is_empty() {
                 let mut b = cur.clone();
                 b.sort();
-                out.push((objective(cands, &b), b));
+                out.push((objective_with(cands, place, &b), b));
             }
             return;
         }
@@ -165,12 +192,14 @@ pub fn search(cands: &[Candidate], budget: f64, must: &[usize]) -> Vec<(f64, Vec
         let h = cands[i].task.schedule.hours_per_week;
         if hours + h <= budget + 1e-9 {
             cur.push(i);
-            dfs(cands, free, k + 1, hours + h, budget, cur, out);
+            dfs(cands, place, free, k + 1, hours + h, budget, cur, out);
             cur.pop();
         }
-        dfs(cands, free, k + 1, hours, budget, cur, out);
+        dfs(cands, place, free, k + 1, hours, budget, cur, out);
     }
-    dfs(cands, &free, 0, must_hours, budget, &mut cur, &mut out);
+    dfs(
+        cands, &place, &free, 0, must_hours, budget, &mut cur, &mut out,
+    );
     out.sort_by(|a, b| {
         b.0.total_cmp(&a.0)
             .then(a.1.len().cmp(&b.1.len()))

@@ -222,6 +222,16 @@ pub struct Training {
     pub language_level: LanguageLevel,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
+    /// Session times parsed once (unix seconds) and the slots they fall on; not stored.
+    #[serde(skip)]
+    pub parsed: ParsedSessions,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ParsedSessions {
+    pub starts: Vec<i64>,
+    pub ends: Vec<i64>,
+    pub slots: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -869,7 +879,36 @@ impl Training {
             duration_hours,
             language_level,
             contact,
-        })
+            parsed: ParsedSessions::default(),
+        }
+        .with_parsed())
+    }
+
+    /// Parses the session times once, so ranking never parses dates per request.
+    pub fn with_parsed(mut self) -> Self {
+        let mut p = ParsedSessions::default();
+        for s in &self.sessions {
+            let (a, b) = (parse_datetime(&s.start), parse_datetime(&s.end));
+            p.starts
+                .push(a.map(|t| t.unix_timestamp()).unwrap_or(i64::MIN));
+            p.ends
+                .push(b.map(|t| t.unix_timestamp()).unwrap_or(i64::MIN));
+            if let Some(d) = a {
+                let day = d.weekday().number_days_from_monday() as u32;
+                let part = match d.hour() {
+                    0..=11 => 0,
+                    12..=17 => 1,
+                    _ => 2,
+                };
+                p.slots |= 1 << (day * 3 + part);
+            }
+        }
+        self.parsed = p;
+        self
+    }
+
+    fn parsed_ok(&self) -> bool {
+        self.parsed.starts.len() == self.sessions.len()
     }
 
     /// Still useful: an upcoming session, a weekly schedule, or online at any time.
@@ -877,14 +916,29 @@ impl Training {
         if self.sessions.is_empty() {
             return true;
         }
-        self.schedule.as_ref().is_some_and(|s| !s.slots.is_empty())
-            || self
-                .sessions
-                .iter()
-                .any(|s| parse_datetime(&s.end).is_some_and(|e| e >= now))
+        if self.schedule.as_ref().is_some_and(|s| !s.slots.is_empty()) {
+            return true;
+        }
+        if self.parsed_ok() {
+            let n = now.unix_timestamp();
+            return self.parsed.ends.iter().any(|&e| e >= n);
+        }
+        self.sessions
+            .iter()
+            .any(|s| parse_datetime(&s.end).is_some_and(|e| e >= now))
     }
 
     pub fn next_session(&self, now: time::OffsetDateTime) -> Option<&Session> {
+        if self.parsed_ok() {
+            let n = now.unix_timestamp();
+            return self
+                .sessions
+                .iter()
+                .zip(&self.parsed.starts)
+                .filter(|(_, &t)| t >= n)
+                .min_by_key(|(_, &t)| t)
+                .map(|(s, _)| s);
+        }
         self.sessions
             .iter()
             .filter(|s| parse_datetime(&s.start).is_some_and(|t| t >= now))

@@ -22,6 +22,8 @@ pub enum StoreError {
 #[derive(Clone)]
 pub struct Store {
     db: sled::Db,
+    /// One tree per catalog kind, opened once.
+    trees: [sled::Tree; 4],
     meta: sled::Tree,
     scans: sled::Tree,
     keys: sled::Tree,
@@ -38,7 +40,14 @@ impl Store {
             // sled's default page cache is 1 GiB; the matcher reads from its own columns.
             .cache_capacity(128 * 1024 * 1024)
             .open()?;
+        let trees = [
+            db.open_tree(Kind::ALL[0].as_str())?,
+            db.open_tree(Kind::ALL[1].as_str())?,
+            db.open_tree(Kind::ALL[2].as_str())?,
+            db.open_tree(Kind::ALL[3].as_str())?,
+        ];
         Ok(Self {
+            trees,
             meta: db.open_tree("meta")?,
             scans: db.open_tree("scans")?,
             keys: db.open_tree("keys")?,
@@ -47,7 +56,8 @@ impl Store {
     }
 
     fn tree(&self, kind: Kind) -> Result<sled::Tree, StoreError> {
-        Ok(self.db.open_tree(kind.as_str())?)
+        let i = Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        Ok(self.trees[i].clone())
     }
 
     pub fn seq(&self) -> Result<u64, StoreError> {
@@ -82,6 +92,20 @@ impl Store {
     }
 
     pub fn get(&self, kind: Kind, id: &str) -> Result<Option<Value>, StoreError> {
+        match self.tree(kind)?.get(id.as_bytes())? {
+            Some(b) => Ok(Some(
+                serde_json::from_slice(&b).map_err(|e| StoreError::Corrupt(id.into(), e))?,
+            )),
+            None => Ok(None),
+        }
+    }
+
+    /// A record parsed straight from its bytes into its type (the hot path of matching).
+    pub fn get_typed<T: serde::de::DeserializeOwned>(
+        &self,
+        kind: Kind,
+        id: &str,
+    ) -> Result<Option<T>, StoreError> {
         match self.tree(kind)?.get(id.as_bytes())? {
             Some(b) => Ok(Some(
                 serde_json::from_slice(&b).map_err(|e| StoreError::Corrupt(id.into(), e))?,

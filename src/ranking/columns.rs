@@ -31,6 +31,8 @@ pub struct TaskColumns {
     local_end: usize,
     pub organisations: Vec<String>,
     pub roles: Vec<String>,
+    /// (id hash, row), sorted: maps search hits to rows.
+    hash_index: Vec<(u64, u32)>,
 }
 
 /// One task on its way into the columns.
@@ -159,6 +161,12 @@ impl TaskColumns {
             ids.push(e.id);
             rows.push(e.row);
         }
+        let mut hash_index: Vec<(u64, u32)> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (crate::search::id_hash(id), i as u32))
+            .collect();
+        hash_index.sort_unstable();
         TaskColumns {
             ids,
             rows,
@@ -171,7 +179,17 @@ impl TaskColumns {
             local_end,
             organisations,
             roles,
+            hash_index,
         }
+    }
+
+    /// Rows whose id has hash `h` (normally one).
+    pub fn rows_of_hash(&self, h: u64) -> impl Iterator<Item = usize> + '_ {
+        let start = self.hash_index.partition_point(|x| x.0 < h);
+        self.hash_index[start..]
+            .iter()
+            .take_while(move |x| x.0 == h)
+            .map(|x| x.1 as usize)
     }
 
     pub fn len(&self) -> usize {

@@ -134,7 +134,14 @@ pub struct Query {
     pub now: time::OffsetDateTime,
 }
 
-/// A first-phase candidate.
+/// A first-phase hit: a row and its score, nothing more (it is made for every candidate).
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub row: u32,
+    pub score: f64,
+}
+
+/// A second-phase candidate.
 #[derive(Debug, Clone, Copy)]
 pub struct Candidate {
     pub row: usize,
@@ -199,65 +206,83 @@ impl Matcher {
         Prepared::new(p, &self.tax, &self.weights, today, q.categories.as_deref())
     }
 
-    /// Stage 1: candidates from the geo cells under the radius, hard filters, first-phase
-    /// score (interest and motive by matrix-vector product per cell range).
-    pub fn first_phase(
-        &self,
-        cols: &TaskColumns,
-        p: &Prepared,
-        text_active: bool,
-    ) -> Vec<Candidate> {
+    /// Stage 1: candidates from the geo cells under the radius, hard filters (cheap ones
+    /// first), and the first-phase score over every survivor. Only (row, score) is kept:
+    /// features are recomputed for the few hundred that reach the second phase.
+    pub fn first_phase(&self, cols: &TaskColumns, p: &Prepared, text: Option<&[f32]>) -> Vec<Hit> {
         let mut out = Vec::new();
         for range in cols.candidate_ranges(p) {
-            let (isum, mot) = cols.range_products(range.clone(), p);
-            for (k, row) in range.enumerate() {
+            for row in range {
                 let r = &cols.rows[row];
-                let d = p.distance(r);
-                if !p.allows(r, d) {
+                if !p.allows_except_distance(r) {
                     continue;
                 }
-                let mut f = features(p, r, d, isum[k], mot[k]);
-                if text_active {
-                    f.v[F_TEXT] = Some(0.0);
+                let d = p.distance(r);
+                if !p.within_radius(r, d) {
+                    continue;
                 }
-                let score = combine(&f, &self.task_w);
-                out.push(Candidate {
-                    row,
-                    distance: d,
-                    features: f,
-                    score,
+                let mut f = features(p, r, d, interest_sum(p, r.cats), motive_fit(p, &r.offers));
+                if let Some(t) = text {
+                    f.v[F_TEXT] = Some(t[row] as f64);
+                }
+                out.push(Hit {
+                    row: row as u32,
+                    score: combine(&f, &self.task_w),
                 });
             }
         }
         out
     }
 
-    /// Stage 2a: keep the best `second_phase_size` and add text relevance.
+    /// Per-row text relevance (0–1) from tantivy hits keyed by id hash; zero elsewhere.
+    pub fn dense_text(&self, cols: &TaskColumns, hits: &[(u64, f32)]) -> Vec<f32> {
+        let mut v = vec![0.0f32; cols.len()];
+        for (h, s) in hits {
+            for row in cols.rows_of_hash(*h) {
+                v[row] = *s;
+            }
+        }
+        v
+    }
+
+    /// Stage 2a: keep the best `second_phase_size` hits and compute their full features
+    /// (text included) for the re-rank and the reasons.
     pub fn second_phase(
         &self,
         cols: &TaskColumns,
-        mut cands: Vec<Candidate>,
-        text: Option<&HashMap<String, f32>>,
+        p: &Prepared,
+        mut hits: Vec<Hit>,
+        text: Option<&[f32]>,
     ) -> Vec<Candidate> {
         let k = self.weights.second_phase_size.max(1);
-        let cmp = |a: &Candidate, b: &Candidate| {
-            order((a.score, &cols.ids[a.row]), (b.score, &cols.ids[b.row]))
+        let cmp = |a: &Hit, b: &Hit| {
+            order(
+                (a.score, &cols.ids[a.row as usize]),
+                (b.score, &cols.ids[b.row as usize]),
+            )
         };
-        if let Some(text) = text {
-            // Text can lift a task past others, so every candidate with words gets its
-            // relevance before the cut.
-            for c in cands.iter_mut() {
-                let rel = text.get(&cols.ids[c.row]).copied().unwrap_or(0.0) as f64;
-                c.features.v[F_TEXT] = Some(rel);
-                c.score = combine(&c.features, &self.task_w);
-            }
+        if hits.len() > k {
+            hits.select_nth_unstable_by(k - 1, cmp);
+            hits.truncate(k);
         }
-        if cands.len() > k {
-            cands.select_nth_unstable_by(k - 1, cmp);
-            cands.truncate(k);
-        }
-        cands.sort_by(cmp);
-        cands
+        hits.sort_by(cmp);
+        hits.into_iter()
+            .map(|h| {
+                let row = h.row as usize;
+                let r = &cols.rows[row];
+                let d = p.distance(r);
+                let mut f = features(p, r, d, interest_sum(p, r.cats), motive_fit(p, &r.offers));
+                if let Some(t) = text {
+                    f.v[F_TEXT] = Some(t[row] as f64);
+                }
+                Candidate {
+                    row,
+                    distance: d,
+                    features: f,
+                    score: h.score,
+                }
+            })
+            .collect()
     }
 
     /// Stage 2b: maximal marginal relevance so the top is not ten tasks of one
@@ -311,7 +336,7 @@ impl Matcher {
         &self,
         cols: &TaskColumns,
         p: &Prepared,
-        text: Option<&HashMap<String, f32>>,
+        text: Option<&[f32]>,
         limit: usize,
     ) -> Vec<Candidate> {
         self.rank_rows_counted(cols, p, text, limit).0
@@ -322,12 +347,12 @@ impl Matcher {
         &self,
         cols: &TaskColumns,
         p: &Prepared,
-        text: Option<&HashMap<String, f32>>,
+        text: Option<&[f32]>,
         limit: usize,
     ) -> (Vec<Candidate>, usize) {
-        let cands = self.first_phase(cols, p, text.is_some());
-        let feasible = cands.len();
-        let cands = self.second_phase(cols, cands, text);
+        let hits = self.first_phase(cols, p, text);
+        let feasible = hits.len();
+        let cands = self.second_phase(cols, p, hits, text);
         (self.diversify(cols, cands, limit), feasible)
     }
 
@@ -400,10 +425,7 @@ impl Matcher {
         let mut cands = Vec::new();
         for t in tasks {
             let r = Row::from_task(t, &self.tax);
-            let d = match (p.origin, t.location.as_ref()) {
-                (Some(o), Some(l)) if !r.remote => Some(distance_km(o, l.point())),
-                _ => None,
-            };
+            let d = p.distance(&r);
             if !p.allows(&r, d) {
                 continue;
             }
@@ -927,8 +949,8 @@ impl Matcher {
         trainings: &[Training],
         persona: &Persona,
         p: &Prepared,
-        top_tasks: &[Task],
-        text: Option<&HashMap<String, f32>>,
+        top_tasks: &[std::sync::Arc<Task>],
+        text: Option<&HashMap<u64, f32>>,
         q: &Query,
     ) -> Vec<TrainingMatch> {
         let lang = q.lang;
@@ -982,7 +1004,7 @@ impl Matcher {
                 .as_ref()
                 .map(|s| s.slots.iter().fold(0, |m, s| m | s.bit()))
                 .unwrap_or(0)
-                | session_slots(t);
+                | t.parsed.slots;
             v[5] = Some(if p.slots == 0 || tslots == 0 {
                 0.5
             } else {
@@ -1011,7 +1033,11 @@ impl Matcher {
                 }
             });
             if let Some(text) = text {
-                v[7] = Some(text.get(&t.id).copied().unwrap_or(0.0) as f64);
+                v[7] = Some(
+                    text.get(&crate::search::id_hash(&t.id))
+                        .copied()
+                        .unwrap_or(0.0) as f64,
+                );
             }
             let (num, den) = v
                 .iter()
@@ -1177,25 +1203,6 @@ type ScoredTraining<'a> = (
     Vec<String>,
     &'a Training,
 );
-
-/// Slots of a training's upcoming sessions (weekday + part of day in local time).
-fn session_slots(t: &Training) -> u32 {
-    let mut m = 0;
-    for s in &t.sessions {
-        if let Ok(d) =
-            time::OffsetDateTime::parse(&s.start, &time::format_description::well_known::Rfc3339)
-        {
-            let day = d.weekday().number_days_from_monday() as usize;
-            let part = match d.hour() {
-                0..=11 => 0,
-                12..=17 => 1,
-                _ => 2,
-            };
-            m |= 1 << (day * 3 + part);
-        }
-    }
-    m
-}
 
 /// The motive labels (for documentation and the desk view).
 pub fn motive_ids() -> &'static [&'static str] {

@@ -1,7 +1,6 @@
 //! The tantivy index: Dutch full-text search (stemming, stop words, accent folding) and the
 //! filters of the "sociale kaart". It is derived from the sled store and can always be
 //! rebuilt from it. One schema definition, one `IndexReader` reused across requests.
-use std::collections::HashMap;
 use std::ops::Bound;
 use std::path::Path;
 use std::sync::Mutex;
@@ -24,7 +23,7 @@ use crate::geo::LatLon;
 use crate::taxonomy::{Lang, Taxonomies};
 
 /// Bump when the schema or analysis changes: a mismatch triggers a rebuild from the store.
-const SCHEMA_VERSION: &str = "ts-index-3";
+const SCHEMA_VERSION: &str = "ts-index-4";
 const TOKENIZER: &str = "nl_stem";
 
 #[derive(Debug, Error)]
@@ -42,6 +41,7 @@ struct Fields {
     key: Field,
     kind: Field,
     id: Field,
+    idh: Field,
     title: Field,
     body: Field,
     keywords: Field,
@@ -69,6 +69,7 @@ fn schema() -> (Schema, Fields) {
         key: b.add_text_field("key", STRING),
         kind: b.add_text_field("kind", STRING),
         id: b.add_text_field("id", STRING | STORED),
+        idh: b.add_u64_field("idh", FAST),
         title: b.add_text_field("title", text.clone()),
         body: b.add_text_field("body", text.clone()),
         keywords: b.add_text_field("keywords", text),
@@ -179,6 +180,7 @@ impl SearchIndex {
         d.add_text(f.key, Self::key(r.kind(), r.id()));
         d.add_text(f.kind, r.kind().as_str());
         d.add_text(f.id, r.id());
+        d.add_u64(f.idh, id_hash(r.id()));
         let mut keywords: Vec<String> = vec![org_name.to_string()];
         let mut point = None;
         let mut wijk = None;
@@ -434,24 +436,57 @@ impl SearchIndex {
         Ok((out, total))
     }
 
-    /// BM25 of `kind` documents for free text, normalised to 0–1 by the best hit.
+    /// BM25 of `kind` documents for free text, normalised to 0–1 by the best hit, keyed by
+    /// `id_hash` read from a fast field (no stored-document reads on the hot path).
     pub fn relevance(
         &self,
         kind: Kind,
         q: &str,
         limit: usize,
-    ) -> Result<HashMap<String, f32>, SearchError> {
-        let filters = Filters {
-            q: Some(q.to_string()),
-            ..Default::default()
-        };
-        let (hits, _) = self.search(kind, &filters, limit)?;
-        let max = hits.iter().map(|(_, s)| *s).fold(0.0f32, f32::max);
-        Ok(hits
-            .into_iter()
-            .map(|(id, s)| (id, if max > 0.0 { s / max } else { 0.0 }))
-            .collect())
+    ) -> Result<Vec<(u64, f32)>, SearchError> {
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.f.kind, kind.as_str()),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+            (Occur::Must, self.text_query(q)?),
+        ]);
+        let searcher = self.reader.searcher();
+        let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let max = top.iter().map(|(s, _)| *s).fold(0.0f32, f32::max);
+        let mut columns: Vec<Option<tantivy::columnar::Column<u64>>> =
+            vec![None; searcher.segment_readers().len()];
+        let mut out = Vec::with_capacity(top.len());
+        for (score, addr) in top {
+            let seg = addr.segment_ord as usize;
+            if columns[seg].is_none() {
+                columns[seg] = Some(
+                    searcher
+                        .segment_reader(addr.segment_ord)
+                        .fast_fields()
+                        .u64("idh")?,
+                );
+            }
+            if let Some(h) = columns[seg].as_ref().and_then(|c| c.first(addr.doc_id)) {
+                out.push((h, if max > 0.0 { score / max } else { 0.0 }));
+            }
+        }
+        Ok(out)
     }
+}
+
+/// A stable 64-bit hash of a record id (FNV-1a), stored as a fast field so search hits map
+/// to matcher rows without reading stored documents.
+pub fn id_hash(id: &str) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for b in id.as_bytes() {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
 }
 
 /// Query words for display ("Past bij wat je zocht").
