@@ -137,3 +137,125 @@ async fn sigkill_during_import_loses_nothing_acknowledged() {
     child.kill().unwrap();
     child.wait().unwrap();
 }
+
+/// Stored scans and catalog upserts stream in together; the process is killed without
+/// warning, three times over. After each restart every acknowledged scan reads back whole,
+/// every acknowledged upsert is there, and index and store agree.
+#[tokio::test]
+async fn repeated_sigkill_during_scan_storage_and_upserts_loses_nothing_acknowledged() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let mut child = start(dir.path(), port);
+    wait_ready(&client, &base).await;
+    let r = client
+        .put(format!("{base}/v1/organisations/crash-org"))
+        .bearer_auth(ADMIN_KEY)
+        .json(&json!({"name": "Crash", "wijk": "Moerwijk"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_success(), "{}", r.status());
+
+    let mut scans: Vec<String> = Vec::new();
+    let mut tasks: Vec<String> = Vec::new();
+    for round in 0..3 {
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<(bool, String)>();
+        let mut writers = Vec::new();
+        for w in 0..4usize {
+            let (c, b, tx) = (client.clone(), base.clone(), tx.clone());
+            writers.push(tokio::spawn(async move {
+                for i in 0..10_000usize {
+                    let ok = if w % 2 == 0 {
+                        let body = json!({"questionnaire": "talentscan", "store": true,
+                            "answers": {"woonplek": "2532", "tijden": ["mon-morning"], "interesses": ["buurt"]}});
+                        match c.post(format!("{b}/v1/scans")).json(&body).send().await {
+                            Ok(r) if r.status() == 200 || r.status() == 201 => {
+                                let v: Value = match r.json().await {
+                                    Ok(v) => v,
+                                    Err(_) => break,
+                                };
+                                v["scan_id"].as_str().map(|s| (true, s.to_string()))
+                            }
+                            _ => None,
+                        }
+                    } else {
+                        let mut t = task(round * 100_000 + w * 10_000 + i);
+                        let id = t["id"].as_str().unwrap().to_string();
+                        t.as_object_mut().unwrap().remove("id");
+                        match c
+                            .put(format!("{b}/v1/tasks/{id}"))
+                            .bearer_auth(ADMIN_KEY)
+                            .json(&t)
+                            .send()
+                            .await
+                        {
+                            Ok(r) if r.status().is_success() => Some((false, id)),
+                            _ => None,
+                        }
+                    };
+                    match ok {
+                        Some(x) => {
+                            if tx.send(x).is_err() {
+                                break;
+                            }
+                        }
+                        None => break,
+                    }
+                }
+            }));
+        }
+        drop(tx);
+        let mut n = 0;
+        while n < 60 {
+            let (is_scan, id) = rx.recv().await.expect("writers running");
+            if is_scan {
+                scans.push(id)
+            } else {
+                tasks.push(id)
+            }
+            n += 1;
+        }
+        child.kill().expect("SIGKILL");
+        child.wait().unwrap();
+        for w in writers {
+            let _ = w.await;
+        }
+        while let Ok((is_scan, id)) = rx.try_recv() {
+            if is_scan {
+                scans.push(id)
+            } else {
+                tasks.push(id)
+            }
+        }
+
+        child = start(dir.path(), port);
+        let ready = wait_ready(&client, &base).await;
+        assert_eq!(
+            ready["store"]["tasks"], ready["index"]["tasks"],
+            "round {round}: index count equals store count: {ready}"
+        );
+        for id in &scans {
+            let r = client
+                .get(format!("{base}/v1/scans/{id}"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200, "round {round}: acknowledged scan lost");
+            let v: Value = r.json().await.expect("a stored scan reads back whole");
+            assert!(v["kkwz"].is_object(), "round {round}: scan is whole: {v}");
+        }
+        for id in &tasks {
+            let r = client
+                .get(format!("{base}/v1/tasks/{id}"))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200, "round {round}: acknowledged {id} lost");
+        }
+    }
+    assert!(!scans.is_empty() && !tasks.is_empty());
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
