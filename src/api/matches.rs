@@ -192,7 +192,7 @@ pub fn persona_source(
                     "is required with answers",
                 ));
             } else {
-                let (scored, _, _, _, l) = score_request(state, v, "")?;
+                let (scored, _, _, l) = score_request(state, v, "")?;
                 lang = lang.or(Some(l));
                 persona = Some(scored.persona);
             }
