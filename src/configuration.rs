@@ -10,7 +10,12 @@ pub struct Settings {
     #[arg(long, env = "TALENTSCAN_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
     /// Directory for the sled store and the search index.
-    #[arg(long, env = "TALENTSCAN_DATA_DIR", default_value = "talentscan-data")]
+    #[arg(
+        long,
+        env = "TALENTSCAN_DATA_DIR",
+        default_value = "talentscan-data",
+        global = true
+    )]
     pub data_dir: PathBuf,
     /// Seed an empty data directory with the built-in (fictional) sample catalog.
     #[arg(long, env = "TALENTSCAN_SAMPLE", default_value_t = true, action = clap::ArgAction::Set)]

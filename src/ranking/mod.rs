@@ -891,22 +891,20 @@ impl Matcher {
             text: self.texts.notice("advice", lang),
         }];
         if persona.situation.on_benefit == Some(true) {
+            let year = q.now.year().to_string();
             let limit = match self.limits.for_year(q.now.year()) {
-                Some(l) => format!("{} per jaar in {}", euro(l.per_year), q.now.year()),
+                Some(l) => fill(
+                    &self.texts.notice("limit_known", lang),
+                    &[("amount", &euro(l.per_year)), ("year", &year)],
+                ),
                 None => match self.limits.latest_known() {
-                    Some((y, l)) => format!(
-                        "{} {}; {} {}",
-                        "in",
-                        y,
-                        euro(l.per_year),
-                        if lang == Lang::Nl {
-                            format!(
-                                "per jaar, de grens voor {} is nog niet bekend",
-                                q.now.year()
-                            )
-                        } else {
-                            format!("a year, the {} limit is not known yet", q.now.year())
-                        }
+                    Some((y, l)) => fill(
+                        &self.texts.notice("limit_unknown", lang),
+                        &[
+                            ("amount", &euro(l.per_year)),
+                            ("known_year", &y.to_string()),
+                            ("year", &year),
+                        ],
                     ),
                     None => String::new(),
                 },

@@ -71,7 +71,8 @@ fn respond(files: &WebFiles, name: &str, page: bool) -> HttpResponse {
                 ));
                 r.insert_header((header::CACHE_CONTROL, "no-cache"));
             } else {
-                r.insert_header((header::CACHE_CONTROL, "public, max-age=300"));
+                // No version in the file names: revalidate so a deploy never mixes old and new files.
+                r.insert_header((header::CACHE_CONTROL, "no-cache"));
             }
             r.body(body)
         }

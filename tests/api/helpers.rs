@@ -142,3 +142,24 @@ pub fn pointers(p: &Value) -> Vec<String> {
         })
         .unwrap_or_default()
 }
+
+/// Does any file under `dir` contain these bytes? (Proves what never reaches the disk.)
+pub fn dir_contains(dir: &std::path::Path, needle: &[u8]) -> bool {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        if let Ok(rd) = std::fs::read_dir(dir) {
+            for e in rd.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    walk(&p, out);
+                } else {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(dir, &mut files);
+    files
+        .iter()
+        .any(|f| std::fs::read(f).is_ok_and(|b| b.windows(needle.len()).any(|w| w == needle)))
+}

@@ -1,5 +1,6 @@
 //! Black-box API tests: each starts the real server on a random port with a temporary
 //! data directory and talks HTTP to it.
+mod access;
 mod carving;
 mod catalog;
 mod crash;

@@ -214,32 +214,6 @@ async fn stored_scans_can_be_read_and_erased() {
     problem(app.get("/v1/scans/not-a-real-id").await, 404).await;
 }
 
-fn dir_contains(dir: &std::path::Path, needle: &[u8]) -> bool {
-    for entry in walk(dir) {
-        if let Ok(bytes) = std::fs::read(&entry) {
-            if bytes.windows(needle.len()).any(|w| w == needle) {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(walk(&p));
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
 /// With `store: false` not one byte of the answers reaches the data directory.
 #[tokio::test]
 async fn without_consent_no_answer_reaches_the_disk() {

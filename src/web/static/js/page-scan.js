@@ -1,0 +1,4 @@
+// Entry of the resident page (/).
+import { start } from './app.js';
+
+start({ mode: 'resident' });

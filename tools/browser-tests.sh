@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Real-browser tests of the web pages (/, /balie, /toegankelijkheid) in Debian's Chromium.
+#
+#   tools/browser-tests.sh
+#
+# Needs the server binary (built by `cargo test` / `cargo build`): target/debug/talentscan,
+# or TALENTSCAN_BIN. Installs Debian's chromium when /usr/bin/chromium is missing (as root)
+# and the test's npm packages (tests/browser, from package-lock.json; no browser download).
+# Starts the server on a free loopback port with an empty data dir (the sample catalog is
+# seeded), runs tests/browser/e2e.mjs and stops the server. Screenshots and the printed
+# desk summary go to target/screenshots/. TALENTSCAN_WEB_DIR, when set, is passed on (the
+# server then serves the pages from that directory instead of its embedded copy).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+BIN="${TALENTSCAN_BIN:-$ROOT/target/debug/talentscan}"
+SHOTS="$ROOT/target/screenshots"
+
+say() { printf '[browser-tests] %s\n' "$*"; }
+fail() { printf '[browser-tests] FAILED: %s\n' "$*" >&2; exit 1; }
+
+[ -x "$BIN" ] || fail "no server binary at $BIN (build it first: cargo build, or set TALENTSCAN_BIN)"
+
+if [ ! -x /usr/bin/chromium ]; then
+  say "installing Debian's chromium"
+  if [ "$(id -u)" -ne 0 ]; then fail "/usr/bin/chromium is missing and this is not root: apt-get install chromium"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null
+fi
+if ! command -v node >/dev/null 2>&1; then
+  say "installing node"
+  [ "$(id -u)" -eq 0 ] || fail "node is missing and this is not root"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
+say "$(/usr/bin/chromium --version 2>/dev/null || echo 'chromium: version unknown'); node $(node --version)"
+
+say "npm ci (tests/browser)"
+(cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+
+mkdir -p "$SHOTS"
+DATA_DIR="$(mktemp -d)"
+LOG="$(mktemp)"
+SERVER_PID=""
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$DATA_DIR"
+  rm -f "$LOG"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+PORT="${TALENTSCAN_TEST_PORT:-$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
+URL="http://127.0.0.1:$PORT"
+
+say "starting $BIN on $URL${TALENTSCAN_WEB_DIR:+ (pages from $TALENTSCAN_WEB_DIR)}"
+env TALENTSCAN_RATE_LIMIT=0 TALENTSCAN_LOG=warn ${TALENTSCAN_WEB_DIR:+TALENTSCAN_WEB_DIR="$TALENTSCAN_WEB_DIR"} \
+  "$BIN" serve --addr "127.0.0.1:$PORT" --data-dir "$DATA_DIR" >"$LOG" 2>&1 &
+SERVER_PID=$!
+
+ready=""
+for _ in $(seq 1 60); do
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+    cat "$LOG" >&2
+    fail "the server stopped during start-up"
+  fi
+  if node -e "fetch('$URL/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" 2>/dev/null; then
+    ready=1
+    break
+  fi
+  sleep 0.5
+done
+if [ -z "$ready" ]; then
+  cat "$LOG" >&2
+  fail "the server was not ready within 30 s ($URL/readyz)"
+fi
+node -e "fetch('$URL/').then(async r=>{const t=await r.text();process.exit(r.ok&&/<html/i.test(t)?0:1)},()=>process.exit(1))" \
+  || fail "GET / does not serve the page: is the binary built with the web routes (src/web)?"
+say "server ready"
+if [ -z "${TALENTSCAN_WEB_DIR:-}" ]; then
+  # The pages are embedded at build time: say so when the binary's copy is older than the files.
+  node --input-type=module -e "
+    import { readFileSync, readdirSync, statSync } from 'node:fs';
+    import { join, relative } from 'node:path';
+    const dir = 'src/web/static';
+    const walk = (d) => readdirSync(d).flatMap((n) => statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]);
+    const pages = { 'index.html': '/', 'balie.html': '/balie', 'toegankelijkheid.html': '/toegankelijkheid' };
+    const stale = [];
+    for (const f of walk(dir)) {
+      const rel = relative(dir, f);
+      const r = await fetch('$URL' + (pages[rel] || '/assets/' + rel));
+      const body = Buffer.from(await r.arrayBuffer());
+      if (!r.ok || !body.equals(readFileSync(f))) stale.push(rel);
+    }
+    if (stale.length) console.log('[browser-tests] WARNING: the binary serves other versions of ' + stale.join(', ') + ' than src/web/static (rebuild it, or set TALENTSCAN_WEB_DIR=src/web/static)');
+  " || true
+fi
+
+set +e
+(cd tests/browser && TALENTSCAN_URL="$URL" SCREENSHOT_DIR="$SHOTS" node --test --test-reporter=spec e2e.mjs)
+status=$?
+set -e
+
+if [ "$status" -ne 0 ]; then
+  say "server log (last 40 lines):"
+  tail -n 40 "$LOG" >&2 || true
+  fail "browser tests failed (exit $status); screenshots so far in $SHOTS"
+fi
+say "all browser tests passed; screenshots in $SHOTS"
