@@ -55,6 +55,12 @@ pub struct Contact {
     pub phone: Option<String>,
 }
 
+impl Contact {
+    pub fn is_unset(&self) -> bool {
+        self.name.is_empty() && self.email.is_none() && self.phone.is_none()
+    }
+}
+
 /// Where a task or training happens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Location {
@@ -85,7 +91,9 @@ pub struct Organisation {
     pub location: LatLon,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub website: Option<String>,
-    #[serde(default)]
+    /// Optional for an organisation; left out when not given, so a stored organisation
+    /// validates again when it is sent back (found by the `catalog_record` fuzz target).
+    #[serde(default, skip_serializing_if = "Contact::is_unset")]
     pub contact: Contact,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,

@@ -373,3 +373,35 @@ async fn no_sample_starts_with_an_empty_catalog_but_full_taxonomies() {
         .unwrap();
     assert!(v["archetype"].is_object());
 }
+
+/// What the API hands out can be sent back as it is: an organisation without a contact
+/// (found by the `catalog_record` fuzz target) and a full task both survive GET then PUT.
+#[tokio::test]
+async fn a_record_read_back_can_be_written_back_unchanged() {
+    let app = spawn_empty_app().await;
+    let r = app
+        .put_json(
+            "/v1/organisations/zonder-contact",
+            &json!({"name": "Zonder contact", "wijk": "Moerwijk"}),
+            Some(ADMIN_KEY),
+        )
+        .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let got: Value = app
+        .get("/v1/organisations/zonder-contact")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let r = app
+        .put_json("/v1/organisations/zonder-contact", &got, Some(ADMIN_KEY))
+        .await;
+    assert!(r.status().is_success(), "written back: {}", r.status());
+    let again: Value = app
+        .get("/v1/organisations/zonder-contact")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(got, again);
+}
