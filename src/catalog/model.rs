@@ -180,6 +180,8 @@ pub struct Task {
     pub physical_load: Load,
     pub language_level: LanguageLevel,
     pub onboarding: Onboarding,
+    /// Optional when published; left out when not given (see `Organisation::contact`).
+    #[serde(default, skip_serializing_if = "Contact::is_unset")]
     pub contact: Contact,
     pub allowance: Allowance,
     pub certificate: bool,

@@ -404,4 +404,21 @@ async fn a_record_read_back_can_be_written_back_unchanged() {
         .await
         .unwrap();
     assert_eq!(got, again);
+
+    let mut t = task("geen-contact", "zonder-contact", "Koffie schenken");
+    t.as_object_mut().unwrap().remove("contact");
+    let r = app
+        .put_json("/v1/tasks/geen-contact", &t, Some(ADMIN_KEY))
+        .await;
+    assert!(r.status().is_success(), "{}", r.status());
+    let got: Value = app
+        .get("/v1/tasks/geen-contact")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let r = app
+        .put_json("/v1/tasks/geen-contact", &got, Some(ADMIN_KEY))
+        .await;
+    assert!(r.status().is_success(), "task written back: {}", r.status());
 }
