@@ -441,11 +441,17 @@ pub fn motive_fit(p: &Prepared, offers: &[f64; 6]) -> f64 {
     offers.iter().zip(&p.motives).map(|(o, m)| o * m).sum()
 }
 
+/// Walks only the task's set category bits (in ascending order, as the reference scorer
+/// adds them): a task has one to three categories, the persona up to 128 weights.
 pub fn interest_sum(p: &Prepared, cats: Bits) -> f64 {
-    p.interest
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| cats & (1u128 << i) != 0)
-        .map(|(_, w)| w)
-        .sum()
+    let mut m = cats;
+    let mut sum = 0.0;
+    while m != 0 {
+        let i = m.trailing_zeros() as usize;
+        if let Some(w) = p.interest.get(i) {
+            sum += w;
+        }
+        m &= m - 1;
+    }
+    sum
 }
