@@ -273,3 +273,24 @@ async fn questionnaires_are_listed_and_rendered_in_both_languages() {
     assert_eq!(slots["grid"]["slots"].as_array().unwrap().len(), 21);
     problem(app.get("/v1/questionnaires/talentscan?lang=fr").await, 400).await;
 }
+
+/// Stored scans expire after the retention period: the purge keeps a scan inside it and
+/// erases it after, and an expired scan is never served.
+#[tokio::test]
+async fn stored_scans_are_erased_after_the_retention_period() {
+    let app = spawn_with(|s| s.retention_days = 30).await;
+    let mut req = fixture("scans/ellen.json")["request"].clone();
+    req["store"] = json!(true);
+    let v: Value = app.post_json("/v1/scans", &req).await.json().await.unwrap();
+    let id = v["scan_id"].as_str().unwrap().to_string();
+    let fmt = &time::format_description::well_known::Rfc3339;
+    let at = |days: i64| {
+        (time::OffsetDateTime::now_utc() + time::Duration::days(days))
+            .format(fmt)
+            .unwrap()
+    };
+    assert_eq!(app.state.store.purge_scans(&at(29)).await.unwrap(), 0);
+    assert_eq!(app.get(&format!("/v1/scans/{id}")).await.status(), 200);
+    assert_eq!(app.state.store.purge_scans(&at(31)).await.unwrap(), 1);
+    problem(app.get(&format!("/v1/scans/{id}")).await, 404).await;
+}
