@@ -33,6 +33,11 @@ impl Lcg {
     }
 }
 
+/// The text query's geo box, as `run_match` builds it.
+fn near(p: &Prepared) -> Option<(LatLon, f64)> {
+    p.origin.map(|o| (o, p.radius_km))
+}
+
 fn personas(n: usize) -> Vec<Persona> {
     let mut r = Lcg(42);
     let words = [
@@ -174,11 +179,14 @@ fn benches(c: &mut Criterion) {
     let mut i = 0;
     let texts: Vec<Option<Vec<f32>>> = ps
         .iter()
-        .map(|p| {
+        .zip(&prepared)
+        .map(|(p, (pp, _))| {
             p.words.as_ref().map(|w| {
                 m.dense_text(
                     &snap.tasks,
-                    &st.index.relevance(Kind::Tasks, w, 5000).unwrap(),
+                    &st.index
+                        .relevance_near(Kind::Tasks, w, 5000, near(pp))
+                        .unwrap(),
                 )
             })
         })
@@ -200,7 +208,9 @@ fn benches(c: &mut Criterion) {
             black_box(ps[i].words.as_ref().map(|w| {
                 m.dense_text(
                     &snap.tasks,
-                    &st.index.relevance(Kind::Tasks, w, 5000).unwrap(),
+                    &st.index
+                        .relevance_near(Kind::Tasks, w, 5000, near(&prepared[i].0))
+                        .unwrap(),
                 )
             }))
         })

@@ -353,7 +353,15 @@ pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchR
     let m = &state.matcher;
     let p = m.prepare(&persona, q);
     let text: Option<Vec<f32>> = match &q.words {
-        Some(w) => Some(m.dense_text(&snap.tasks, &state.index.relevance(Kind::Tasks, w, 5000)?)),
+        Some(w) => Some(m.dense_text(
+            &snap.tasks,
+            &state.index.relevance_near(
+                Kind::Tasks,
+                w,
+                5000,
+                p.origin.map(|o| (o, p.radius_km)),
+            )?,
+        )),
         None => None,
     };
     let (rows, feasible) = m.rank_rows_counted(&snap.tasks, &p, text.as_deref(), q.limit_tasks);

@@ -444,7 +444,21 @@ impl SearchIndex {
         q: &str,
         limit: usize,
     ) -> Result<Vec<(u64, f32)>, SearchError> {
-        let query = BooleanQuery::new(vec![
+        self.relevance_near(kind, q, limit, None)
+    }
+
+    /// As `relevance`, but only for documents in the box around `near` (origin, radius in
+    /// km) or done from home. A match can only use tasks within the radius: a catalog-wide
+    /// top `limit` would spend it on far-away tasks once a word matches more than `limit`
+    /// documents in a large catalog, leaving the nearby ones without a text score.
+    pub fn relevance_near(
+        &self,
+        kind: Kind,
+        q: &str,
+        limit: usize,
+        near: Option<(LatLon, f64)>,
+    ) -> Result<Vec<(u64, f32)>, SearchError> {
+        let mut clauses = vec![
             (
                 Occur::Must,
                 Box::new(TermQuery::new(
@@ -453,7 +467,41 @@ impl SearchIndex {
                 )) as Box<dyn Query>,
             ),
             (Occur::Must, self.text_query(q)?),
-        ]);
+        ];
+        if let Some((p, r)) = near {
+            // The box encloses the circle (with 1% to spare for the haversine edge).
+            let r = r * 1.01;
+            let dlat = r / 111.32;
+            let dlon = r / (111.32 * p.lat.to_radians().cos().max(0.01));
+            let in_box: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (
+                    Occur::Must,
+                    Box::new(RangeQuery::new(
+                        Bound::Included(Term::from_field_f64(self.f.lat, p.lat - dlat)),
+                        Bound::Included(Term::from_field_f64(self.f.lat, p.lat + dlat)),
+                    )) as Box<dyn Query>,
+                ),
+                (
+                    Occur::Must,
+                    Box::new(RangeQuery::new(
+                        Bound::Included(Term::from_field_f64(self.f.lon, p.lon - dlon)),
+                        Bound::Included(Term::from_field_f64(self.f.lon, p.lon + dlon)),
+                    )),
+                ),
+            ]));
+            let remote: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_u64(self.f.remote, 1),
+                IndexRecordOption::Basic,
+            ));
+            clauses.push((
+                Occur::Must,
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Should, in_box),
+                    (Occur::Should, remote),
+                ])),
+            ));
+        }
+        let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
         let max = top.iter().map(|(s, _)| *s).fold(0.0f32, f32::max);

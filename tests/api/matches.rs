@@ -290,3 +290,66 @@ async fn overrides_re_rank_without_re_answering() {
         .unwrap()
         .starts_with("This is advice"));
 }
+
+/// Words count for the tasks a person can reach, however large the catalog: 6,000 tasks
+/// far away that match the word better must not crowd out the one nearby task that
+/// matches it (the text score is computed within the travel radius).
+#[tokio::test]
+async fn typed_words_score_nearby_tasks_in_a_large_catalog() {
+    let app = spawn_empty_app().await;
+    let orgs = json!([
+        {"id": "groen-noord", "name": "Groen Noord", "location": {"lat": 53.2194, "lon": 6.5665}},
+        {"id": "buurttuin-moerwijk", "name": "Buurttuin Moerwijk", "wijk": "Moerwijk"}
+    ]);
+    assert_eq!(
+        app.import("organisations", &orgs, ADMIN_KEY).await.status(),
+        200
+    );
+    let far: Vec<Value> = (0..6000)
+        .map(|i| {
+            json!({"id": format!("ver-{i}"), "title": "Tuin tuin tuinieren in de tuin",
+                   "description": "Tuinieren in een grote tuin.", "organisation_id": "groen-noord",
+                   "categories": ["natuur-groen"],
+                   "location": {"lat": 53.2194 + (i % 50) as f64 * 0.001, "lon": 6.5665},
+                   "schedule": {"slots": ["sat-morning"], "frequency": "weekly", "hours_per_week": 2}})
+        })
+        .collect();
+    let r = app.import("tasks", &Value::Array(far), ADMIN_KEY).await;
+    assert_eq!(r.status(), 200);
+    let near = json!([
+        {"id": "dichtbij-tuin", "title": "Helpen in de buurttuin", "description": "Je helpt mee in de tuin.",
+         "organisation_id": "buurttuin-moerwijk", "categories": ["natuur-groen"],
+         "location": {"postcode": "2532"},
+         "schedule": {"slots": ["sat-morning"], "frequency": "weekly", "hours_per_week": 2}},
+        {"id": "dichtbij-koffie", "title": "Koffie schenken", "description": "Je schenkt koffie.",
+         "organisation_id": "buurttuin-moerwijk", "categories": ["natuur-groen"],
+         "location": {"postcode": "2532"},
+         "schedule": {"slots": ["sat-morning"], "frequency": "weekly", "hours_per_week": 2}}
+    ]);
+    assert_eq!(app.import("tasks", &near, ADMIN_KEY).await.status(), 200);
+    let m: Value = app
+        .post_json(
+            "/v1/matches",
+            &json!({"persona": {"travel": {"origin": {"postcode": "2532"}, "radius_km": 3, "mode": "bike"},
+                                "availability": {"slots": ["sat-morning"], "hours_per_week": 3}},
+                    "overrides": {"q": "tuin"}, "explain": true}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let tasks = m["tasks"].as_array().unwrap();
+    assert_eq!(tasks[0]["id"], "dichtbij-tuin", "{m}");
+    let text = tasks[0]["explain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "text")
+        .expect("a text contribution");
+    assert!(text["value"].as_f64().unwrap() > 0.5, "{text}");
+    assert!(tasks[0]["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["code"] == "text"));
+}
