@@ -5,7 +5,8 @@
 #
 #   tools/schemathesis.sh [MAX_EXAMPLES]     (default 20; the longer run uses 200)
 #
-# Uses target/debug/talentscan (build it first: cargo build), a fresh data directory with
+# Uses target/debug/talentscan or TALENTSCAN_BIN (`cargo test` runs this script through
+# tests/external.rs with the binary it built), a fresh data directory with
 # the sample catalog, an admin key so write operations are exercised too, and no rate limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,11 +16,12 @@ if [ ! -x "$VENV/bin/st" ]; then
   python3 -m venv "$VENV"
   "$VENV/bin/pip" install -q "schemathesis==4.32.5"
 fi
+BIN=${TALENTSCAN_BIN:-target/debug/talentscan}
 DATA=$(mktemp -d)
 PORT=${ST_PORT:-18199}
 KEY=st-admin-$RANDOM$RANDOM
 TALENTSCAN_ADMIN_KEY=$KEY TALENTSCAN_RATE_LIMIT=0 TALENTSCAN_LOG=warn \
-  target/debug/talentscan serve --addr 127.0.0.1:$PORT --data-dir "$DATA" &
+  "$BIN" serve --addr 127.0.0.1:$PORT --data-dir "$DATA" &
 PID=$!
 trap 'kill $PID 2>/dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 100); do curl -sf http://127.0.0.1:$PORT/readyz >/dev/null && break; sleep 0.2; done
