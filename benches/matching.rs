@@ -13,7 +13,6 @@ use talentscan::api::matches::run_match;
 use talentscan::carving::{search, Candidate};
 use talentscan::catalog::model::Kind;
 use talentscan::configuration::Settings;
-use talentscan::geo::LatLon;
 use talentscan::persona::*;
 use talentscan::questionnaire::score;
 use talentscan::ranking::features::Prepared;
@@ -31,11 +30,6 @@ impl Lcg {
             .wrapping_add(1442695040888963407);
         (self.0 >> 11) as f64 / (1u64 << 53) as f64
     }
-}
-
-/// The text query's geo box, as `run_match` builds it.
-fn near(p: &Prepared) -> Option<(LatLon, f64)> {
-    p.origin.map(|o| (o, p.radius_km))
 }
 
 fn personas(n: usize) -> Vec<Persona> {
@@ -185,7 +179,7 @@ fn benches(c: &mut Criterion) {
                 m.dense_text(
                     &snap.tasks,
                     &st.index
-                        .relevance_near(Kind::Tasks, w, 5000, near(pp))
+                        .relevance_near(Kind::Tasks, w, 5000, pp.near())
                         .unwrap(),
                 )
             })
@@ -209,7 +203,7 @@ fn benches(c: &mut Criterion) {
                 m.dense_text(
                     &snap.tasks,
                     &st.index
-                        .relevance_near(Kind::Tasks, w, 5000, near(&prepared[i].0))
+                        .relevance_near(Kind::Tasks, w, 5000, prepared[i].0.near())
                         .unwrap(),
                 )
             }))
@@ -303,7 +297,7 @@ fn benches(c: &mut Criterion) {
             i = (i + 1) % ps.len();
             let p = &prepared[i].0;
             let f = Filters {
-                near: p.origin.map(|o: LatLon| (o, p.radius_km)),
+                near: p.near(),
                 ..Default::default()
             };
             black_box(st.index.search(Kind::Tasks, &f, 10).unwrap())

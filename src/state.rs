@@ -337,9 +337,6 @@ impl AppState {
     /// Store (flushed), index (committed), then the matcher's view: trainings and names at
     /// once, task columns through the column builder. Returns the store sequence number.
     async fn write(&self, kind: Kind, records: &[Record]) -> Result<u64, StateError> {
-        if kind == Kind::Tasks {
-            self.invalidate_tasks(records.iter().map(|r| r.id()));
-        }
         let seq = self.store.put_all(kind, records).await?;
         if kind == Kind::Tasks {
             self.invalidate_tasks(records.iter().map(|r| r.id()));
@@ -383,9 +380,6 @@ impl AppState {
     pub async fn delete(&self, kind: Kind, id: &str) -> Result<bool, StateError> {
         let seq = {
             let _guard = self.write_lock.lock().await;
-            if kind == Kind::Tasks {
-                self.invalidate_tasks([id]);
-            }
             if !self.store.delete(kind, id).await? {
                 return Ok(false);
             }
@@ -461,6 +455,8 @@ impl AppState {
         Some(t)
     }
 
+    /// Called after the store write: a read that loaded the old record either cached it
+    /// before this (and it is removed here) or sees the new generation and does not cache.
     fn invalidate_tasks<'a>(&self, ids: impl IntoIterator<Item = &'a str>) {
         let mut cache = self.task_cache.write().unwrap_or_else(|p| p.into_inner());
         self.task_cache_gen

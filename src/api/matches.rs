@@ -355,12 +355,7 @@ pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchR
     let text: Option<Vec<f32>> = match &q.words {
         Some(w) => Some(m.dense_text(
             &snap.tasks,
-            &state.index.relevance_near(
-                Kind::Tasks,
-                w,
-                5000,
-                p.origin.map(|o| (o, p.radius_km)),
-            )?,
+            &state.index.relevance_near(Kind::Tasks, w, 5000, p.near())?,
         )),
         None => None,
     };

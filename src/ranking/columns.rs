@@ -2,8 +2,9 @@
 //!
 //! A radius query touches only the rows of the cells under the radius' bounding box (one
 //! contiguous range per cell row, found by binary search); remote tasks sit in their own
-//! range at the end. Interests and motives are ndarray matrices so the first phase scores
-//! a whole range with one matrix-vector product each.
+//! range at the end. The first phase reads the per-row bitmasks in `rows`; the ndarray
+//! interest and motive matrices (`cats`, `offers`, `range_products`) are no longer on that
+//! path and are due to become the struct-of-arrays columns (benches/RESULTS.md, plan).
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 

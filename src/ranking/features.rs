@@ -259,6 +259,11 @@ impl Prepared {
     }
 
     #[inline]
+    /// Origin and radius, when the person gave a place: the area a text query may score.
+    pub fn near(&self) -> Option<(LatLon, f64)> {
+        self.origin.map(|o| (o, self.radius_km))
+    }
+
     pub fn allows_except_distance(&self, r: &Row) -> bool {
         if r.end_day < self.today || r.load > self.max_load || r.lang > self.max_lang {
             return false;

@@ -399,22 +399,7 @@ impl SearchIndex {
             clauses.push((Occur::Must, flag(f.free, c)));
         }
         if let Some((p, r)) = filters.near {
-            let dlat = r / 111.32;
-            let dlon = r / (111.32 * p.lat.to_radians().cos().max(0.01));
-            clauses.push((
-                Occur::Must,
-                Box::new(RangeQuery::new(
-                    Bound::Included(Term::from_field_f64(f.lat, p.lat - dlat)),
-                    Bound::Included(Term::from_field_f64(f.lat, p.lat + dlat)),
-                )),
-            ));
-            clauses.push((
-                Occur::Must,
-                Box::new(RangeQuery::new(
-                    Bound::Included(Term::from_field_f64(f.lon, p.lon - dlon)),
-                    Bound::Included(Term::from_field_f64(f.lon, p.lon + dlon)),
-                )),
-            ));
+            clauses.extend(self.box_around(p, r));
         }
         let query: Box<dyn Query> = if clauses.is_empty() {
             Box::new(AllQuery)
@@ -434,6 +419,26 @@ impl SearchIndex {
             }
         }
         Ok((out, total))
+    }
+
+    /// Must-clauses for the lat/lon box enclosing a circle of `r` km around `p` (range
+    /// queries on the indexed coordinates).
+    fn box_around(&self, p: LatLon, r: f64) -> Vec<(Occur, Box<dyn Query>)> {
+        let dlat = r / 111.32;
+        let dlon = r / (111.32 * p.lat.to_radians().cos().max(0.01));
+        let range = |field: Field, lo: f64, hi: f64| -> (Occur, Box<dyn Query>) {
+            (
+                Occur::Must,
+                Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_f64(field, lo)),
+                    Bound::Included(Term::from_field_f64(field, hi)),
+                )),
+            )
+        };
+        vec![
+            range(self.f.lat, p.lat - dlat, p.lat + dlat),
+            range(self.f.lon, p.lon - dlon, p.lon + dlon),
+        ]
     }
 
     /// BM25 of `kind` documents for free text, normalised to 0–1 by the best hit, keyed by
@@ -470,25 +475,7 @@ impl SearchIndex {
         ];
         if let Some((p, r)) = near {
             // The box encloses the circle (with 1% to spare for the haversine edge).
-            let r = r * 1.01;
-            let dlat = r / 111.32;
-            let dlon = r / (111.32 * p.lat.to_radians().cos().max(0.01));
-            let in_box: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
-                (
-                    Occur::Must,
-                    Box::new(RangeQuery::new(
-                        Bound::Included(Term::from_field_f64(self.f.lat, p.lat - dlat)),
-                        Bound::Included(Term::from_field_f64(self.f.lat, p.lat + dlat)),
-                    )) as Box<dyn Query>,
-                ),
-                (
-                    Occur::Must,
-                    Box::new(RangeQuery::new(
-                        Bound::Included(Term::from_field_f64(self.f.lon, p.lon - dlon)),
-                        Bound::Included(Term::from_field_f64(self.f.lon, p.lon + dlon)),
-                    )),
-                ),
-            ]));
+            let in_box: Box<dyn Query> = Box::new(BooleanQuery::new(self.box_around(p, r * 1.01)));
             let remote: Box<dyn Query> = Box::new(TermQuery::new(
                 Term::from_field_u64(self.f.remote, 1),
                 IndexRecordOption::Basic,

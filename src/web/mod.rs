@@ -40,11 +40,6 @@ impl WebFiles {
     }
 }
 
-/// The names of the embedded files (for tests and the release check).
-pub fn embedded_names() -> impl Iterator<Item = &'static str> {
-    assets::ASSETS.iter().map(|(n, _)| *n)
-}
-
 fn content_type(name: &str) -> &'static str {
     match name.rsplit('.').next().unwrap_or("") {
         "html" => "text/html; charset=utf-8",

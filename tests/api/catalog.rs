@@ -379,46 +379,30 @@ async fn no_sample_starts_with_an_empty_catalog_but_full_taxonomies() {
 #[tokio::test]
 async fn a_record_read_back_can_be_written_back_unchanged() {
     let app = spawn_empty_app().await;
-    let r = app
-        .put_json(
-            "/v1/organisations/zonder-contact",
-            &json!({"name": "Zonder contact", "wijk": "Moerwijk"}),
-            Some(ADMIN_KEY),
-        )
-        .await;
-    assert!(r.status().is_success(), "{}", r.status());
-    let got: Value = app
-        .get("/v1/organisations/zonder-contact")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let r = app
-        .put_json("/v1/organisations/zonder-contact", &got, Some(ADMIN_KEY))
-        .await;
-    assert!(r.status().is_success(), "written back: {}", r.status());
-    let again: Value = app
-        .get("/v1/organisations/zonder-contact")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let (got, again) = write_read_write_read(
+        &app,
+        "/v1/organisations/zonder-contact",
+        &json!({"name": "Zonder contact", "wijk": "Moerwijk"}),
+    )
+    .await;
     assert_eq!(got, again);
 
     let mut t = task("geen-contact", "zonder-contact", "Koffie schenken");
     t.as_object_mut().unwrap().remove("contact");
-    let r = app
-        .put_json("/v1/tasks/geen-contact", &t, Some(ADMIN_KEY))
-        .await;
-    assert!(r.status().is_success(), "{}", r.status());
-    let got: Value = app
-        .get("/v1/tasks/geen-contact")
-        .await
-        .json()
-        .await
-        .unwrap();
-    let r = app
-        .put_json("/v1/tasks/geen-contact", &got, Some(ADMIN_KEY))
-        .await;
-    assert!(r.status().is_success(), "task written back: {}", r.status());
+    write_read_write_read(&app, "/v1/tasks/geen-contact", &t).await;
+}
+
+/// PUT a record, GET it, PUT what came back, GET again; every write must succeed.
+async fn write_read_write_read(app: &TestApp, path: &str, record: &Value) -> (Value, Value) {
+    let r = app.put_json(path, record, Some(ADMIN_KEY)).await;
+    assert!(r.status().is_success(), "{path}: {}", r.status());
+    let got: Value = app.get(path).await.json().await.unwrap();
+    let r = app.put_json(path, &got, Some(ADMIN_KEY)).await;
+    assert!(
+        r.status().is_success(),
+        "{path} written back: {}",
+        r.status()
+    );
+    let again: Value = app.get(path).await.json().await.unwrap();
+    (got, again)
 }

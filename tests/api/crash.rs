@@ -207,27 +207,20 @@ async fn repeated_sigkill_during_scan_storage_and_upserts_loses_nothing_acknowle
             }));
         }
         drop(tx);
-        let mut n = 0;
-        while n < 60 {
-            let (is_scan, id) = rx.recv().await.expect("writers running");
-            if is_scan {
-                scans.push(id)
-            } else {
-                tasks.push(id)
-            }
-            n += 1;
+        let mut acked = Vec::new();
+        while acked.len() < 60 {
+            acked.push(rx.recv().await.expect("writers running"));
         }
         child.kill().expect("SIGKILL");
         child.wait().unwrap();
         for w in writers {
             let _ = w.await;
         }
-        while let Ok((is_scan, id)) = rx.try_recv() {
-            if is_scan {
-                scans.push(id)
-            } else {
-                tasks.push(id)
-            }
+        while let Ok(a) = rx.try_recv() {
+            acked.push(a);
+        }
+        for (is_scan, id) in acked {
+            if is_scan { &mut scans } else { &mut tasks }.push(id);
         }
 
         child = start(dir.path(), port);
