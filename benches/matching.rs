@@ -4,136 +4,21 @@
 //! filled with `talentscan gen` + `talentscan import` to measure 10k/100k/1M tasks.
 //! Personas: 200, deterministic, origins in and around Zuidwest, radius 1–10 km, varied
 //! slots, some with words.
+mod common;
+
 use std::hint::black_box;
 use std::sync::Arc;
 
+use common::*;
 use criterion::{criterion_group, criterion_main, Criterion};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value};
 use talentscan::api::matches::run_match;
 use talentscan::carving::{search, Candidate};
 use talentscan::catalog::model::Kind;
-use talentscan::configuration::Settings;
-use talentscan::persona::*;
 use talentscan::questionnaire::score;
 use talentscan::ranking::features::Prepared;
 use talentscan::ranking::Query;
-use talentscan::search::Filters;
-use talentscan::state::AppState;
-use talentscan::taxonomy::{Lang, Slot};
-
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self) -> f64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-fn personas(n: usize) -> Vec<Persona> {
-    let mut r = Lcg(42);
-    let words = [
-        "koken",
-        "tuin",
-        "taal",
-        "fietsen repareren",
-        "ouderen",
-        "kinderen voorlezen",
-    ];
-    let cats = [
-        "buurt",
-        "eten-koken",
-        "natuur-groen",
-        "ouderen",
-        "jeugd",
-        "taal-leren",
-        "klussen-techniek",
-        "zorg-welzijn",
-    ];
-    (0..n)
-        .map(|i| {
-            let mut p = Persona::default();
-            let lat = 52.045 + (r.next() - 0.5) * 0.06;
-            let lon = 4.275 + (r.next() - 0.5) * 0.09;
-            p.travel.origin = Some(Origin {
-                postcode: None,
-                wijk: None,
-                lat: Some(lat),
-                lon: Some(lon),
-            });
-            p.travel.radius_km = RadiusKm::try_from(1.0 + r.next() * 9.0).unwrap();
-            p.travel.mode = TravelMode::ALL[(r.next() * 4.0) as usize % 4];
-            let n_slots = 1 + (r.next() * 8.0) as usize;
-            let mut slots: Vec<Slot> = (0..n_slots)
-                .filter_map(|_| Slot::all().nth((r.next() * 21.0) as usize % 21))
-                .collect();
-            slots.sort();
-            slots.dedup();
-            p.availability.slots = slots;
-            p.availability.hours_per_week =
-                Some(HoursPerWeek::try_from(1.0 + r.next() * 7.0).unwrap());
-            p.interests.insert(
-                cats[(r.next() * 8.0) as usize % 8].to_string(),
-                Unit::try_from(1.0).unwrap(),
-            );
-            p.interests.insert(
-                cats[(r.next() * 8.0) as usize % 8].to_string(),
-                Unit::try_from(0.6).unwrap(),
-            );
-            p.motivations = Motivations::from_array([
-                r.next(),
-                r.next(),
-                r.next(),
-                r.next(),
-                r.next(),
-                r.next(),
-            ]);
-            p.work_goal = WorkGoal::ALL[(r.next() * 5.0) as usize % 5];
-            p.needs.allowance = r.next() < 0.3;
-            p.kkwz = Kkwz::from_values([r.next() * 100.0, 50.0, 50.0, 50.0]);
-            if i % 4 == 0 {
-                p.words = Some(words[(r.next() * 6.0) as usize % 6].to_string());
-            }
-            p
-        })
-        .collect()
-}
-
-fn state() -> (Arc<AppState>, Option<tempfile::TempDir>) {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    match std::env::var("TALENTSCAN_BENCH_DIR") {
-        Ok(dir) => {
-            let mut s = Settings::for_dir(dir.into());
-            s.no_sample = true;
-            (rt.block_on(AppState::open(s)).unwrap(), None)
-        }
-        Err(_) => {
-            let d = tempfile::tempdir().unwrap();
-            (
-                rt.block_on(AppState::open(Settings::for_dir(d.path().into())))
-                    .unwrap(),
-                Some(d),
-            )
-        }
-    }
-}
-
-fn query(words: Option<String>) -> Query {
-    Query {
-        limit_tasks: 10,
-        limit_trainings: 5,
-        categories: None,
-        words,
-        lang: Lang::Nl,
-        explain: false,
-        now: time::OffsetDateTime::now_utc(),
-    }
-}
+use talentscan::taxonomy::Lang;
 
 fn benches(c: &mut Criterion) {
     let (st, _dir) = state();
@@ -175,14 +60,9 @@ fn benches(c: &mut Criterion) {
         .iter()
         .zip(&prepared)
         .map(|(p, (pp, _))| {
-            p.words.as_ref().map(|w| {
-                m.dense_text(
-                    &snap.tasks,
-                    &st.index
-                        .relevance_near(Kind::Tasks, w, 5000, pp.near())
-                        .unwrap(),
-                )
-            })
+            p.words
+                .as_ref()
+                .map(|w| m.text_relevance(&snap.tasks, &st.index, w, pp).unwrap())
         })
         .collect();
     g.bench_function("1_candidates_first_phase", |b| {
@@ -194,18 +74,14 @@ fn benches(c: &mut Criterion) {
     let firsts: Vec<_> = prepared
         .iter()
         .zip(&texts)
-        .map(|((p, _), t)| m.first_phase(&snap.tasks, p, t.as_deref()))
+        .map(|((p, _), t)| m.first_phase(&snap.tasks, p, t.as_deref()).0)
         .collect();
     g.bench_function("2a_text_relevance", |b| {
         b.iter(|| {
             i = (i + 1) % ps.len();
             black_box(ps[i].words.as_ref().map(|w| {
-                m.dense_text(
-                    &snap.tasks,
-                    &st.index
-                        .relevance_near(Kind::Tasks, w, 5000, prepared[i].0.near())
-                        .unwrap(),
-                )
+                m.text_relevance(&snap.tasks, &st.index, w, &prepared[i].0)
+                    .unwrap()
             }))
         })
     });
@@ -273,34 +149,13 @@ fn benches(c: &mut Criterion) {
     g.bench_function("floor_scan", |b| {
         b.iter(|| {
             i = (i + 1) % ps.len();
-            let p = &prepared[i].0;
-            let mut best: Vec<(f64, usize)> = Vec::with_capacity(64);
-            for range in snap.tasks.candidate_ranges(p) {
-                for row in range {
-                    let r = &snap.tasks.rows[row];
-                    let d = p.distance(r);
-                    if p.allows(r, d) {
-                        best.push((d.unwrap_or(0.0), row));
-                    }
-                }
-            }
-            let k = best.len().min(10);
-            if k > 0 {
-                best.select_nth_unstable_by(k - 1, |a, b| a.0.total_cmp(&b.0));
-            }
-            best.truncate(k);
-            black_box(best)
+            black_box(floor_scan(&snap.tasks, &prepared[i].0))
         })
     });
     g.bench_function("floor_tantivy", |b| {
         b.iter(|| {
             i = (i + 1) % ps.len();
-            let p = &prepared[i].0;
-            let f = Filters {
-                near: p.near(),
-                ..Default::default()
-            };
-            black_box(st.index.search(Kind::Tasks, &f, 10).unwrap())
+            black_box(floor_tantivy(&st.index, &prepared[i].0))
         })
     });
     g.finish();
@@ -326,7 +181,6 @@ fn benches(c: &mut Criterion) {
     c.bench_function("carving/10_components", |b| {
         b.iter(|| black_box(search(&cands, 6.0, &[])))
     });
-    let _ = json!({});
 }
 
 criterion_group! {

@@ -266,3 +266,68 @@ fn the_same_persona_always_gets_the_same_ranking() {
     assert_eq!(a, b);
     assert_eq!(a.len(), 20);
 }
+
+/// A dense synthetic catalog of 3,000 tasks, so that more tasks pass the filters than the
+/// second phase keeps: the gate, the quantised first-phase score and its running top-k
+/// are all on the path, and must still give the reference scorer's top-10.
+fn dense() -> &'static World {
+    static D: OnceLock<World> = OnceLock::new();
+    D.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        let mut settings = Settings::for_dir(dir.path().join("data"));
+        settings.no_sample = true;
+        let state = rt.block_on(AppState::open(settings)).unwrap();
+        let gen = dir.path().join("gen");
+        talentscan::catalog::synthetic::generate(
+            &state.taxonomies,
+            3000,
+            10,
+            11,
+            talentscan::catalog::synthetic::Spread::Dense,
+            &gen,
+        )
+        .unwrap();
+        for kind in [Kind::Organisations, Kind::Tasks] {
+            let values: Vec<serde_json::Value> =
+                std::fs::read_to_string(gen.join(format!("{}.ndjson", kind.as_str())))
+                    .unwrap()
+                    .lines()
+                    .map(|l| serde_json::from_str(l).unwrap())
+                    .collect();
+            let (ok, errs) = rt.block_on(state.publish(kind, values, &|_| true)).unwrap();
+            assert!(errs.is_empty() && !ok.is_empty());
+        }
+        let tasks: Vec<Task> = state
+            .store
+            .iter(Kind::Tasks)
+            .unwrap()
+            .map(|r| serde_json::from_value(r.unwrap().1).unwrap())
+            .collect();
+        assert_eq!(tasks.len(), 3000);
+        World {
+            state,
+            tasks,
+            _dir: dir,
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(120))]
+
+    #[test]
+    fn on_a_large_dense_catalog_the_column_path_agrees_with_the_reference(p in persona_strategy()) {
+        let w = dense();
+        let q = query();
+        let m = &w.state.matcher;
+        let prepared = m.prepare(&p, &q);
+        let cols = w.state.snapshot().tasks;
+        let fast: Vec<String> = m.rank_rows(&cols, &prepared, None, 10).into_iter().map(|c| cols.ids[c.row].clone()).collect();
+        let reference = m.rank_reference(&w.tasks, &prepared, 10);
+        prop_assert_eq!(fast, reference);
+    }
+}

@@ -353,10 +353,7 @@ pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchR
     let m = &state.matcher;
     let p = m.prepare(&persona, q);
     let text: Option<Vec<f32>> = match &q.words {
-        Some(w) => Some(m.dense_text(
-            &snap.tasks,
-            &state.index.relevance_near(Kind::Tasks, w, 5000, p.near())?,
-        )),
+        Some(w) => Some(m.text_relevance(&snap.tasks, &state.index, w, &p)?),
         None => None,
     };
     let (rows, feasible) = m.rank_rows_counted(&snap.tasks, &p, text.as_deref(), q.limit_tasks);

@@ -2,31 +2,222 @@
 //!
 //! A radius query touches only the rows of the cells under the radius' bounding box (one
 //! contiguous range per cell row, found by binary search); remote tasks sit in their own
-//! range at the end. The first phase reads the per-row bitmasks in `rows`; the ndarray
-//! interest and motive matrices (`cats`, `offers`, `range_products`) are no longer on that
-//! path and are due to become the struct-of-arrays columns (benches/RESULTS.md, plan).
+//! range at the end. A radius query first streams through the compact `gates` (24 bytes a
+//! row: what the hard filters read) and touches a task's full `Row` only when it passes.
+//! The per-row constants of the score sit in an ndarray matrix next to them.
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
-use ndarray::{s, Array1, Array2};
+use ndarray::Array2;
 
-use super::features::{Prepared, Row};
+use super::features::{Bits, Gated, Prepared, Row};
 use crate::catalog::model::Task;
 use crate::geo::{cell_of, cells_covering, LatLon};
+use crate::search::{segment_id_hashes, SearchError, SegmentReader, SegmentRows};
 use crate::taxonomy::Taxonomies;
+
+/// What the hard filters read of one task, packed into 24 bytes so a radius query over
+/// tens of thousands of rows stays in cache. Exact for every filter except two edges it
+/// reports as unsure (`Prepared::gate`): the haversine band at the radius and hours that
+/// f32 cannot hold exactly; then the full `Row` decides.
+#[derive(Debug, Clone, Copy)]
+pub struct Gate {
+    /// NaN for remote tasks.
+    pub lat: f32,
+    pub lon: f32,
+    /// The task's slot bits; `ANY_MOMENT` when it can be done at any moment.
+    pub slots: u32,
+    /// Hours per week rounded down to f32, so `hours > limit` here implies it exactly.
+    pub hours: f32,
+    pub end_day: i32,
+    pub load: u8,
+    pub lang: u8,
+    /// The accessibility tags (bits 0–4, `features::TAGS`), `REMOTE`, `HOURS_EXACT`.
+    pub flags: u8,
+}
+
+pub const ANY_MOMENT: u32 = 1 << 31;
+pub const WHEELCHAIR_OK: u8 = 1;
+pub const TAG_BITS: u8 = 0b1_1111;
+pub const REMOTE: u8 = 1 << 5;
+pub const HOURS_EXACT: u8 = 1 << 6;
+
+/// The largest f32 not above `x` (x ≥ 0).
+fn f32_down(x: f64) -> f32 {
+    let f = x as f32;
+    if f as f64 > x && f > 0.0 {
+        f32::from_bits(f.to_bits() - 1)
+    } else {
+        f
+    }
+}
+
+impl Gate {
+    fn of(r: &Row) -> Gate {
+        let hours = f32_down(r.hours);
+        Gate {
+            lat: if r.remote { f32::NAN } else { r.lat as f32 },
+            lon: if r.remote { f32::NAN } else { r.lon as f32 },
+            slots: r.slots | if r.any_moment { ANY_MOMENT } else { 0 },
+            hours,
+            end_day: r.end_day,
+            load: r.load,
+            lang: r.lang,
+            flags: (r.tags & TAG_BITS)
+                | if r.remote { REMOTE } else { 0 }
+                | if hours as f64 == r.hours {
+                    HOURS_EXACT
+                } else {
+                    0
+                },
+        }
+    }
+}
+
+/// The gates of all rows as struct-of-arrays, 24 bytes a row in six 32-bit columns, so
+/// the scan under the radius compiles to SIMD compares (`gated_rows`).
+#[derive(Default)]
+pub struct GateColumns {
+    pub lat: Vec<f32>,
+    pub lon: Vec<f32>,
+    pub slots: Vec<u32>,
+    pub hours: Vec<f32>,
+    pub end_day: Vec<i32>,
+    /// load | lang << 8 | flags << 16 | `META_ALWAYS`.
+    pub meta: Vec<u32>,
+}
+
+/// A bit set in every `meta`, so "no requirement" is a mask that always matches.
+pub const META_ALWAYS: u32 = 1 << 31;
+
+impl GateColumns {
+    fn push(&mut self, g: Gate) {
+        self.lat.push(g.lat);
+        self.lon.push(g.lon);
+        self.slots.push(g.slots);
+        self.hours.push(g.hours);
+        self.end_day.push(g.end_day);
+        self.meta
+            .push(g.load as u32 | (g.lang as u32) << 8 | (g.flags as u32) << 16 | META_ALWAYS);
+    }
+
+    #[inline(always)]
+    pub fn get(&self, row: usize) -> Gate {
+        let m = self.meta[row];
+        Gate {
+            lat: self.lat[row],
+            lon: self.lon[row],
+            slots: self.slots[row],
+            hours: self.hours[row],
+            end_day: self.end_day[row],
+            load: m as u8,
+            lang: (m >> 8) as u8,
+            flags: (m >> 16) as u8,
+        }
+    }
+}
+
+/// The gate's test for one person with every branch turned into a constant mask.
+#[derive(Debug, Clone, Copy)]
+pub struct GateQuery {
+    pub today: i32,
+    pub max_load: u32,
+    pub max_lang: u32,
+    /// The person's slots with `ANY_MOMENT`; `no_slots` when they gave none.
+    pub slots: u32,
+    pub no_slots: bool,
+    /// The largest f32 not above the hours limit (∞ without one).
+    pub hours_cap: f32,
+    /// `meta` bits of which one must be set: wheelchair access or remote; else `META_ALWAYS`.
+    pub wheel_mask: u32,
+    pub origin: (f32, f32),
+    pub cos: f32,
+    /// Squared radius in degrees with the margin of `Prepared::gate` (∞ without origin).
+    pub hi2: f32,
+}
+
+impl GateQuery {
+    #[inline(always)]
+    fn pass(&self, lat: f32, lon: f32, slots: u32, hours: f32, end_day: i32, meta: u32) -> bool {
+        let remote = meta & (REMOTE as u32) << 16 != 0;
+        let dy = lat - self.origin.0;
+        let dx = (lon - self.origin.1) * self.cos;
+        (end_day >= self.today)
+            & (meta & 0xff <= self.max_load)
+            & ((meta >> 8) & 0xff <= self.max_lang)
+            & ((slots & self.slots != 0) | self.no_slots)
+            & (hours <= self.hours_cap)
+            & (meta & self.wheel_mask != 0)
+            & (remote | (dx * dx + dy * dy <= self.hi2))
+    }
+}
+
+/// What the first-phase score reads of a task besides its gate and offers, in 16 bytes:
+/// scoring thousands of rows per request is bound by memory traffic, so the values are
+/// quantised (the second phase recomputes the exact score from the full `Row`).
+#[derive(Debug, Clone, Copy)]
+#[repr(C)]
+pub struct Fit {
+    /// Category bits (the matcher allows at most 64 categories).
+    pub cats: u64,
+    pub per_month: f32,
+    /// Onboarding support for a first step, × 255.
+    pub first_step: u8,
+    /// 0 none, 1 expenses, 2 volunteer allowance (the feature value × 2).
+    pub allowance: u8,
+    /// `FIT_CERTIFICATE`, `FIT_WORK`, `FIT_LONG`.
+    pub flags: u8,
+    pub n_skills: u8,
+}
+
+pub const FIT_CERTIFICATE: u8 = 1;
+pub const FIT_WORK: u8 = 2;
+/// The task asks more than three months.
+pub const FIT_LONG: u8 = 4;
+
+impl Fit {
+    fn of(r: &Row) -> Fit {
+        let fs = if r.first_step_tag {
+            r.support.max(2.0 / 3.0)
+        } else {
+            r.support
+        };
+        Fit {
+            cats: r.cats as u64,
+            per_month: r.per_month as f32,
+            first_step: (fs.clamp(0.0, 1.0) * 255.0).round() as u8,
+            allowance: (r.allowance * 2.0).round().clamp(0.0, 2.0) as u8,
+            flags: if r.certificate { FIT_CERTIFICATE } else { 0 }
+                | if r.work_experience { FIT_WORK } else { 0 }
+                | if r.min_months > 3 { FIT_LONG } else { 0 },
+            n_skills: r.n_skills.min(255) as u8,
+        }
+    }
+}
+
+/// An index segment and its number of deletions.
+type SegmentKey = (tantivy::index::SegmentId, u32);
 
 pub struct TaskColumns {
     pub ids: Vec<String>,
+    /// Every attribute of a task, in f64: the exact checks and the second phase.
     pub rows: Vec<Row>,
+    /// The first phase reads only these: the hard filters' gate, the quantised `Fit`, the
+    /// rows × 6 matrix of what a task offers on the six VFI motives (× 255), and the
+    /// skill and learning bitmasks when the person named skills or goals.
+    pub gates: GateColumns,
+    /// Exact coordinates (NaN when remote), for rows at the radius' edge.
+    pub coords: Vec<(f64, f64)>,
+    pub fit: Vec<Fit>,
+    pub offers: Array2<u8>,
+    pub skills: Vec<Bits>,
+    pub learn: Vec<Bits>,
     /// Index into `organisations` (for the diversity re-rank).
     pub org: Vec<u32>,
     /// Index into `roles`, `u32::MAX` for none.
     pub role: Vec<u32>,
     pub main_category: Vec<u16>,
-    /// rows × categories, 0/1.
-    pub cats: Array2<f64>,
-    /// rows × 6 VFI functions, each row a distribution.
-    pub offers: Array2<f64>,
     cells: Vec<(i32, i32)>,
     /// Rows `[local_end..]` are remote.
     local_end: usize,
@@ -34,6 +225,9 @@ pub struct TaskColumns {
     pub roles: Vec<String>,
     /// (id hash, row), sorted: maps search hits to rows.
     hash_index: Vec<(u64, u32)>,
+    /// Per index segment (and its number of deletions), tantivy doc → row; built on first
+    /// use, valid as long as these columns are.
+    doc_rows: Mutex<HashMap<SegmentKey, Arc<[u32]>>>,
 }
 
 /// One task on its way into the columns.
@@ -44,7 +238,6 @@ struct Entry {
     org: String,
     role: Option<String>,
     main_category: u16,
-    cats: Vec<usize>,
 }
 
 fn entry(t: &Task, tax: &Taxonomies) -> Entry {
@@ -69,18 +262,13 @@ fn entry(t: &Task, tax: &Taxonomies) -> Entry {
             .first()
             .and_then(|c| tax.categories.position(c))
             .unwrap_or(0) as u16,
-        cats: t
-            .categories
-            .iter()
-            .filter_map(|c| tax.categories.position(c))
-            .collect(),
     }
 }
 
 impl TaskColumns {
     pub fn build(tasks: Vec<Task>, tax: &Taxonomies) -> Self {
         let entries = tasks.iter().map(|t| entry(t, tax)).collect();
-        Self::assemble(entries, tax.categories.len())
+        Self::assemble(entries)
     }
 
     /// A new set of columns with `upserts` replacing or adding rows and `deletes` removed.
@@ -105,9 +293,6 @@ impl TaskColumns {
                 org: self.organisations[self.org[i] as usize].clone(),
                 role: (self.role[i] != u32::MAX).then(|| self.roles[self.role[i] as usize].clone()),
                 main_category: self.main_category[i],
-                cats: (0..self.cats.ncols())
-                    .filter(|&j| self.cats[[i, j]] > 0.0)
-                    .collect(),
             });
         }
         entries.extend(
@@ -116,14 +301,18 @@ impl TaskColumns {
                 .filter(|t| !deletes.contains(&t.id))
                 .map(|t| entry(t, tax)),
         );
-        Self::assemble(entries, tax.categories.len())
+        Self::assemble(entries)
     }
 
-    fn assemble(mut entries: Vec<Entry>, n_categories: usize) -> Self {
+    fn assemble(mut entries: Vec<Entry>) -> Self {
         entries.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(&b.id)));
         let n = entries.len();
-        let mut cats = Array2::<f64>::zeros((n, n_categories));
-        let mut offers = Array2::<f64>::zeros((n, 6));
+        let mut offers = Array2::<u8>::zeros((n, 6));
+        let mut gates = GateColumns::default();
+        let mut fit = Vec::with_capacity(n);
+        let mut coords = Vec::with_capacity(n);
+        let mut skills = Vec::with_capacity(n);
+        let mut learn = Vec::with_capacity(n);
         let mut org_ix: HashMap<String, u32> = HashMap::new();
         let mut role_ix: HashMap<String, u32> = HashMap::new();
         let (mut organisations, mut roles) = (Vec::new(), Vec::new());
@@ -135,12 +324,15 @@ impl TaskColumns {
         let mut cells = Vec::with_capacity(n);
         let mut local_end = 0;
         for (i, e) in entries.into_iter().enumerate() {
-            for &j in &e.cats {
-                cats[[i, j]] = 1.0;
+            let r = &e.row;
+            for (o, x) in offers.row_mut(i).iter_mut().zip(&r.offers) {
+                *o = (x.clamp(0.0, 1.0) * 255.0).round() as u8;
             }
-            for (j, o) in e.row.offers.iter().enumerate() {
-                offers[[i, j]] = *o;
-            }
+            gates.push(Gate::of(r));
+            fit.push(Fit::of(r));
+            coords.push((r.lat, r.lon));
+            skills.push(r.skills);
+            learn.push(r.learn);
             let next = org_ix.len() as u32;
             org.push(*org_ix.entry(e.org.clone()).or_insert_with(|| {
                 organisations.push(e.org.clone());
@@ -171,17 +363,97 @@ impl TaskColumns {
         TaskColumns {
             ids,
             rows,
+            gates,
+            coords,
+            fit,
+            offers,
+            skills,
+            learn,
             org,
             role,
             main_category,
-            cats,
-            offers,
             cells,
             local_end,
             organisations,
             roles,
             hash_index,
+            doc_rows: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// Calls `f` with every row under the radius that passes the gate (`GateQuery`), in
+    /// row order. Per block of 64 rows, three tight loops: the test over the six columns
+    /// (vectorised), a branch-free compaction that writes every row and advances only past
+    /// the passes, then `f` on the passes while their columns are still in L1.
+    #[inline]
+    pub fn for_each_gated(&self, p: &Prepared, mut f: impl FnMut(usize)) {
+        const BLOCK: usize = 64;
+        let q = p.gate_query();
+        let g = &self.gates;
+        let mut ok = [false; BLOCK];
+        let mut pass = [0u32; BLOCK + 1];
+        for range in self.candidate_ranges(p) {
+            let mut start = range.start;
+            while start < range.end {
+                let end = (start + BLOCK).min(range.end);
+                let cols = g.lat[start..end]
+                    .iter()
+                    .zip(&g.lon[start..end])
+                    .zip(&g.slots[start..end])
+                    .zip(&g.hours[start..end])
+                    .zip(&g.end_day[start..end])
+                    .zip(&g.meta[start..end]);
+                for (o, (((((la, lo), sl), h), e), m)) in ok.iter_mut().zip(cols) {
+                    *o = q.pass(*la, *lo, *sl, *h, *e, *m);
+                }
+                let mut n = 0;
+                for (j, o) in ok[..end - start].iter().enumerate() {
+                    pass[n] = (start + j) as u32;
+                    n += *o as usize;
+                }
+                for &row in &pass[..n] {
+                    f(row as usize);
+                }
+                start = end;
+            }
+        }
+    }
+
+    /// Whether a row the gate let through passes every hard constraint (categories and
+    /// the edges the gate left open included), with its planar distance in km when it
+    /// has one: `None` when it is out.
+    #[inline]
+    pub fn admit(&self, p: &Prepared, row: usize) -> Option<Option<f32>> {
+        let in_categories = || {
+            p.categories_filter
+                .is_none_or(|c| self.fit[row].cats as Bits & c != 0)
+        };
+        match p.gate(&self.gates.get(row)) {
+            Gated::Out => None,
+            Gated::In(km) => in_categories().then_some(km),
+            Gated::Edge => {
+                if !in_categories() {
+                    return None;
+                }
+                let (lat, lon) = self.coords[row];
+                match p.within_radius_at(lat, lon) {
+                    (true, d) => Some(d.map(|d| d as f32)),
+                    (false, _) => None,
+                }
+            }
+            Gated::Unsure => {
+                let r = &self.rows[row];
+                let d = p.distance(r);
+                p.allows(r, d).then(|| d.map(|d| d as f32))
+            }
+        }
+    }
+
+    /// The rows `for_each_gated` visits.
+    pub fn gated_rows(&self, p: &Prepared) -> Vec<u32> {
+        let mut out = Vec::new();
+        self.for_each_gated(p, |r| out.push(r as u32));
+        out
     }
 
     /// Rows whose id has hash `h` (normally one).
@@ -223,13 +495,34 @@ impl TaskColumns {
         }
         out
     }
+}
 
-    /// Interest sums and motive fits for a contiguous range: one mat-vec product each.
-    pub fn range_products(&self, range: Range<usize>, p: &Prepared) -> (Array1<f64>, Array1<f64>) {
-        let interest = Array1::from(p.interest.clone());
-        let motives = Array1::from(p.motives.to_vec());
-        let i = self.cats.slice(s![range.clone(), ..]).dot(&interest);
-        let m = self.offers.slice(s![range, ..]).dot(&motives);
-        (i, m)
+impl SegmentRows for TaskColumns {
+    /// Maps a segment's documents to rows through their id hash, once per segment and
+    /// deletion count: text relevance then costs one array read per hit.
+    fn rows_for(&self, seg: &SegmentReader) -> Result<Arc<[u32]>, SearchError> {
+        let key = (seg.segment_id(), seg.num_deleted_docs());
+        if let Some(m) = self
+            .doc_rows
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&key)
+        {
+            return Ok(m.clone());
+        }
+        let map: Arc<[u32]> = segment_id_hashes(seg)?
+            .into_iter()
+            .map(|h| {
+                h.and_then(|h| self.rows_of_hash(h).next())
+                    .map_or(u32::MAX, |r| r as u32)
+            })
+            .collect();
+        let mut cache = self.doc_rows.lock().unwrap_or_else(|p| p.into_inner());
+        // Segments merged away leave entries behind; a handful per catalog version.
+        if cache.len() > 256 {
+            cache.clear();
+        }
+        cache.insert(key, map.clone());
+        Ok(map)
     }
 }

@@ -6,6 +6,10 @@ use crate::geo::{distance_km, LatLon};
 use crate::persona::{AgeBand, Frequency, LanguageLevel, Load, Persona, WorkGoal};
 use crate::taxonomy::{slot_mask, Taxonomies, MOTIVES};
 
+use super::columns::{
+    Gate, GateQuery, TaskColumns, ANY_MOMENT, FIT_CERTIFICATE, FIT_LONG, FIT_WORK, HOURS_EXACT,
+    META_ALWAYS, REMOTE, TAG_BITS, WHEELCHAIR_OK,
+};
 use super::config::Weights;
 
 /// Bit sets over a taxonomy (≤ 128 ids, checked at start-up).
@@ -160,6 +164,29 @@ pub struct Prepared {
     pub remote_value: f64,
     /// cos(latitude of the origin), for the planar distance.
     pub cos_lat: f64,
+    /// The radius test of the gate in f32: origin, cos(lat); rows nearer than `gate_lo` km
+    /// are in, rows beyond `gate_hi2` (squared degrees) out, the band between is decided
+    /// exactly (f32 rounding and the haversine edge).
+    pub gate_origin: (f32, f32),
+    pub gate_cos: f32,
+    pub gate_lo: f32,
+    pub gate_hi2: f32,
+}
+
+/// Kilometres per degree of latitude on the mean earth radius (as `Prepared::distance`).
+pub const KM_PER_DEG: f32 = 111.19508;
+
+/// The gate's verdict on one task.
+pub enum Gated {
+    Out,
+    /// Passes every hard filter; the planar distance in km when it has a place and the
+    /// person gave one.
+    In(Option<f32>),
+    /// Passes every hard filter but lies at the radius' edge, which f32 cannot decide:
+    /// ask `within_radius_at` with the f64 coordinates.
+    Edge,
+    /// Hours f32 cannot hold exactly: ask `allows` on the full row.
+    Unsure,
 }
 
 impl Prepared {
@@ -249,6 +276,106 @@ impl Prepared {
                 .and_then(|o| o.lat)
                 .map(|l| l.to_radians().cos())
                 .unwrap_or(1.0),
+            gate_origin: (0.0, 0.0),
+            gate_cos: 1.0,
+            gate_lo: f32::INFINITY,
+            gate_hi2: f32::INFINITY,
+        }
+        .with_gate()
+    }
+
+    fn with_gate(mut self) -> Self {
+        if let Some(o) = self.origin {
+            // f32 coordinates are within 0.5 m; 2 m either side of the 1 % band is ample.
+            let hi = (self.radius_km * 1.01 + 0.002) / KM_PER_DEG as f64;
+            self.gate_origin = (o.lat as f32, o.lon as f32);
+            self.gate_cos = self.cos_lat as f32;
+            self.gate_lo = (self.radius_km * 0.99 - 0.002) as f32;
+            self.gate_hi2 = (hi * hi) as f32;
+        }
+        self
+    }
+
+    /// The gate as constant masks for the branch-free scan (`TaskColumns::gated_rows`):
+    /// it fails exactly the rows `gate` says are `Out`.
+    pub fn gate_query(&self) -> GateQuery {
+        let hours_cap = match self.hours_limit {
+            // The largest f32 not above the limit: for an f32 `h`, `h <= cap` ⟺ `h <= limit`.
+            Some(h) => {
+                let f = h as f32;
+                if f as f64 > h {
+                    f32::from_bits(f.to_bits() - 1)
+                } else {
+                    f
+                }
+            }
+            None => f32::INFINITY,
+        };
+        GateQuery {
+            today: self.today,
+            max_load: self.max_load as u32,
+            max_lang: self.max_lang as u32,
+            slots: self.slots | ANY_MOMENT,
+            no_slots: self.slots == 0,
+            hours_cap,
+            wheel_mask: if self.wheelchair {
+                ((WHEELCHAIR_OK | REMOTE) as u32) << 16
+            } else {
+                META_ALWAYS
+            },
+            origin: self.gate_origin,
+            cos: self.gate_cos,
+            hi2: if self.origin.is_some() {
+                self.gate_hi2
+            } else {
+                f32::INFINITY
+            },
+        }
+    }
+
+    /// The hard constraints over a task's 24-byte gate; categories are left to the caller.
+    /// Never `Out` or `In` where `allows` would say otherwise.
+    #[inline]
+    pub fn gate(&self, g: &Gate) -> Gated {
+        if g.end_day < self.today || g.load > self.max_load || g.lang > self.max_lang {
+            return Gated::Out;
+        }
+        if self.slots != 0 && g.slots & (self.slots | ANY_MOMENT) == 0 {
+            return Gated::Out;
+        }
+        let mut unsure = false;
+        if let Some(h) = self.hours_limit {
+            if g.hours as f64 > h {
+                return Gated::Out;
+            }
+            unsure = g.flags & HOURS_EXACT == 0;
+        }
+        if g.flags & REMOTE != 0 || self.origin.is_none() {
+            if self.wheelchair && g.flags & REMOTE == 0 && g.flags & WHEELCHAIR_OK == 0 {
+                return Gated::Out;
+            }
+            return if unsure {
+                Gated::Unsure
+            } else {
+                Gated::In(None)
+            };
+        }
+        if self.wheelchair && g.flags & WHEELCHAIR_OK == 0 {
+            return Gated::Out;
+        }
+        let dy = g.lat - self.gate_origin.0;
+        let dx = (g.lon - self.gate_origin.1) * self.gate_cos;
+        let d2 = dx * dx + dy * dy;
+        if d2 > self.gate_hi2 {
+            return Gated::Out;
+        }
+        let d = d2.sqrt() * KM_PER_DEG;
+        if unsure {
+            Gated::Unsure
+        } else if d > self.gate_lo {
+            Gated::Edge
+        } else {
+            Gated::In(Some(d))
         }
     }
 
@@ -308,6 +435,26 @@ impl Prepared {
             }
             _ => true,
         }
+    }
+
+    /// `within_radius` for a task with a place at (`lat`, `lon`); with the planar distance.
+    #[inline]
+    pub fn within_radius_at(&self, lat: f64, lon: f64) -> (bool, Option<f64>) {
+        let Some(o) = self.origin else {
+            return (true, None);
+        };
+        let k = 6371.0088_f64.to_radians();
+        let dy = (lat - o.lat) * k;
+        let dx = (lon - o.lon) * k * self.cos_lat;
+        let d = (dx * dx + dy * dy).sqrt();
+        let ok = if d <= self.radius_km * 0.99 {
+            true
+        } else if d > self.radius_km * 1.01 {
+            false
+        } else {
+            distance_km(o, LatLon { lat, lon }) <= self.radius_km
+        };
+        (ok, Some(d))
     }
 
     /// Planar (equirectangular) distance in km: within 0.1% of haversine at city scale
@@ -409,20 +556,174 @@ pub fn features(
         });
     }
     if p.needed_tags != 0 {
-        let need = p.needed_tags;
-        // "low_dutch" and "no_dutch_needed" answer the same need.
-        let lang_need = need & 0b110;
-        let mut wanted = (need & !0b110).count_ones() + (lang_need != 0) as u32;
-        let mut have = (r.tags & need & !0b110).count_ones()
-            + (lang_need != 0 && r.tags & lang_need != 0) as u32;
-        if p.wheelchair && r.remote {
-            have += (r.tags & 1 == 0) as u32;
-        }
-        wanted = wanted.max(1);
-        have = have.min(wanted);
-        v[F_ACCESS] = Some(have as f64 / wanted as f64);
+        v[F_ACCESS] = Some(access_fit(p, r.tags, r.remote));
     }
     FeatureValues { v }
+}
+
+/// The first phase's weights for one person: each active feature's weight, so a row's
+/// score is a run of multiply-adds over the f32 columns and one division. Equal to
+/// `combine(features(..))` up to f32 rounding; the second phase recomputes the exact value
+/// for the rows it keeps.
+pub struct FirstWeights {
+    w: [f32; 13],
+    /// Weights of first step, allowance, certificate and work experience (0 when
+    /// inactive), scaled to the quantised `Fit` values.
+    consts: [f32; 4],
+    /// 1 / the sum of the active weights, without and with distance (which may be
+    /// absent per row).
+    inv_den: f32,
+    inv_den_distance: f32,
+    interest: Vec<f32>,
+    motives: [f32; 6],
+    /// `DECAY` steps per km at this person's distance scale.
+    decay_steps_per_km: f32,
+    decay: &'static [f32],
+}
+
+/// exp(-x) at x = i / `DECAY_STEPS` for x in 0–16.
+const DECAY_STEPS: f32 = 64.0;
+static DECAY: std::sync::LazyLock<Vec<f32>> = std::sync::LazyLock::new(|| {
+    (0..=16 * DECAY_STEPS as usize + 1)
+        .map(|i| (-(i as f64) / DECAY_STEPS as f64).exp() as f32)
+        .collect()
+});
+
+impl FirstWeights {
+    pub fn new(task_w: &[f64; 13], p: &Prepared, text: bool) -> Self {
+        let active = |i: usize| match i {
+            F_FIRST_STEP => p.first_step,
+            F_ALLOWANCE => p.allowance,
+            F_CERTIFICATE => p.certificate,
+            F_WORK => p.work_factor > 0.0,
+            F_ACCESS => p.needed_tags != 0,
+            F_TEXT => text,
+            _ => true,
+        };
+        let mut w = [0.0f32; 13];
+        for (i, x) in w.iter_mut().enumerate() {
+            if active(i) {
+                *x = task_w[i] as f32;
+            }
+        }
+        let den: f32 = w
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != F_DISTANCE)
+            .map(|(_, x)| x)
+            .sum();
+        let inv = |d: f32| if d > 0.0 { 1.0 / d } else { 0.0 };
+        FirstWeights {
+            consts: [
+                w[F_FIRST_STEP] / 255.0,
+                w[F_ALLOWANCE] / 2.0,
+                w[F_CERTIFICATE],
+                w[F_WORK] * p.work_factor as f32,
+            ],
+            inv_den: inv(den),
+            inv_den_distance: inv(den + w[F_DISTANCE]),
+            w,
+            interest: p.interest.iter().map(|x| *x as f32).collect(),
+            motives: p.motives.map(|x| x as f32 / 255.0),
+            decay_steps_per_km: DECAY_STEPS / p.scale_km.max(1e-6) as f32,
+            decay: DECAY.as_slice(),
+        }
+    }
+
+    /// The score of `row` that passed the filters at `km` (planar; `None`: remote or no
+    /// origin); `text`: its relevance or 0.
+    #[inline]
+    pub fn score(
+        &self,
+        p: &Prepared,
+        cols: &TaskColumns,
+        row: usize,
+        g: &Gate,
+        km: Option<f32>,
+        text: f32,
+    ) -> f64 {
+        let w = &self.w;
+        let f = &cols.fit[row];
+        let offers = &cols.offers.as_slice().expect("standard layout")[row * 6..][..6];
+        let mut interest = 0.0;
+        let mut m = f.cats;
+        while m != 0 {
+            interest += self
+                .interest
+                .get(m.trailing_zeros() as usize)
+                .copied()
+                .unwrap_or(0.0);
+            m &= m - 1;
+        }
+        let motive: f32 = offers
+            .iter()
+            .zip(&self.motives)
+            .map(|(o, m)| *o as f32 * m)
+            .sum();
+        let mut num =
+            w[F_INTEREST] * interest.clamp(0.0, 1.0) + w[F_MOTIVE] * motive + w[F_TEXT] * text;
+        if p.skills != 0 && f.n_skills > 0 {
+            num +=
+                w[F_SKILL] * (cols.skills[row] & p.skills).count_ones() as f32 / f.n_skills as f32;
+        }
+        if p.learning != 0 && cols.learn[row] & p.learning != 0 {
+            num += w[F_LEARN];
+        }
+        num += w[F_TIME]
+            * if g.slots & ANY_MOMENT != 0 || p.slots == 0 {
+                1.0
+            } else {
+                (g.slots & p.slots).count_ones() as f32 / g.slots.count_ones().max(1) as f32
+            };
+        let freq = match p.per_month {
+            Some(pm) if f.per_month as f64 > pm => pm as f32 / f.per_month,
+            _ => 1.0,
+        };
+        let months = if p.short_commitment && f.flags & FIT_LONG != 0 {
+            0.5
+        } else {
+            1.0
+        };
+        num += w[F_COMMITMENT] * freq * months;
+        num += self.consts[0] * f.first_step as f32
+            + self.consts[1] * f.allowance as f32
+            + self.consts[2] * (f.flags & FIT_CERTIFICATE) as f32
+            + self.consts[3] * ((f.flags & FIT_WORK) >> 1) as f32;
+        if p.needed_tags != 0 {
+            num += w[F_ACCESS] * access_fit(p, g.flags & TAG_BITS, g.flags & REMOTE != 0) as f32;
+        }
+        let inv = if g.flags & REMOTE != 0 {
+            num += w[F_DISTANCE] * p.remote_value as f32;
+            self.inv_den_distance
+        } else if let Some(d) = km {
+            // exp(-d / scale) from the table, interpolated (error below 1e-5).
+            let t = d.max(0.0) * self.decay_steps_per_km;
+            let i = t as usize;
+            if let (Some(a), Some(b)) = (self.decay.get(i), self.decay.get(i + 1)) {
+                num += w[F_DISTANCE] * (a + (b - a) * (t - i as f32));
+            }
+            self.inv_den_distance
+        } else {
+            self.inv_den
+        };
+        (num * inv) as f64
+    }
+}
+
+/// How many of the accessibility needs a task meets (0–1), from its tags.
+fn access_fit(p: &Prepared, tags: u8, remote: bool) -> f64 {
+    let need = p.needed_tags;
+    // "low_dutch" and "no_dutch_needed" answer the same need.
+    let lang_need = need & 0b110;
+    let mut wanted = (need & !0b110).count_ones() + (lang_need != 0) as u32;
+    let mut have =
+        (tags & need & !0b110).count_ones() + (lang_need != 0 && tags & lang_need != 0) as u32;
+    if p.wheelchair && remote {
+        have += (tags & 1 == 0) as u32;
+    }
+    wanted = wanted.max(1);
+    have = have.min(wanted);
+    have as f64 / wanted as f64
 }
 
 /// Weighted mean over the active features.

@@ -176,8 +176,9 @@ impl Matcher {
         texts: Texts,
         limits: AllowanceLimits,
     ) -> Result<Self, String> {
-        if tax.categories.len() > 128 || tax.skills.len() > 128 {
-            return Err("the matcher supports at most 128 categories and 128 skills".into());
+        // Categories are a 64-bit mask in the first phase's columns, skills 128-bit.
+        if tax.categories.len() > 64 || tax.skills.len() > 128 {
+            return Err("the matcher supports at most 64 categories and 128 skills".into());
         }
         let mut task_w = [0.0; 13];
         for (i, f) in TASK_FEATURES.iter().enumerate() {
@@ -206,43 +207,84 @@ impl Matcher {
         Prepared::new(p, &self.tax, &self.weights, today, q.categories.as_deref())
     }
 
-    /// Stage 1: candidates from the geo cells under the radius, hard filters (cheap ones
-    /// first), and the first-phase score over every survivor. Only (row, score) is kept:
-    /// features are recomputed for the few hundred that reach the second phase.
-    pub fn first_phase(&self, cols: &TaskColumns, p: &Prepared, text: Option<&[f32]>) -> Vec<Hit> {
-        let mut out = Vec::new();
-        for range in cols.candidate_ranges(p) {
-            for row in range {
-                let r = &cols.rows[row];
-                if !p.allows_except_distance(r) {
-                    continue;
-                }
-                let d = p.distance(r);
-                if !p.within_radius(r, d) {
-                    continue;
-                }
-                let mut f = features(p, r, d, interest_sum(p, r.cats), motive_fit(p, &r.offers));
-                if let Some(t) = text {
-                    f.v[F_TEXT] = Some(t[row] as f64);
-                }
-                out.push(Hit {
-                    row: row as u32,
-                    score: combine(&f, &self.task_w),
-                });
+    /// Stage 1: candidates from the geo cells under the radius, the hard filters (the
+    /// 24-byte gate first, then the exact check on the survivors), and the first-phase
+    /// score over every survivor. Only (row, score) of the best is kept — a buffer of
+    /// twice the second phase's size, cut back to it whenever it fills — plus how many
+    /// passed every hard constraint; features are computed in full for the few hundred
+    /// that reach the second phase.
+    pub fn first_phase(
+        &self,
+        cols: &TaskColumns,
+        p: &Prepared,
+        text: Option<&[f32]>,
+    ) -> (Vec<Hit>, usize) {
+        let fw = FirstWeights::new(&self.task_w, p, text.is_some());
+        let k = self.weights.second_phase_size.max(1);
+        let mut out: Vec<Hit> = Vec::with_capacity(2 * k);
+        let mut threshold = f64::NEG_INFINITY;
+        let mut feasible = 0;
+        cols.for_each_gated(p, |row| {
+            let Some(km) = cols.admit(p, row) else {
+                return;
+            };
+            feasible += 1;
+            let t = text.map_or(0.0, |t| t[row]);
+            let score = fw.score(p, cols, row, &cols.gates.get(row), km, t);
+            if score < threshold {
+                return;
             }
-        }
-        out
+            if out.len() == 2 * k {
+                out.select_nth_unstable_by(k - 1, |a, b| b.score.total_cmp(&a.score));
+                out.truncate(k);
+                threshold = out[k - 1].score;
+                if score < threshold {
+                    return;
+                }
+            }
+            out.push(Hit {
+                row: row as u32,
+                score,
+            });
+        });
+        (out, feasible)
     }
 
-    /// Per-row text relevance (0–1) from tantivy hits keyed by id hash; zero elsewhere.
-    pub fn dense_text(&self, cols: &TaskColumns, hits: &[(u64, f32)]) -> Vec<f32> {
+    /// Per-row text relevance (0–1) of free text: raw BM25 for every task that matches,
+    /// normalised by the best match within reach (inside the radius with 1 % to spare,
+    /// or remote), so far-away tasks neither get nor set the scale. Zero elsewhere.
+    pub fn text_relevance(
+        &self,
+        cols: &TaskColumns,
+        index: &crate::search::SearchIndex,
+        words: &str,
+        p: &Prepared,
+    ) -> Result<Vec<f32>, crate::search::SearchError> {
         let mut v = vec![0.0f32; cols.len()];
-        for (h, s) in hits {
-            for row in cols.rows_of_hash(*h) {
-                v[row] = *s;
-            }
+        let mut hit_rows: Vec<u32> = Vec::new();
+        let mut max = 0.0f32;
+        index.text_hits(
+            crate::catalog::model::Kind::Tasks,
+            words,
+            cols,
+            &mut |row, score| {
+                v[row as usize] = score;
+                hit_rows.push(row);
+                let g = &cols.gates.get(row as usize);
+                let dy = g.lat - p.gate_origin.0;
+                let dx = (g.lon - p.gate_origin.1) * p.gate_cos;
+                // Remote (NaN) and no origin (infinite bound) both count as within reach.
+                let d2 = dx * dx + dy * dy;
+                if d2.is_nan() || d2 <= p.gate_hi2 {
+                    max = max.max(score);
+                }
+            },
+        )?;
+        for r in hit_rows {
+            let x = &mut v[r as usize];
+            *x = if max > 0.0 { (*x / max).min(1.0) } else { 0.0 };
         }
-        v
+        Ok(v)
     }
 
     /// Stage 2a: keep the best `second_phase_size` hits and compute their full features
@@ -255,18 +297,14 @@ impl Matcher {
         text: Option<&[f32]>,
     ) -> Vec<Candidate> {
         let k = self.weights.second_phase_size.max(1);
-        let cmp = |a: &Hit, b: &Hit| {
-            order(
-                (a.score, &cols.ids[a.row as usize]),
-                (b.score, &cols.ids[b.row as usize]),
-            )
-        };
         if hits.len() > k {
-            hits.select_nth_unstable_by(k - 1, cmp);
+            // By score alone (no id comparisons): which of two equal scores at the cut
+            // gets in does not change the top of the list.
+            hits.select_nth_unstable_by(k - 1, |a, b| b.score.total_cmp(&a.score));
             hits.truncate(k);
         }
-        hits.sort_by(cmp);
-        hits.into_iter()
+        let mut cands: Vec<Candidate> = hits
+            .into_iter()
             .map(|h| {
                 let row = h.row as usize;
                 let r = &cols.rows[row];
@@ -279,10 +317,14 @@ impl Matcher {
                     row,
                     distance: d,
                     features: f,
-                    score: h.score,
+                    // The reference definition; the first phase's fast sum only selects.
+                    score: combine(&f, &self.task_w),
                 }
             })
-            .collect()
+            .collect();
+        // Best first, for readers of the stage; `diversify` does not depend on the order.
+        cands.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.row.cmp(&b.row)));
+        cands
     }
 
     /// Stage 2b: maximal marginal relevance so the top is not ten tasks of one
@@ -350,8 +392,7 @@ impl Matcher {
         text: Option<&[f32]>,
         limit: usize,
     ) -> (Vec<Candidate>, usize) {
-        let hits = self.first_phase(cols, p, text);
-        let feasible = hits.len();
+        let (hits, feasible) = self.first_phase(cols, p, text);
         let cands = self.second_phase(cols, p, hits, text);
         (self.diversify(cols, cands, limit), feasible)
     }
@@ -1046,8 +1087,12 @@ impl Matcher {
                 });
             scored.push((if den > 0.0 { num / den } else { 0.0 }, v, d, needed, t));
         }
-        scored.sort_by(|a, b| order((a.0, &a.4.id), (b.0, &b.4.id)));
+        let cmp = |a: &ScoredTraining, b: &ScoredTraining| order((a.0, &a.4.id), (b.0, &b.4.id));
+        if scored.len() > q.limit_trainings && q.limit_trainings > 0 {
+            scored.select_nth_unstable_by(q.limit_trainings - 1, cmp);
+        }
         scored.truncate(q.limit_trainings);
+        scored.sort_by(cmp);
         scored
             .into_iter()
             .map(|(score, v, d, needed, t)| {

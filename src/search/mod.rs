@@ -6,7 +6,9 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{
+    AllQuery, BooleanQuery, EnableScoring, Occur, Query, QueryParser, RangeQuery, TermQuery,
+};
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value as _, FAST, INDEXED,
     STORED, STRING,
@@ -15,6 +17,7 @@ use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
     StopWordFilter, TextAnalyzer,
 };
+pub use tantivy::SegmentReader;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 use thiserror::Error;
 
@@ -442,53 +445,18 @@ impl SearchIndex {
     }
 
     /// BM25 of `kind` documents for free text, normalised to 0–1 by the best hit, keyed by
-    /// `id_hash` read from a fast field (no stored-document reads on the hot path).
+    /// `id_hash` read from a fast field (no stored-document reads). For the few hundred
+    /// trainings; tasks go through `text_hits`.
     pub fn relevance(
         &self,
         kind: Kind,
         q: &str,
         limit: usize,
     ) -> Result<Vec<(u64, f32)>, SearchError> {
-        self.relevance_near(kind, q, limit, None)
-    }
-
-    /// As `relevance`, but only for documents in the box around `near` (origin, radius in
-    /// km) or done from home. A match can only use tasks within the radius: a catalog-wide
-    /// top `limit` would spend it on far-away tasks once a word matches more than `limit`
-    /// documents in a large catalog, leaving the nearby ones without a text score.
-    pub fn relevance_near(
-        &self,
-        kind: Kind,
-        q: &str,
-        limit: usize,
-        near: Option<(LatLon, f64)>,
-    ) -> Result<Vec<(u64, f32)>, SearchError> {
-        let mut clauses = vec![
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(self.f.kind, kind.as_str()),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>,
-            ),
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, self.kind_query(kind)),
             (Occur::Must, self.text_query(q)?),
-        ];
-        if let Some((p, r)) = near {
-            // The box encloses the circle (with 1% to spare for the haversine edge).
-            let in_box: Box<dyn Query> = Box::new(BooleanQuery::new(self.box_around(p, r * 1.01)));
-            let remote: Box<dyn Query> = Box::new(TermQuery::new(
-                Term::from_field_u64(self.f.remote, 1),
-                IndexRecordOption::Basic,
-            ));
-            clauses.push((
-                Occur::Must,
-                Box::new(BooleanQuery::new(vec![
-                    (Occur::Should, in_box),
-                    (Occur::Should, remote),
-                ])),
-            ));
-        }
-        let query = BooleanQuery::new(clauses);
+        ]);
         let searcher = self.reader.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
         let max = top.iter().map(|(s, _)| *s).fold(0.0f32, f32::max);
@@ -511,6 +479,64 @@ impl SearchIndex {
         }
         Ok(out)
     }
+
+    fn kind_query(&self, kind: Kind) -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            Term::from_field_text(self.f.kind, kind.as_str()),
+            IndexRecordOption::Basic,
+        ))
+    }
+
+    /// Raw BM25 of every live `kind` document matching free text, handed to `hit` as
+    /// (row, score) with rows from `rows`; documents without a row are skipped. No top-k
+    /// and no geo filter: the matcher only needs the scores of its own candidates, and
+    /// visiting each hit once is cheaper than ranking them here (benches/RESULTS.md).
+    pub fn text_hits(
+        &self,
+        kind: Kind,
+        q: &str,
+        rows: &dyn SegmentRows,
+        hit: &mut dyn FnMut(u32, f32),
+    ) -> Result<(), SearchError> {
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, self.kind_query(kind)),
+            (Occur::Must, self.text_query(q)?),
+        ]);
+        let searcher = self.reader.searcher();
+        let weight = query.weight(EnableScoring::enabled_from_searcher(&searcher))?;
+        for seg in searcher.segment_readers() {
+            let map = rows.rows_for(seg)?;
+            weight.for_each(seg, &mut |doc, score| {
+                if let Some(&r) = map.get(doc as usize) {
+                    if r != u32::MAX {
+                        hit(r, score);
+                    }
+                }
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// Rows of an outside table (the matcher's columns) for the documents of one segment.
+pub trait SegmentRows {
+    /// Per doc id, its row, or `u32::MAX` when it has none or is deleted.
+    fn rows_for(&self, seg: &SegmentReader) -> Result<std::sync::Arc<[u32]>, SearchError>;
+}
+
+/// Per doc id of a segment, the id hash of a live document; `None` for a deleted one.
+pub fn segment_id_hashes(seg: &SegmentReader) -> Result<Vec<Option<u64>>, SearchError> {
+    let col = seg.fast_fields().u64("idh")?;
+    let alive = seg.alive_bitset();
+    Ok((0..seg.max_doc())
+        .map(|d| {
+            if alive.is_some_and(|a| !a.is_alive(d)) {
+                None
+            } else {
+                col.first(d)
+            }
+        })
+        .collect())
 }
 
 /// A stable 64-bit hash of a record id (FNV-1a), stored as a fast field so search hits map
