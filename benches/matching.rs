@@ -56,7 +56,7 @@ fn benches(c: &mut Criterion) {
         .collect();
     let mut g = c.benchmark_group(format!("match_stages/{label}"));
     let mut i = 0;
-    let texts: Vec<Option<Vec<f32>>> = ps
+    let texts: Vec<Option<talentscan::ranking::TextScores>> = ps
         .iter()
         .zip(&prepared)
         .map(|(p, (pp, _))| {
@@ -68,13 +68,13 @@ fn benches(c: &mut Criterion) {
     g.bench_function("1_candidates_first_phase", |b| {
         b.iter(|| {
             i = (i + 1) % ps.len();
-            black_box(m.first_phase(&snap.tasks, &prepared[i].0, texts[i].as_deref()))
+            black_box(m.first_phase(&snap.tasks, &prepared[i].0, texts[i].as_ref()))
         })
     });
     let firsts: Vec<_> = prepared
         .iter()
         .zip(&texts)
-        .map(|((p, _), t)| m.first_phase(&snap.tasks, p, t.as_deref()).0)
+        .map(|((p, _), t)| m.first_phase(&snap.tasks, p, t.as_ref()).0)
         .collect();
     g.bench_function("2a_text_relevance", |b| {
         b.iter(|| {
@@ -92,7 +92,7 @@ fn benches(c: &mut Criterion) {
                 &snap.tasks,
                 &prepared[i].0,
                 firsts[i].clone(),
-                texts[i].as_deref(),
+                texts[i].as_ref(),
             ))
         })
     });
@@ -100,7 +100,7 @@ fn benches(c: &mut Criterion) {
         .iter()
         .zip(&texts)
         .zip(&prepared)
-        .map(|((f, t), (p, _))| m.second_phase(&snap.tasks, p, f.clone(), t.as_deref()))
+        .map(|((f, t), (p, _))| m.second_phase(&snap.tasks, p, f.clone(), t.as_ref()))
         .collect();
     g.bench_function("2c_diversify", |b| {
         b.iter(|| {

@@ -164,24 +164,23 @@ impl AppState {
 
     /// Rebuilds the matcher's view from the store (at start-up) and swaps it in.
     pub fn refresh_snapshot(&self) -> Result<(), StateError> {
-        let mut tasks = Vec::new();
-        for r in self.store.iter(Kind::Tasks)? {
-            let (_, v) = r?;
-            if let Ok(t) = serde_json::from_value::<Task>(v) {
-                tasks.push(t);
-            }
+        // Tasks stream from the store into the columns one by one: with a million tasks,
+        // holding them all parsed at once would take gigabytes the process keeps.
+        let mut failed = None;
+        let tasks = self
+            .store
+            .iter_typed::<Task>(Kind::Tasks)?
+            .map_while(|r| r.map_err(|e| failed = Some(e)).ok());
+        let cols = TaskColumns::build(tasks, &self.taxonomies);
+        if let Some(e) = failed {
+            return Err(e.into());
         }
         let mut trainings = Vec::new();
-        for r in self.store.iter(Kind::Trainings)? {
-            let (_, v) = r?;
-            if let Ok(t) = serde_json::from_value::<Training>(v) {
-                trainings.push(t.with_parsed());
-            }
+        for t in self.store.iter_typed::<Training>(Kind::Trainings)? {
+            trainings.push(t?.with_parsed());
         }
-        self.columns.replace(
-            TaskColumns::build(tasks, &self.taxonomies),
-            self.store.seq()?,
-        );
+        self.columns.replace(cols, self.store.seq()?);
+        crate::ranking::live::trim_heap();
         *self.trainings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(trainings);
         Ok(())
     }

@@ -2,9 +2,12 @@
 # Load and soak test of the running service on loopback with wrk (Debian package).
 #
 #   benches/load/run.sh [SOAK_SECONDS]      (default 600: the 10-minute soak; 0 skips it)
+#   LOAD_DATA=DIR LOAD_ONLY=/v1/matches benches/load/run.sh 0   (a big catalog, matches only)
 #
 # Starts target/release/talentscan (build it first: cargo build --release) on a fresh data
-# directory with the sample catalog, no rate limit and warn-level logs, then:
+# directory with the sample catalog — or on a copy of LOAD_DATA (a data directory from
+# `talentscan gen` + `talentscan import`, e.g. 100k dense tasks) — with no rate limit and
+# warn-level logs, then:
 #   1. /v1/matches and /v1/scans, 30 s each, at 1, 16 and 64 connections (wrk -t1: wrk
 #      shares the 2 cores with the server), printing requests/s, latency percentiles and
 #      errors;
@@ -21,10 +24,12 @@ command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk 
 DATA=$(mktemp -d)
 PORT=${LOAD_PORT:-18280}
 B=http://127.0.0.1:$PORT
-TALENTSCAN_RATE_LIMIT=0 TALENTSCAN_LOG=warn "$BIN" serve --addr 127.0.0.1:$PORT --data-dir "$DATA" &
+EXTRA=()
+if [ -n "${LOAD_DATA:-}" ]; then cp -r "$LOAD_DATA"/. "$DATA"/; EXTRA=(--no-sample); fi
+TALENTSCAN_RATE_LIMIT=0 TALENTSCAN_LOG=warn "$BIN" serve --addr 127.0.0.1:$PORT --data-dir "$DATA" "${EXTRA[@]}" &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$DATA"' EXIT
-for _ in $(seq 1 150); do curl -sf $B/readyz >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 3000); do curl -sf $B/readyz >/dev/null && break; sleep 0.2; done
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m); $(date -u +%FT%TZ); commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "catalog: $(curl -s $B/readyz)"
 FAIL=0
@@ -40,7 +45,7 @@ run() { # path connections seconds
   [ -z "$errs" ] || FAIL=1
 }
 echo "== throughput (wrk -t1, 30 s each)"
-for path in /v1/matches /v1/scans; do
+for path in ${LOAD_ONLY:-/v1/matches /v1/scans}; do
   for c in 1 16 64; do run $path $c 30; done
 done
 rss() { awk '/VmRSS/{print $2}' /proc/$PID/status; }

@@ -16,7 +16,7 @@ use crate::catalog::fields::{parse_value, FieldError, Fields};
 use crate::catalog::model::{Kind, Task};
 use crate::persona::*;
 use crate::questionnaire::scoring::resolve_place;
-use crate::ranking::{Notice, Query, TaskMatch, TrainingMatch};
+use crate::ranking::{Notice, Query, TaskMatch, TextScores, TrainingMatch};
 use crate::state::AppState;
 use crate::taxonomy::{Lang, Slot};
 
@@ -352,11 +352,11 @@ pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchR
     let snap = state.snapshot();
     let m = &state.matcher;
     let p = m.prepare(&persona, q);
-    let text: Option<Vec<f32>> = match &q.words {
+    let text: Option<TextScores> = match &q.words {
         Some(w) => Some(m.text_relevance(&snap.tasks, &state.index, w, &p)?),
         None => None,
     };
-    let (rows, feasible) = m.rank_rows_counted(&snap.tasks, &p, text.as_deref(), q.limit_tasks);
+    let (rows, feasible) = m.rank_rows_counted(&snap.tasks, &p, text.as_ref(), q.limit_tasks);
     let mut tasks = Vec::with_capacity(rows.len());
     let mut full: Vec<std::sync::Arc<Task>> = Vec::with_capacity(rows.len());
     for c in &rows {

@@ -135,6 +135,18 @@ impl Store {
         }))
     }
 
+    /// Every record of a kind parsed straight into its type, in id order; records that do
+    /// not parse as `T` are skipped (the start-up load: no JSON tree in between).
+    pub fn iter_typed<T: serde::de::DeserializeOwned>(
+        &self,
+        kind: Kind,
+    ) -> Result<impl Iterator<Item = Result<T, StoreError>>, StoreError> {
+        Ok(self.tree(kind)?.iter().filter_map(|r| match r {
+            Ok((_, v)) => serde_json::from_slice(&v).ok().map(Ok),
+            Err(e) => Some(Err(e.into())),
+        }))
+    }
+
     /// Writes records atomically (one sled batch) and flushes before returning.
     pub async fn put_all(&self, kind: Kind, records: &[Record]) -> Result<u64, StoreError> {
         let seq = self.bump_seq()?;

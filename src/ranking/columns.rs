@@ -266,8 +266,8 @@ fn entry(t: &Task, tax: &Taxonomies) -> Entry {
 }
 
 impl TaskColumns {
-    pub fn build(tasks: Vec<Task>, tax: &Taxonomies) -> Self {
-        let entries = tasks.iter().map(|t| entry(t, tax)).collect();
+    pub fn build(tasks: impl IntoIterator<Item = Task>, tax: &Taxonomies) -> Self {
+        let entries = tasks.into_iter().map(|t| entry(&t, tax)).collect();
         Self::assemble(entries)
     }
 

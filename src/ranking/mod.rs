@@ -134,6 +134,30 @@ pub struct Query {
     pub now: time::OffsetDateTime,
 }
 
+/// Text relevance per row, for the rows within reach that match the words; 0 elsewhere.
+/// Sparse and sorted by row: the first phase visits rows in ascending order and walks it
+/// with a cursor, and a common word in a million tasks costs no million-entry array.
+#[derive(Debug, Clone, Default)]
+pub struct TextScores {
+    hits: Vec<(u32, f32)>,
+}
+
+impl TextScores {
+    pub fn get(&self, row: usize) -> f32 {
+        self.hits
+            .binary_search_by_key(&(row as u32), |h| h.0)
+            .map_or(0.0, |i| self.hits[i].1)
+    }
+
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
+}
+
 /// A first-phase hit: a row and its score, nothing more (it is made for every candidate).
 #[derive(Debug, Clone, Copy)]
 pub struct Hit {
@@ -217,19 +241,31 @@ impl Matcher {
         &self,
         cols: &TaskColumns,
         p: &Prepared,
-        text: Option<&[f32]>,
+        text: Option<&TextScores>,
     ) -> (Vec<Hit>, usize) {
         let fw = FirstWeights::new(&self.task_w, p, text.is_some());
         let k = self.weights.second_phase_size.max(1);
         let mut out: Vec<Hit> = Vec::with_capacity(2 * k);
         let mut threshold = f64::NEG_INFINITY;
         let mut feasible = 0;
+        let mut cursor = 0;
         cols.for_each_gated(p, |row| {
             let Some(km) = cols.admit(p, row) else {
                 return;
             };
             feasible += 1;
-            let t = text.map_or(0.0, |t| t[row]);
+            let t = match text {
+                Some(t) => {
+                    while t.hits.get(cursor).is_some_and(|h| (h.0 as usize) < row) {
+                        cursor += 1;
+                    }
+                    t.hits
+                        .get(cursor)
+                        .filter(|h| h.0 as usize == row)
+                        .map_or(0.0, |h| h.1)
+                }
+                None => 0.0,
+            };
             let score = fw.score(p, cols, row, &cols.gates.get(row), km, t);
             if score < threshold {
                 return;
@@ -250,26 +286,24 @@ impl Matcher {
         (out, feasible)
     }
 
-    /// Per-row text relevance (0–1) of free text: raw BM25 for every task that matches,
-    /// normalised by the best match within reach (inside the radius with 1 % to spare,
-    /// or remote), so far-away tasks neither get nor set the scale. Zero elsewhere.
+    /// Text relevance (0–1) of free text for the tasks within reach (inside the radius
+    /// with 1 % to spare, or remote — the only ones the first phase can admit): raw BM25
+    /// of every matching task, normalised by the best of them, so far-away tasks neither
+    /// get nor set the scale.
     pub fn text_relevance(
         &self,
         cols: &TaskColumns,
         index: &crate::search::SearchIndex,
         words: &str,
         p: &Prepared,
-    ) -> Result<Vec<f32>, crate::search::SearchError> {
-        let mut v = vec![0.0f32; cols.len()];
-        let mut hit_rows: Vec<u32> = Vec::new();
+    ) -> Result<TextScores, crate::search::SearchError> {
+        let mut hits: Vec<(u32, f32)> = Vec::new();
         let mut max = 0.0f32;
         index.text_hits(
             crate::catalog::model::Kind::Tasks,
             words,
             cols,
             &mut |row, score| {
-                v[row as usize] = score;
-                hit_rows.push(row);
                 let g = &cols.gates.get(row as usize);
                 let dy = g.lat - p.gate_origin.0;
                 let dx = (g.lon - p.gate_origin.1) * p.gate_cos;
@@ -277,14 +311,15 @@ impl Matcher {
                 let d2 = dx * dx + dy * dy;
                 if d2.is_nan() || d2 <= p.gate_hi2 {
                     max = max.max(score);
+                    hits.push((row, score));
                 }
             },
         )?;
-        for r in hit_rows {
-            let x = &mut v[r as usize];
-            *x = if max > 0.0 { (*x / max).min(1.0) } else { 0.0 };
+        hits.sort_unstable_by_key(|h| h.0);
+        for h in &mut hits {
+            h.1 = if max > 0.0 { (h.1 / max).min(1.0) } else { 0.0 };
         }
-        Ok(v)
+        Ok(TextScores { hits })
     }
 
     /// Stage 2a: keep the best `second_phase_size` hits and compute their full features
@@ -294,7 +329,7 @@ impl Matcher {
         cols: &TaskColumns,
         p: &Prepared,
         mut hits: Vec<Hit>,
-        text: Option<&[f32]>,
+        text: Option<&TextScores>,
     ) -> Vec<Candidate> {
         let k = self.weights.second_phase_size.max(1);
         if hits.len() > k {
@@ -311,7 +346,7 @@ impl Matcher {
                 let d = p.distance(r);
                 let mut f = features(p, r, d, interest_sum(p, r.cats), motive_fit(p, &r.offers));
                 if let Some(t) = text {
-                    f.v[F_TEXT] = Some(t[row] as f64);
+                    f.v[F_TEXT] = Some(t.get(row) as f64);
                 }
                 Candidate {
                     row,
@@ -378,7 +413,7 @@ impl Matcher {
         &self,
         cols: &TaskColumns,
         p: &Prepared,
-        text: Option<&[f32]>,
+        text: Option<&TextScores>,
         limit: usize,
     ) -> Vec<Candidate> {
         self.rank_rows_counted(cols, p, text, limit).0
@@ -389,7 +424,7 @@ impl Matcher {
         &self,
         cols: &TaskColumns,
         p: &Prepared,
-        text: Option<&[f32]>,
+        text: Option<&TextScores>,
         limit: usize,
     ) -> (Vec<Candidate>, usize) {
         let (hits, feasible) = self.first_phase(cols, p, text);

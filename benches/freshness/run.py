@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Freshness under writes (issue 12): while upserts stream in through the API, does a
+match see each acknowledged write, and how much slower do matches get?
+
+    cargo build --release
+    python3 benches/freshness/run.py --data DIR [--upserts 10000] [--writers 4]
+
+DIR is a data directory (e.g. `talentscan gen` + `talentscan import`, 100k dense tasks);
+it is copied, never changed. The script starts target/release/talentscan on the copy with
+an admin key and no rate limit, then:
+  1. quiet: two readers send matches for QUIET seconds (20) and record each latency;
+  2. writes: WRITERS threads PUT `--upserts` new tasks (each in Zuidwest, with a word no
+     other task has) while the two readers keep matching; after every 10th acknowledged
+     PUT its writer asks for a match on that word at that place and records how long
+     until the task is in the answer (it must be within 1 s).
+It prints both latency distributions, the ratio of their p99s (target: at most 2) and
+the visibility delays; exits 1 when a write was not visible within 1 s or a request
+failed. Standard library only; the client shares the machine with the server.
+"""
+import argparse
+import http.client
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+POSTCODES = ["2532", "2533", "2541", "2542", "2543", "2544", "2545", "2546", "2547", "2548"]
+SLOTS = ["mon-morning", "tue-afternoon", "wed-evening", "thu-afternoon", "fri-morning", "sat-morning"]
+INTERESTS = ["buurt", "natuur-groen", "jeugd", "taal-leren", "zorg-welzijn", "eten-koken"]
+
+
+def match_bodies(n=64):
+    out = []
+    for i in range(n):
+        p = {
+            "travel": {"origin": {"postcode": POSTCODES[i % len(POSTCODES)]},
+                       "radius_km": 1 + i % 10, "mode": "bike"},
+            "availability": {"slots": [SLOTS[i % len(SLOTS)], SLOTS[(i * 3) % len(SLOTS)]],
+                             "hours_per_week": 2 + i % 6},
+            "interests": {INTERESTS[i % len(INTERESTS)]: 1.0},
+        }
+        out.append(json.dumps({"persona": p}))
+    return out
+
+
+def percentile(xs, q):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round((len(xs) - 1) * q)))] if xs else float("nan")
+
+
+class Client:
+    def __init__(self, port, key=None):
+        self.c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.h = {"Content-Type": "application/json"}
+        if key:
+            self.h["Authorization"] = "Bearer " + key
+
+    def req(self, method, path, body):
+        self.c.request(method, path, body=body, headers=self.h)
+        r = self.c.getresponse()
+        data = r.read()
+        if r.status // 100 != 2:
+            raise RuntimeError(f"{method} {path}: {r.status} {data[:300]!r}")
+        return data
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--upserts", type=int, default=10000)
+    ap.add_argument("--writers", type=int, default=4)
+    ap.add_argument("--quiet", type=float, default=20.0)
+    ap.add_argument("--port", type=int, default=18390)
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/talentscan"))
+    a = ap.parse_args()
+
+    work = tempfile.mkdtemp(prefix="ts-fresh-")
+    data = os.path.join(work, "data")
+    shutil.copytree(a.data, data)
+    key = "fresh-admin-" + str(random.randrange(10**9))
+    env = dict(os.environ, TALENTSCAN_ADMIN_KEY=key, TALENTSCAN_RATE_LIMIT="0", TALENTSCAN_LOG="warn")
+    srv = subprocess.Popen([a.bin, "serve", "--addr", f"127.0.0.1:{a.port}", "--data-dir", data,
+                            "--no-sample"], env=env)
+    try:
+        for _ in range(2400):
+            try:
+                Client(a.port).c.request("GET", "/readyz")
+                break
+            except OSError:
+                time.sleep(0.25)
+        ready = Client(a.port)
+        ready.c.request("GET", "/readyz")
+        print("catalog:", ready.c.getresponse().read().decode())
+        bodies = match_bodies()
+        failures = []
+        stop = threading.Event()
+
+        def reader(out):
+            c = Client(a.port)
+            i = random.randrange(len(bodies))
+            while not stop.is_set():
+                i = (i + 1) % len(bodies)
+                t = time.perf_counter()
+                try:
+                    c.req("POST", "/v1/matches", bodies[i])
+                except Exception as e:  # noqa: BLE001 - any failure is reported
+                    failures.append(str(e))
+                    return
+                out.append((time.perf_counter() - t) * 1e3)
+
+        def phase(seconds=None, during=None):
+            lat = [[], []]
+            stop.clear()
+            ts = [threading.Thread(target=reader, args=(lat[k],)) for k in range(2)]
+            for t in ts:
+                t.start()
+            t0 = time.perf_counter()
+            if during:
+                during()
+            else:
+                time.sleep(seconds)
+            elapsed = time.perf_counter() - t0
+            stop.set()
+            for t in ts:
+                t.join()
+            return lat[0] + lat[1], elapsed
+
+        quiet, _ = phase(seconds=a.quiet)
+
+        delays = []
+        counter = iter(range(a.upserts))
+        lock = threading.Lock()
+
+        def writer():
+            c = Client(a.port, key)
+            m = Client(a.port)
+            while True:
+                with lock:
+                    i = next(counter, None)
+                if i is None:
+                    return
+                lat = 52.035 + (i % 97) * 0.0003
+                lon = 4.265 + (i % 89) * 0.0004
+                word = f"versheid{i}x"
+                task = {
+                    "title": f"Nieuwe taak {word}", "description": "Een net geplaatste taak.",
+                    "organisation_id": "syn-org-0", "categories": ["buurt"],
+                    "location": {"lat": lat, "lon": lon},
+                    "schedule": {"slots": ["mon-morning"], "frequency": "weekly",
+                                 "hours_per_week": 2, "flexible": True},
+                }
+                try:
+                    c.req("PUT", f"/v1/tasks/fresh-{i}", json.dumps(task))
+                except Exception as e:  # noqa: BLE001
+                    failures.append(str(e))
+                    return
+                acked = time.perf_counter()
+                if i % 10:
+                    continue
+                body = json.dumps({
+                    "persona": {"travel": {"origin": {"lat": lat, "lon": lon}, "radius_km": 1},
+                                "availability": {"slots": ["mon-morning"], "hours_per_week": 4}},
+                    "overrides": {"q": word}, "limit": {"tasks": 10, "trainings": 0}})
+                while True:
+                    try:
+                        r = json.loads(m.req("POST", "/v1/matches", body))
+                    except Exception as e:  # noqa: BLE001
+                        failures.append(str(e))
+                        return
+                    if any(t["id"] == f"fresh-{i}" for t in r["tasks"]):
+                        delays.append((time.perf_counter() - acked) * 1e3)
+                        break
+                    if time.perf_counter() - acked > 1.0:
+                        delays.append(float("inf"))
+                        break
+                    time.sleep(0.01)
+
+        def writes():
+            ws = [threading.Thread(target=writer) for _ in range(a.writers)]
+            for w in ws:
+                w.start()
+            for w in ws:
+                w.join()
+
+        busy, secs = phase(during=writes)
+        print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}")
+        print(f"upserts: {a.upserts} by {a.writers} writers in {secs:.1f} s ({a.upserts / secs:.0f}/s)")
+        for name, xs in (("quiet", quiet), ("under writes", busy)):
+            print(f"matches {name:<13} n={len(xs):>6}  median {percentile(xs, 0.5):7.2f} ms  "
+                  f"p99 {percentile(xs, 0.99):7.2f} ms")
+        ratio = percentile(busy, 0.99) / percentile(quiet, 0.99)
+        print(f"p99 under writes / quiet: {ratio:.2f}× (target ≤ 2×)")
+        late = [d for d in delays if d > 1000]
+        print(f"visibility: {len(delays)} writes checked, median {percentile(delays, 0.5):.1f} ms, "
+              f"max {max(delays) if delays else float('nan'):.1f} ms after the acknowledgement; "
+              f"{len(late)} later than 1 s")
+        if failures:
+            print("FAILURES:", failures[:5])
+        sys.exit(1 if failures or late else 0)
+    finally:
+        srv.terminate()
+        srv.wait()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
