@@ -20,6 +20,7 @@ pub struct Weights {
     pub same_role_similarity: f64,
     pub same_category_similarity: f64,
     pub reason_threshold: f64,
+    pub text_match_floor: f64,
 }
 
 pub const TASK_FEATURES: [&str; 13] = [

@@ -287,9 +287,9 @@ impl Matcher {
     }
 
     /// Text relevance (0–1) of free text for the tasks within reach (inside the radius
-    /// with 1 % to spare, or remote — the only ones the first phase can admit): raw BM25
-    /// of every matching task, normalised by the best of them, so far-away tasks neither
-    /// get nor set the scale.
+    /// with 1 % to spare, or remote — the only ones the first phase can admit): a task
+    /// that matches at all gets `text_match_floor`, the rest of the range follows its BM25
+    /// relative to the best of them, so far-away tasks neither get nor set the scale.
     pub fn text_relevance(
         &self,
         cols: &TaskColumns,
@@ -316,8 +316,10 @@ impl Matcher {
             },
         )?;
         hits.sort_unstable_by_key(|h| h.0);
+        let floor = self.weights.text_match_floor.clamp(0.0, 1.0) as f32;
         for h in &mut hits {
-            h.1 = if max > 0.0 { (h.1 / max).min(1.0) } else { 0.0 };
+            let rel = if max > 0.0 { (h.1 / max).min(1.0) } else { 0.0 };
+            h.1 = floor + (1.0 - floor) * rel;
         }
         Ok(TextScores { hits })
     }
