@@ -113,11 +113,15 @@ fn main() {
         tp / fp
     );
     if let Ok(path) = std::env::var("LATENCY_CSV") {
+        let new = !std::path::Path::new(&path).exists();
         let mut f = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
             .open(&path)
             .expect("LATENCY_CSV");
+        if new {
+            writeln!(f, "size,system,median_ms,p99_ms").expect("write CSV");
+        }
         for (name, med, p99) in &stats {
             writeln!(f, "{n},{name},{med:.4},{p99:.4}").expect("write CSV");
         }

@@ -1,23 +1,37 @@
 #!/usr/bin/env python3
 """Draws benches/latency.svg: median and p99 match latency against catalog size, log-log,
-for every system in a results CSV (default benches/peer/results.csv, columns size, system,
-median_ms, p99_ms). Standard library only, so it runs anywhere python3 does.
+for every system in the results CSVs (columns size, system, median_ms, p99_ms):
+benches/peer/results.csv (talentscan and PostgreSQL, client-side over loopback, from
+benches/peer/run.sh) and benches/latency.csv (talentscan and the two floors in-process,
+from `cargo bench --bench latency` with LATENCY_CSV). Standard library only.
 
-    python3 benches/plot.py [RESULTS_CSV] [OUT_SVG]
+    python3 benches/plot.py [OUT_SVG] [CSV ...]
 """
 import csv
 import math
 import sys
 
-src = sys.argv[1] if len(sys.argv) > 1 else "benches/peer/results.csv"
-out = sys.argv[2] if len(sys.argv) > 2 else "benches/latency.svg"
+out = sys.argv[1] if len(sys.argv) > 1 else "benches/latency.svg"
+srcs = sys.argv[2:] or ["benches/peer/results.csv", "benches/latency.csv"]
+src = ", ".join(srcs)
 
-rows = list(csv.DictReader(open(src)))
+# The peer run times talentscan over HTTP; the latency bench in-process: label them apart.
+HTTP = {"talentscan": "talentscan (HTTP)", "postgres": "PostgreSQL (client)"}
+rows = []
+for path in srcs:
+    for r in csv.DictReader(open(path)):
+        if r["system"] == "talentscan_without_words":
+            continue
+        if path.endswith("results.csv"):
+            r["system"] = HTTP.get(r["system"], r["system"])
+        elif r["system"] == "talentscan":
+            r["system"] = "talentscan (in-process)"
+        rows.append(r)
 systems = sorted({r["system"] for r in rows})
 sizes = sorted({int(r["size"]) for r in rows})
 vals = [float(r[k]) for r in rows for k in ("median_ms", "p99_ms")]
 
-W, H, L, R, T, B = 760, 470, 80, 190, 60, 60
+W, H, L, R, T, B = 800, 470, 80, 220, 60, 60
 x0, x1 = math.log10(min(sizes)) - 0.15, math.log10(max(sizes)) + 0.15
 y0, y1 = math.floor(math.log10(min(vals))), math.ceil(math.log10(max(vals)))
 
@@ -30,14 +44,14 @@ def py(ms):
     return H - B - (math.log10(ms) - y0) / (y1 - y0) * (H - T - B)
 
 
-colours = ["#1b5e20", "#b71c1c", "#0d47a1", "#e65100", "#4a148c"]
+colours = ["#b71c1c", "#0d47a1", "#1b5e20", "#e65100", "#4a148c", "#006064"]
 svg = [
     f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
     'font-family="sans-serif" font-size="12" role="img" aria-labelledby="t">',
     f'<title id="t">Match latency against catalog size (log-log), from {src}</title>',
     f'<rect width="{W}" height="{H}" fill="white"/>',
     f'<text x="{L}" y="22" font-size="15" font-weight="bold">Match latency vs catalog size</text>',
-    f'<text x="{L}" y="40">client-side over loopback; solid = median, dashed = p99</text>',
+    f'<text x="{L}" y="40">solid = median, dashed = p99; HTTP and client over loopback, the rest in-process</text>',
 ]
 for e in range(y0, y1 + 1):
     y = py(10**e)

@@ -218,7 +218,7 @@ proptest! {
         let rows = m.rank_rows(&snap.tasks, &prepared, None, 10);
         let today = q.now.date().to_string();
         for c in &rows {
-            let t = w.tasks.iter().find(|t| t.id == snap.tasks.ids[c.row]).unwrap();
+            let t = w.tasks.iter().find(|t| *t.id == *snap.tasks.ids[c.row]).unwrap();
             prop_assert_eq!(violation(t, &p, &today), None, "{}", t.id);
             let out = m.task_match(t, c, &prepared, &p, &q, "org");
             prop_assert!(!out.reasons.is_empty(), "{} has no reason", t.id);
@@ -233,7 +233,7 @@ proptest! {
         let m = &w.state.matcher;
         let prepared = m.prepare(&p, &q);
         let snap = w.state.snapshot();
-        let fast: Vec<String> = m.rank_rows(&snap.tasks, &prepared, None, 10).into_iter().map(|c| snap.tasks.ids[c.row].clone()).collect();
+        let fast: Vec<String> = m.rank_rows(&snap.tasks, &prepared, None, 10).into_iter().map(|c| snap.tasks.ids[c.row].to_string()).collect();
         let reference = m.rank_reference(&w.tasks, &prepared, 10);
         prop_assert_eq!(fast, reference);
     }
@@ -326,8 +326,76 @@ proptest! {
         let m = &w.state.matcher;
         let prepared = m.prepare(&p, &q);
         let cols = w.state.snapshot().tasks;
-        let fast: Vec<String> = m.rank_rows(&cols, &prepared, None, 10).into_iter().map(|c| cols.ids[c.row].clone()).collect();
+        let fast: Vec<String> = m.rank_rows(&cols, &prepared, None, 10).into_iter().map(|c| cols.ids[c.row].to_string()).collect();
         let reference = m.rank_reference(&w.tasks, &prepared, 10);
         prop_assert_eq!(fast, reference);
+    }
+}
+
+/// The matcher's columns after a stream of writes are the columns of the final catalog:
+/// `apply` (copy the kept rows, merge the new ones in) equals `build` from scratch.
+#[test]
+fn columns_after_upserts_and_deletes_equal_columns_built_from_scratch() {
+    use std::collections::HashSet;
+    use talentscan::ranking::columns::TaskColumns;
+    let w = dense();
+    let tax = &w.state.taxonomies;
+    let (first, rest) = w.tasks.split_at(2500);
+    let mut moved: Vec<Task> = first[..60].to_vec();
+    for (k, t) in moved.iter_mut().enumerate() {
+        t.title = format!("verplaatst {k}");
+        if let Some(l) = t.location.as_mut() {
+            l.lat += 0.05;
+        }
+        if k % 3 == 0 {
+            t.organisation_id = format!("nieuwe-org-{k}");
+            t.role_id = Some(format!("nieuwe-rol-{k}"));
+        }
+    }
+    let deletes: HashSet<String> = first[100..140].iter().map(|t| t.id.clone()).collect();
+    let upserts: Vec<Task> = rest.iter().cloned().chain(moved.iter().cloned()).collect();
+    let applied = TaskColumns::build(first.to_vec(), tax).apply(&upserts, &deletes, tax);
+
+    let mut fin: Vec<Task> = first
+        .iter()
+        .filter(|t| !deletes.contains(&t.id) && !moved.iter().any(|m| m.id == t.id))
+        .cloned()
+        .collect();
+    fin.extend(upserts.iter().cloned());
+    let built = TaskColumns::build(fin, tax);
+
+    assert_eq!(applied.len(), 3000 - 40);
+    assert_eq!(applied.ids, built.ids);
+    for i in 0..built.len() {
+        assert_eq!(
+            format!("{:?}", applied.rows[i]),
+            format!("{:?}", built.rows[i])
+        );
+        assert_eq!(
+            format!("{:?}", applied.gates.get(i)),
+            format!("{:?}", built.gates.get(i))
+        );
+        assert_eq!(
+            format!("{:?}", applied.fit[i]),
+            format!("{:?}", built.fit[i])
+        );
+        assert_eq!(applied.offers.row(i), built.offers.row(i));
+        assert_eq!(
+            format!("{:?}", applied.coords[i]),
+            format!("{:?}", built.coords[i])
+        );
+        assert_eq!(
+            applied.organisations[applied.org[i] as usize],
+            built.organisations[built.org[i] as usize]
+        );
+        let role =
+            |c: &TaskColumns| (c.role[i] != u32::MAX).then(|| c.roles[c.role[i] as usize].clone());
+        assert_eq!(role(&applied), role(&built));
+        assert_eq!(applied.main_category[i], built.main_category[i]);
+    }
+    for id in applied.ids.iter().take(50) {
+        let h = talentscan::search::id_hash(id);
+        let rows: Vec<usize> = applied.rows_of_hash(h).collect();
+        assert!(rows.iter().any(|&r| applied.ids[r] == *id));
     }
 }

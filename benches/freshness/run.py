@@ -3,16 +3,18 @@
 match see each acknowledged write, and how much slower do matches get?
 
     cargo build --release
-    python3 benches/freshness/run.py --data DIR [--upserts 10000] [--writers 4]
+    python3 benches/freshness/run.py --data DIR [--upserts 10000] [--writers 2] [--batch 50]
 
 DIR is a data directory (e.g. `talentscan gen` + `talentscan import`, 100k dense tasks);
 it is copied, never changed. The script starts target/release/talentscan on the copy with
 an admin key and no rate limit, then:
   1. quiet: two readers send matches for QUIET seconds (20) and record each latency;
-  2. writes: WRITERS threads PUT `--upserts` new tasks (each in Zuidwest, with a word no
-     other task has) while the two readers keep matching; after every 10th acknowledged
-     PUT its writer asks for a match on that word at that place and records how long
-     until the task is in the answer (it must be within 1 s).
+  2. writes: WRITERS threads publish `--upserts` new tasks at `--rate` per second (each in Zuidwest, with a word
+     no other task has) as a feed would: `POST /v1/tasks/import` with BATCH tasks per
+     request (`--batch 1` sends single `PUT /v1/tasks/{id}`), while the two readers keep
+     matching; after each acknowledged request its writer asks for a match on the last
+     task's word at its place and records how long until that task is in the answer (it
+     must be within 1 s).
 It prints both latency distributions, the ratio of their p99s (target: at most 2) and
 the visibility delays; exits 1 when a write was not visible within 1 s or a request
 failed. Standard library only; the client shares the machine with the server.
@@ -74,7 +76,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", required=True)
     ap.add_argument("--upserts", type=int, default=10000)
-    ap.add_argument("--writers", type=int, default=4)
+    ap.add_argument("--writers", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=50)
+    ap.add_argument("--rate", type=float, default=200.0,
+                    help="upserts per second the feed offers (0: as fast as the server takes them)")
     ap.add_argument("--quiet", type=float, default=20.0)
     ap.add_argument("--port", type=int, default=18390)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/talentscan"))
@@ -134,35 +139,49 @@ def main():
         quiet, _ = phase(seconds=a.quiet)
 
         delays = []
-        counter = iter(range(a.upserts))
+        counter = iter(range(0, a.upserts, a.batch))
         lock = threading.Lock()
+
+        def task(i):
+            lat = 52.035 + (i % 97) * 0.0003
+            lon = 4.265 + (i % 89) * 0.0004
+            word = f"versheid{i}x"
+            return lat, lon, word, {
+                "id": f"fresh-{i}", "title": f"Nieuwe taak {word}",
+                "description": "Een net geplaatste taak.",
+                "organisation_id": "syn-org-0", "categories": ["buurt"],
+                "location": {"lat": lat, "lon": lon},
+                "schedule": {"slots": ["mon-morning"], "frequency": "weekly",
+                             "hours_per_week": 2, "flexible": True},
+            }
+
+        start = [0.0]
 
         def writer():
             c = Client(a.port, key)
             m = Client(a.port)
             while True:
                 with lock:
-                    i = next(counter, None)
-                if i is None:
+                    first = next(counter, None)
+                if first is None:
                     return
-                lat = 52.035 + (i % 97) * 0.0003
-                lon = 4.265 + (i % 89) * 0.0004
-                word = f"versheid{i}x"
-                task = {
-                    "title": f"Nieuwe taak {word}", "description": "Een net geplaatste taak.",
-                    "organisation_id": "syn-org-0", "categories": ["buurt"],
-                    "location": {"lat": lat, "lon": lon},
-                    "schedule": {"slots": ["mon-morning"], "frequency": "weekly",
-                                 "hours_per_week": 2, "flexible": True},
-                }
+                if a.rate > 0:
+                    # The feed offers upsert `first` at this moment, not earlier.
+                    delay = start[0] + first / a.rate - time.perf_counter()
+                    if delay > 0:
+                        time.sleep(delay)
+                batch = [task(i) for i in range(first, min(first + a.batch, a.upserts))]
                 try:
-                    c.req("PUT", f"/v1/tasks/fresh-{i}", json.dumps(task))
+                    if a.batch == 1:
+                        body = dict(batch[0][3])
+                        c.req("PUT", f"/v1/tasks/{body.pop('id')}", json.dumps(body))
+                    else:
+                        c.req("POST", "/v1/tasks/import", json.dumps([b[3] for b in batch]))
                 except Exception as e:  # noqa: BLE001
                     failures.append(str(e))
                     return
                 acked = time.perf_counter()
-                if i % 10:
-                    continue
+                lat, lon, word, last = batch[-1]
                 body = json.dumps({
                     "persona": {"travel": {"origin": {"lat": lat, "lon": lon}, "radius_km": 1},
                                 "availability": {"slots": ["mon-morning"], "hours_per_week": 4}},
@@ -173,7 +192,7 @@ def main():
                     except Exception as e:  # noqa: BLE001
                         failures.append(str(e))
                         return
-                    if any(t["id"] == f"fresh-{i}" for t in r["tasks"]):
+                    if any(t["id"] == last["id"] for t in r["tasks"]):
                         delays.append((time.perf_counter() - acked) * 1e3)
                         break
                     if time.perf_counter() - acked > 1.0:
@@ -182,6 +201,7 @@ def main():
                     time.sleep(0.01)
 
         def writes():
+            start[0] = time.perf_counter()
             ws = [threading.Thread(target=writer) for _ in range(a.writers)]
             for w in ws:
                 w.start()
@@ -190,7 +210,9 @@ def main():
 
         busy, secs = phase(during=writes)
         print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}")
-        print(f"upserts: {a.upserts} by {a.writers} writers in {secs:.1f} s ({a.upserts / secs:.0f}/s)")
+        offered = f"offered at {a.rate:.0f}/s" if a.rate > 0 else "as fast as taken"
+        print(f"upserts: {a.upserts} by {a.writers} writers, {a.batch} per request, {offered}: "
+              f"done in {secs:.1f} s ({a.upserts / secs:.0f}/s)")
         for name, xs in (("quiet", quiet), ("under writes", busy)):
             print(f"matches {name:<13} n={len(xs):>6}  median {percentile(xs, 0.5):7.2f} ms  "
                   f"p99 {percentile(xs, 0.99):7.2f} ms")

@@ -92,6 +92,17 @@ pub struct GateColumns {
 pub const META_ALWAYS: u32 = 1 << 31;
 
 impl GateColumns {
+    fn with_capacity(n: usize) -> Self {
+        GateColumns {
+            lat: Vec::with_capacity(n),
+            lon: Vec::with_capacity(n),
+            slots: Vec::with_capacity(n),
+            hours: Vec::with_capacity(n),
+            end_day: Vec::with_capacity(n),
+            meta: Vec::with_capacity(n),
+        }
+    }
+
     fn push(&mut self, g: Gate) {
         self.lat.push(g.lat);
         self.lon.push(g.lon);
@@ -200,7 +211,10 @@ impl Fit {
 type SegmentKey = (tantivy::index::SegmentId, u32);
 
 pub struct TaskColumns {
-    pub ids: Vec<String>,
+    /// Shared, so copying a row into the next version of the columns allocates nothing.
+    pub ids: Vec<Arc<str>>,
+    /// `search::id_hash` of each id.
+    hashes: Vec<u64>,
     /// Every attribute of a task, in f64: the exact checks and the second phase.
     pub rows: Vec<Row>,
     /// The first phase reads only these: the hard filters' gate, the quantised `Fit`, the
@@ -223,6 +237,8 @@ pub struct TaskColumns {
     local_end: usize,
     pub organisations: Vec<String>,
     pub roles: Vec<String>,
+    org_ix: HashMap<String, u32>,
+    role_ix: HashMap<String, u32>,
     /// (id hash, row), sorted: maps search hits to rows.
     hash_index: Vec<(u64, u32)>,
     /// Per index segment (and its number of deletions), tantivy doc → row; built on first
@@ -271,114 +287,59 @@ impl TaskColumns {
         Self::assemble(entries)
     }
 
-    /// A new set of columns with `upserts` replacing or adding rows and `deletes` removed.
-    /// O(n log n) without touching the store: the matcher stays fresh under writes.
+    /// A new set of columns with `upserts` replacing or adding rows and `deletes` removed,
+    /// without touching the store: the rows kept are copied column by column in their
+    /// order, the new ones merged in where they belong — O(n) copies, no re-sort and no
+    /// per-row allocation, so the matcher stays fresh under a stream of writes.
     pub fn apply(&self, upserts: &[Task], deletes: &HashSet<String>, tax: &Taxonomies) -> Self {
-        let replaced: HashSet<&str> = upserts.iter().map(|t| t.id.as_str()).collect();
-        let mut entries: Vec<Entry> = Vec::with_capacity(self.len() + upserts.len());
-        for i in 0..self.len() {
-            let id = &self.ids[i];
-            if replaced.contains(id.as_str()) || deletes.contains(id) {
-                continue;
+        let mut removed = vec![false; self.len()];
+        for id in upserts
+            .iter()
+            .map(|t| t.id.as_str())
+            .chain(deletes.iter().map(|d| d.as_str()))
+        {
+            for r in self.rows_of_hash(crate::search::id_hash(id)) {
+                if &*self.ids[r] == id {
+                    removed[r] = true;
+                }
             }
-            let key = if i >= self.local_end {
-                (1, 0, 0)
-            } else {
-                (0, self.cells[i].0, self.cells[i].1)
-            };
-            entries.push(Entry {
-                key,
-                id: id.clone(),
-                row: self.rows[i].clone(),
-                org: self.organisations[self.org[i] as usize].clone(),
-                role: (self.role[i] != u32::MAX).then(|| self.roles[self.role[i] as usize].clone()),
-                main_category: self.main_category[i],
-            });
         }
-        entries.extend(
-            upserts
-                .iter()
-                .filter(|t| !deletes.contains(&t.id))
-                .map(|t| entry(t, tax)),
-        );
-        Self::assemble(entries)
+        let mut new: Vec<Entry> = upserts
+            .iter()
+            .filter(|t| !deletes.contains(&t.id))
+            .map(|t| entry(t, tax))
+            .collect();
+        new.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(&b.id)));
+        let mut b = Builder::continuing(self, self.len() + new.len());
+        let mut new = new.into_iter().peekable();
+        for (i, _) in removed.iter().enumerate().filter(|(_, gone)| !**gone) {
+            let key = self.key(i);
+            while let Some(e) = new.next_if(|e| (e.key, e.id.as_str()) < (key, &*self.ids[i])) {
+                b.push_new(e);
+            }
+            b.push_old(self, i);
+        }
+        for e in new {
+            b.push_new(e);
+        }
+        b.finish()
+    }
+
+    fn key(&self, i: usize) -> (u8, i32, i32) {
+        if i >= self.local_end {
+            (1, 0, 0)
+        } else {
+            (0, self.cells[i].0, self.cells[i].1)
+        }
     }
 
     fn assemble(mut entries: Vec<Entry>) -> Self {
         entries.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(&b.id)));
-        let n = entries.len();
-        let mut offers = Array2::<u8>::zeros((n, 6));
-        let mut gates = GateColumns::default();
-        let mut fit = Vec::with_capacity(n);
-        let mut coords = Vec::with_capacity(n);
-        let mut skills = Vec::with_capacity(n);
-        let mut learn = Vec::with_capacity(n);
-        let mut org_ix: HashMap<String, u32> = HashMap::new();
-        let mut role_ix: HashMap<String, u32> = HashMap::new();
-        let (mut organisations, mut roles) = (Vec::new(), Vec::new());
-        let mut ids = Vec::with_capacity(n);
-        let mut rows = Vec::with_capacity(n);
-        let mut org = Vec::with_capacity(n);
-        let mut role = Vec::with_capacity(n);
-        let mut main_category = Vec::with_capacity(n);
-        let mut cells = Vec::with_capacity(n);
-        let mut local_end = 0;
-        for (i, e) in entries.into_iter().enumerate() {
-            let r = &e.row;
-            for (o, x) in offers.row_mut(i).iter_mut().zip(&r.offers) {
-                *o = (x.clamp(0.0, 1.0) * 255.0).round() as u8;
-            }
-            gates.push(Gate::of(r));
-            fit.push(Fit::of(r));
-            coords.push((r.lat, r.lon));
-            skills.push(r.skills);
-            learn.push(r.learn);
-            let next = org_ix.len() as u32;
-            org.push(*org_ix.entry(e.org.clone()).or_insert_with(|| {
-                organisations.push(e.org.clone());
-                next
-            }));
-            let rnext = role_ix.len() as u32;
-            role.push(match e.role {
-                Some(r) => *role_ix.entry(r.clone()).or_insert_with(|| {
-                    roles.push(r);
-                    rnext
-                }),
-                None => u32::MAX,
-            });
-            main_category.push(e.main_category);
-            if e.key.0 == 0 {
-                local_end = i + 1;
-            }
-            cells.push((e.key.1, e.key.2));
-            ids.push(e.id);
-            rows.push(e.row);
+        let mut b = Builder::new(entries.len());
+        for e in entries {
+            b.push_new(e);
         }
-        let mut hash_index: Vec<(u64, u32)> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (crate::search::id_hash(id), i as u32))
-            .collect();
-        hash_index.sort_unstable();
-        TaskColumns {
-            ids,
-            rows,
-            gates,
-            coords,
-            fit,
-            offers,
-            skills,
-            learn,
-            org,
-            role,
-            main_category,
-            cells,
-            local_end,
-            organisations,
-            roles,
-            hash_index,
-            doc_rows: Mutex::new(HashMap::new()),
-        }
+        b.finish()
     }
 
     /// Calls `f` with every row under the radius that passes the gate (`GateQuery`), in
@@ -494,6 +455,158 @@ impl TaskColumns {
             out.push(self.local_end..self.len());
         }
         out
+    }
+}
+
+/// Columns under construction, row by row in their final order.
+struct Builder {
+    ids: Vec<Arc<str>>,
+    hashes: Vec<u64>,
+    rows: Vec<Row>,
+    gates: GateColumns,
+    coords: Vec<(f64, f64)>,
+    fit: Vec<Fit>,
+    offers: Vec<[u8; 6]>,
+    skills: Vec<Bits>,
+    learn: Vec<Bits>,
+    org: Vec<u32>,
+    role: Vec<u32>,
+    main_category: Vec<u16>,
+    cells: Vec<(i32, i32)>,
+    local_end: usize,
+    organisations: Vec<String>,
+    roles: Vec<String>,
+    org_ix: HashMap<String, u32>,
+    role_ix: HashMap<String, u32>,
+}
+
+impl Builder {
+    fn new(n: usize) -> Self {
+        Builder {
+            ids: Vec::with_capacity(n),
+            hashes: Vec::with_capacity(n),
+            rows: Vec::with_capacity(n),
+            gates: GateColumns::with_capacity(n),
+            coords: Vec::with_capacity(n),
+            fit: Vec::with_capacity(n),
+            offers: Vec::with_capacity(n),
+            skills: Vec::with_capacity(n),
+            learn: Vec::with_capacity(n),
+            org: Vec::with_capacity(n),
+            role: Vec::with_capacity(n),
+            main_category: Vec::with_capacity(n),
+            cells: Vec::with_capacity(n),
+            local_end: 0,
+            organisations: Vec::new(),
+            roles: Vec::new(),
+            org_ix: HashMap::new(),
+            role_ix: HashMap::new(),
+        }
+    }
+
+    /// Keeps `old`'s organisation and role numbering, so its rows copy over unchanged.
+    fn continuing(old: &TaskColumns, n: usize) -> Self {
+        Builder {
+            organisations: old.organisations.clone(),
+            roles: old.roles.clone(),
+            org_ix: old.org_ix.clone(),
+            role_ix: old.role_ix.clone(),
+            ..Builder::new(n)
+        }
+    }
+
+    fn push_old(&mut self, old: &TaskColumns, i: usize) {
+        if i < old.local_end {
+            self.local_end = self.ids.len() + 1;
+        }
+        self.ids.push(old.ids[i].clone());
+        self.hashes.push(old.hashes[i]);
+        self.rows.push(old.rows[i].clone());
+        self.gates.push(old.gates.get(i));
+        self.coords.push(old.coords[i]);
+        self.fit.push(old.fit[i]);
+        let mut o = [0u8; 6];
+        o.copy_from_slice(&old.offers.as_slice().expect("standard layout")[i * 6..][..6]);
+        self.offers.push(o);
+        self.skills.push(old.skills[i]);
+        self.learn.push(old.learn[i]);
+        self.org.push(old.org[i]);
+        self.role.push(old.role[i]);
+        self.main_category.push(old.main_category[i]);
+        self.cells.push(old.cells[i]);
+    }
+
+    fn push_new(&mut self, e: Entry) {
+        let r = &e.row;
+        if e.key.0 == 0 {
+            self.local_end = self.ids.len() + 1;
+        }
+        let mut o = [0u8; 6];
+        for (o, x) in o.iter_mut().zip(&r.offers) {
+            *o = (x.clamp(0.0, 1.0) * 255.0).round() as u8;
+        }
+        self.offers.push(o);
+        self.gates.push(Gate::of(r));
+        self.fit.push(Fit::of(r));
+        self.coords.push((r.lat, r.lon));
+        self.skills.push(r.skills);
+        self.learn.push(r.learn);
+        let next = self.org_ix.len() as u32;
+        let organisations = &mut self.organisations;
+        self.org
+            .push(*self.org_ix.entry(e.org.clone()).or_insert_with(|| {
+                organisations.push(e.org.clone());
+                next
+            }));
+        let rnext = self.role_ix.len() as u32;
+        let roles = &mut self.roles;
+        self.role.push(match e.role {
+            Some(r) => *self.role_ix.entry(r.clone()).or_insert_with(|| {
+                roles.push(r);
+                rnext
+            }),
+            None => u32::MAX,
+        });
+        self.main_category.push(e.main_category);
+        self.cells.push((e.key.1, e.key.2));
+        self.hashes.push(crate::search::id_hash(&e.id));
+        self.ids.push(e.id.into());
+        self.rows.push(e.row);
+    }
+
+    fn finish(self) -> TaskColumns {
+        let n = self.ids.len();
+        let offers = Array2::from_shape_vec((n, 6), self.offers.into_iter().flatten().collect())
+            .expect("n × 6 offers");
+        let mut hash_index: Vec<(u64, u32)> = self
+            .hashes
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (*h, i as u32))
+            .collect();
+        hash_index.sort_unstable();
+        TaskColumns {
+            ids: self.ids,
+            hashes: self.hashes,
+            rows: self.rows,
+            gates: self.gates,
+            coords: self.coords,
+            fit: self.fit,
+            offers,
+            skills: self.skills,
+            learn: self.learn,
+            org: self.org,
+            role: self.role,
+            main_category: self.main_category,
+            cells: self.cells,
+            local_end: self.local_end,
+            organisations: self.organisations,
+            roles: self.roles,
+            org_ix: self.org_ix,
+            role_ix: self.role_ix,
+            hash_index,
+            doc_rows: Mutex::new(HashMap::new()),
+        }
     }
 }
 

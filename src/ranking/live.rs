@@ -94,6 +94,7 @@ impl LiveColumns {
 }
 
 fn builder(sh: Arc<Shared>, rx: mpsc::Receiver<Change>, tax: Taxonomies) {
+    lower_priority();
     while let Ok(first) = rx.recv() {
         let mut changes = vec![first];
         while let Ok(c) = rx.try_recv() {
@@ -122,6 +123,17 @@ fn builder(sh: Arc<Shared>, rx: mpsc::Receiver<Change>, tax: Taxonomies) {
         *sh.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(next);
         sh.visible.send_modify(|v| *v = (*v).max(seq));
         trim_heap();
+    }
+}
+
+/// Rebuilding columns must not take the cores from the matches being answered: the
+/// builder thread runs at a lower priority (nice 10); writers wait for it at most a second.
+fn lower_priority() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: plain system calls on this thread's own id.
+    unsafe {
+        let tid = libc::gettid();
+        libc::setpriority(libc::PRIO_PROCESS, tid as libc::id_t, 10);
     }
 }
 

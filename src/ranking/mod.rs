@@ -511,7 +511,7 @@ impl Matcher {
             let row = cols
                 .ids
                 .iter()
-                .position(|x| *x == t.id)
+                .position(|x| **x == *t.id)
                 .expect("same tasks");
             cands.push(Candidate {
                 row,
@@ -523,7 +523,7 @@ impl Matcher {
         cands.sort_by(|a, b| order((a.score, &cols.ids[a.row]), (b.score, &cols.ids[b.row])));
         self.diversify(&cols, cands, limit)
             .into_iter()
-            .map(|c| cols.ids[c.row].clone())
+            .map(|c| cols.ids[c.row].to_string())
             .collect()
     }
 
