@@ -939,6 +939,12 @@ impl Training {
     }
 
     pub fn next_session(&self, now: time::OffsetDateTime) -> Option<&Session> {
+        self.next_session_at(now).map(|(s, _)| s)
+    }
+
+    /// The next session and its start as a Unix timestamp (from the parsed times, so a
+    /// match does not parse dates for each of a thousand trainings).
+    pub fn next_session_at(&self, now: time::OffsetDateTime) -> Option<(&Session, i64)> {
         if self.parsed_ok() {
             let n = now.unix_timestamp();
             return self
@@ -947,12 +953,14 @@ impl Training {
                 .zip(&self.parsed.starts)
                 .filter(|(_, &t)| t >= n)
                 .min_by_key(|(_, &t)| t)
-                .map(|(s, _)| s);
+                .map(|(s, &t)| (s, t));
         }
         self.sessions
             .iter()
-            .filter(|s| parse_datetime(&s.start).is_some_and(|t| t >= now))
-            .min_by(|a, b| a.start.cmp(&b.start))
+            .filter_map(|s| parse_datetime(&s.start).map(|t| (s, t)))
+            .filter(|(_, t)| *t >= now)
+            .min_by(|a, b| a.0.start.cmp(&b.0.start))
+            .map(|(s, t)| (s, t.unix_timestamp()))
     }
 }
 

@@ -1086,14 +1086,9 @@ impl Matcher {
             } else {
                 (tslots & p.slots != 0) as u8 as f64
             });
-            v[6] = Some(match t.next_session(q.now) {
-                Some(s) => {
-                    let days = time::OffsetDateTime::parse(
-                        &s.start,
-                        &time::format_description::well_known::Rfc3339,
-                    )
-                    .map(|d| (d - q.now).whole_days())
-                    .unwrap_or(365);
+            v[6] = Some(match t.next_session_at(q.now) {
+                Some((_, start)) => {
+                    let days = (start - q.now.unix_timestamp()) / 86_400;
                     if days <= 90 {
                         1.0
                     } else {
