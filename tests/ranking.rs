@@ -18,14 +18,18 @@ struct World {
     _dir: tempfile::TempDir,
 }
 
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
 fn world() -> &'static World {
     static W: OnceLock<World> = OnceLock::new();
     W.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let rt = runtime();
         let state = rt
             .block_on(AppState::open(Settings::for_dir(dir.path().to_path_buf())))
             .unwrap();
@@ -274,10 +278,7 @@ fn dense() -> &'static World {
     static D: OnceLock<World> = OnceLock::new();
     D.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .unwrap();
+        let rt = runtime();
         let mut settings = Settings::for_dir(dir.path().join("data"));
         settings.no_sample = true;
         let state = rt.block_on(AppState::open(settings)).unwrap();

@@ -131,7 +131,7 @@ pub fn query(words: Option<String>) -> Query {
 pub fn floor_scan(cols: &TaskColumns, p: &Prepared) -> Vec<(f32, usize)> {
     let mut best: Vec<(f32, usize)> = Vec::with_capacity(64);
     cols.for_each_gated(p, |row| {
-        let Some(d) = cols.admit(p, row) else {
+        let Some(d) = cols.admit(p, row, &cols.gates.get(row)) else {
             return;
         };
         best.push((d.unwrap_or(0.0), row));

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use ndarray::Array2;
 
-use super::features::{Bits, Gated, Prepared, Row};
+use super::features::{f32_down, Bits, Gated, Prepared, Row};
 use crate::catalog::model::Task;
 use crate::geo::{cell_of, cells_covering, LatLon};
 use crate::search::{segment_id_hashes, SearchError, SegmentReader, SegmentRows};
@@ -42,16 +42,6 @@ pub const WHEELCHAIR_OK: u8 = 1;
 pub const TAG_BITS: u8 = 0b1_1111;
 pub const REMOTE: u8 = 1 << 5;
 pub const HOURS_EXACT: u8 = 1 << 6;
-
-/// The largest f32 not above `x` (x ≥ 0).
-fn f32_down(x: f64) -> f32 {
-    let f = x as f32;
-    if f as f64 > x && f > 0.0 {
-        f32::from_bits(f.to_bits() - 1)
-    } else {
-        f
-    }
-}
 
 impl Gate {
     fn of(r: &Row) -> Gate {
@@ -384,12 +374,12 @@ impl TaskColumns {
     /// the edges the gate left open included), with its planar distance in km when it
     /// has one: `None` when it is out.
     #[inline]
-    pub fn admit(&self, p: &Prepared, row: usize) -> Option<Option<f32>> {
+    pub fn admit(&self, p: &Prepared, row: usize, g: &Gate) -> Option<Option<f32>> {
         let in_categories = || {
             p.categories_filter
                 .is_none_or(|c| self.fit[row].cats as Bits & c != 0)
         };
-        match p.gate(&self.gates.get(row)) {
+        match p.gate(g) {
             Gated::Out => None,
             Gated::In(km) => in_categories().then_some(km),
             Gated::Edge => {

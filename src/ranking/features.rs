@@ -173,6 +173,17 @@ pub struct Prepared {
     pub gate_hi2: f32,
 }
 
+/// The largest f32 not above `x` (x ≥ 0), so a comparison in f32 never admits more than
+/// the exact one.
+pub fn f32_down(x: f64) -> f32 {
+    let f = x as f32;
+    if f as f64 > x && f > 0.0 {
+        f32::from_bits(f.to_bits() - 1)
+    } else {
+        f
+    }
+}
+
 /// Kilometres per degree of latitude on the mean earth radius (as `Prepared::distance`).
 pub const KM_PER_DEG: f32 = 111.19508;
 
@@ -299,18 +310,8 @@ impl Prepared {
     /// The gate as constant masks for the branch-free scan (`TaskColumns::gated_rows`):
     /// it fails exactly the rows `gate` says are `Out`.
     pub fn gate_query(&self) -> GateQuery {
-        let hours_cap = match self.hours_limit {
-            // The largest f32 not above the limit: for an f32 `h`, `h <= cap` ⟺ `h <= limit`.
-            Some(h) => {
-                let f = h as f32;
-                if f as f64 > h {
-                    f32::from_bits(f.to_bits() - 1)
-                } else {
-                    f
-                }
-            }
-            None => f32::INFINITY,
-        };
+        // The largest f32 not above the limit: for an f32 `h`, `h <= cap` ⟺ `h <= limit`.
+        let hours_cap = self.hours_limit.map_or(f32::INFINITY, f32_down);
         GateQuery {
             today: self.today,
             max_load: self.max_load as u32,
@@ -325,12 +326,17 @@ impl Prepared {
             },
             origin: self.gate_origin,
             cos: self.gate_cos,
-            hi2: if self.origin.is_some() {
-                self.gate_hi2
-            } else {
-                f32::INFINITY
-            },
+            hi2: self.gate_hi2,
         }
+    }
+
+    /// Squared planar distance of a gate's place from the origin, in degrees (NaN when
+    /// remote); rows with `gate_d2 <= gate_hi2` (or NaN) are within reach.
+    #[inline]
+    pub fn gate_d2(&self, g: &Gate) -> f32 {
+        let dy = g.lat - self.gate_origin.0;
+        let dx = (g.lon - self.gate_origin.1) * self.gate_cos;
+        dx * dx + dy * dy
     }
 
     /// The hard constraints over a task's 24-byte gate; categories are left to the caller.
@@ -363,9 +369,7 @@ impl Prepared {
         if self.wheelchair && g.flags & WHEELCHAIR_OK == 0 {
             return Gated::Out;
         }
-        let dy = g.lat - self.gate_origin.0;
-        let dx = (g.lon - self.gate_origin.1) * self.gate_cos;
-        let d2 = dx * dx + dy * dy;
+        let d2 = self.gate_d2(g);
         if d2 > self.gate_hi2 {
             return Gated::Out;
         }
@@ -418,21 +422,7 @@ impl Prepared {
     #[inline]
     pub fn within_radius(&self, r: &Row, distance: Option<f64>) -> bool {
         match (distance, r.remote, self.origin) {
-            (Some(d), false, Some(o)) => {
-                if d <= self.radius_km * 0.99 {
-                    true
-                } else if d > self.radius_km * 1.01 {
-                    false
-                } else {
-                    distance_km(
-                        o,
-                        LatLon {
-                            lat: r.lat,
-                            lon: r.lon,
-                        },
-                    ) <= self.radius_km
-                }
-            }
+            (Some(d), false, Some(o)) => self.inside(o, d, r.lat, r.lon),
             _ => true,
         }
     }
@@ -440,21 +430,32 @@ impl Prepared {
     /// `within_radius` for a task with a place at (`lat`, `lon`); with the planar distance.
     #[inline]
     pub fn within_radius_at(&self, lat: f64, lon: f64) -> (bool, Option<f64>) {
-        let Some(o) = self.origin else {
-            return (true, None);
-        };
-        let k = 6371.0088_f64.to_radians();
-        let dy = (lat - o.lat) * k;
-        let dx = (lon - o.lon) * k * self.cos_lat;
-        let d = (dx * dx + dy * dy).sqrt();
-        let ok = if d <= self.radius_km * 0.99 {
+        match self.origin {
+            Some(o) => {
+                let d = self.planar_km(o, lat, lon);
+                (self.inside(o, d, lat, lon), Some(d))
+            }
+            None => (true, None),
+        }
+    }
+
+    #[inline]
+    fn inside(&self, o: LatLon, planar_km: f64, lat: f64, lon: f64) -> bool {
+        if planar_km <= self.radius_km * 0.99 {
             true
-        } else if d > self.radius_km * 1.01 {
+        } else if planar_km > self.radius_km * 1.01 {
             false
         } else {
             distance_km(o, LatLon { lat, lon }) <= self.radius_km
-        };
-        (ok, Some(d))
+        }
+    }
+
+    #[inline]
+    fn planar_km(&self, o: LatLon, lat: f64, lon: f64) -> f64 {
+        let k = 6371.0088_f64.to_radians();
+        let dy = (lat - o.lat) * k;
+        let dx = (lon - o.lon) * k * self.cos_lat;
+        (dx * dx + dy * dy).sqrt()
     }
 
     /// Planar (equirectangular) distance in km: within 0.1% of haversine at city scale
@@ -464,11 +465,7 @@ impl Prepared {
         if r.remote {
             return None;
         }
-        let o = self.origin?;
-        let k = 6371.0088_f64.to_radians();
-        let dy = (r.lat - o.lat) * k;
-        let dx = (r.lon - o.lon) * k * self.cos_lat;
-        Some((dx * dx + dy * dy).sqrt())
+        Some(self.planar_km(self.origin?, r.lat, r.lon))
     }
 }
 
@@ -750,12 +747,17 @@ pub fn motive_fit(p: &Prepared, offers: &[f64; 6]) -> f64 {
 /// Walks only the task's set category bits (in ascending order, as the reference scorer
 /// adds them): a task has one to three categories, the persona up to 128 weights.
 pub fn interest_sum(p: &Prepared, cats: Bits) -> f64 {
-    let mut m = cats;
-    let mut sum = 0.0;
+    sum_over_bits(cats, &p.interest)
+}
+
+/// The sum of `weights` at the set bits of `mask`, lowest bit first.
+#[inline]
+fn sum_over_bits<T: Copy + Default + std::ops::AddAssign>(mask: Bits, weights: &[T]) -> T {
+    let mut m = mask;
+    let mut sum = T::default();
     while m != 0 {
-        let i = m.trailing_zeros() as usize;
-        if let Some(w) = p.interest.get(i) {
-            sum += w;
+        if let Some(w) = weights.get(m.trailing_zeros() as usize) {
+            sum += *w;
         }
         m &= m - 1;
     }

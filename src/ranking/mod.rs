@@ -148,14 +148,6 @@ impl TextScores {
             .binary_search_by_key(&(row as u32), |h| h.0)
             .map_or(0.0, |i| self.hits[i].1)
     }
-
-    pub fn len(&self) -> usize {
-        self.hits.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.hits.is_empty()
-    }
 }
 
 /// A first-phase hit: a row and its score, nothing more (it is made for every candidate).
@@ -250,7 +242,8 @@ impl Matcher {
         let mut feasible = 0;
         let mut cursor = 0;
         cols.for_each_gated(p, |row| {
-            let Some(km) = cols.admit(p, row) else {
+            let g = cols.gates.get(row);
+            let Some(km) = cols.admit(p, row, &g) else {
                 return;
             };
             feasible += 1;
@@ -266,7 +259,7 @@ impl Matcher {
                 }
                 None => 0.0,
             };
-            let score = fw.score(p, cols, row, &cols.gates.get(row), km, t);
+            let score = fw.score(p, cols, row, &g, km, t);
             if score < threshold {
                 return;
             }
@@ -304,11 +297,8 @@ impl Matcher {
             words,
             cols,
             &mut |row, score| {
-                let g = &cols.gates.get(row as usize);
-                let dy = g.lat - p.gate_origin.0;
-                let dx = (g.lon - p.gate_origin.1) * p.gate_cos;
                 // Remote (NaN) and no origin (infinite bound) both count as within reach.
-                let d2 = dx * dx + dy * dy;
+                let d2 = p.gate_d2(&cols.gates.get(row as usize));
                 if d2.is_nan() || d2 <= p.gate_hi2 {
                     max = max.max(score);
                     hits.push((row, score));

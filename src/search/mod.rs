@@ -453,10 +453,7 @@ impl SearchIndex {
         q: &str,
         limit: usize,
     ) -> Result<Vec<(u64, f32)>, SearchError> {
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, self.kind_query(kind)),
-            (Occur::Must, self.text_query(q)?),
-        ]);
+        let query = self.words_query(kind, q)?;
         let searcher = self.reader.searcher();
         let top = searcher.search(&query, &TopDocs::with_limit(limit.max(1)).order_by_score())?;
         let max = top.iter().map(|(s, _)| *s).fold(0.0f32, f32::max);
@@ -480,11 +477,16 @@ impl SearchIndex {
         Ok(out)
     }
 
-    fn kind_query(&self, kind: Kind) -> Box<dyn Query> {
-        Box::new(TermQuery::new(
+    /// Documents of `kind` matching free text, scored by BM25.
+    fn words_query(&self, kind: Kind, q: &str) -> Result<BooleanQuery, SearchError> {
+        let of_kind: Box<dyn Query> = Box::new(TermQuery::new(
             Term::from_field_text(self.f.kind, kind.as_str()),
             IndexRecordOption::Basic,
-        ))
+        ));
+        Ok(BooleanQuery::new(vec![
+            (Occur::Must, of_kind),
+            (Occur::Must, self.text_query(q)?),
+        ]))
     }
 
     /// Raw BM25 of every live `kind` document matching free text, handed to `hit` as
@@ -498,10 +500,7 @@ impl SearchIndex {
         rows: &dyn SegmentRows,
         hit: &mut dyn FnMut(u32, f32),
     ) -> Result<(), SearchError> {
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, self.kind_query(kind)),
-            (Occur::Must, self.text_query(q)?),
-        ]);
+        let query = self.words_query(kind, q)?;
         let searcher = self.reader.searcher();
         let weight = query.weight(EnableScoring::enabled_from_searcher(&searcher))?;
         for seg in searcher.segment_readers() {
