@@ -4,7 +4,8 @@
 //!
 //! `cargo bench --bench latency` on the sample catalog; with `TALENTSCAN_BENCH_DIR` on a
 //! data directory of `talentscan gen` + `talentscan import`. `LATENCY_ROUNDS` (default 5)
-//! passes over the 200 personas. Appends one CSV line per system to `LATENCY_CSV` when set.
+//! passes over the 200 personas; `LATENCY_ONLY=full` skips the floors (to profile the
+//! match alone). Appends one CSV line per system to `LATENCY_CSV` when set.
 mod common;
 
 use std::hint::black_box;
@@ -47,10 +48,12 @@ fn main() {
     // Each round runs the 200 personas through each system in turn: rounds alternate
     // quickly enough that drift hits all three alike, and no system runs on caches another
     // has just filled with its own data.
+    // `LATENCY_ONLY=full` runs only the match (for a profile of it alone).
+    let floors = std::env::var("LATENCY_ONLY").map_or(true, |v| v != "full");
     for round in 0..=rounds {
         // Round 0 warms caches and the per-segment doc → row maps.
         let keep = round > 0;
-        for p in &prepared {
+        for p in prepared.iter().filter(|_| floors) {
             let t = Instant::now();
             black_box(floor_scan(&snap.tasks, p));
             let a = t.elapsed().as_secs_f64() * 1e3;
@@ -58,7 +61,7 @@ fn main() {
                 scan.push(a);
             }
         }
-        for p in &prepared {
+        for p in prepared.iter().filter(|_| floors) {
             let t = Instant::now();
             black_box(floor_tantivy(&st.index, p));
             let b = t.elapsed().as_secs_f64() * 1e3;

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use ndarray::Array2;
 
 use super::features::{f32_down, Bits, Gated, Prepared, Row};
-use crate::catalog::model::Task;
+use crate::catalog::model::{Kind, Task};
 use crate::geo::{cell_of, cells_covering, LatLon};
 use crate::search::{segment_id_hashes, SearchError, SegmentReader, SegmentRows};
 use crate::taxonomy::Taxonomies;
@@ -197,8 +197,8 @@ impl Fit {
     }
 }
 
-/// An index segment and its number of deletions.
-type SegmentKey = (tantivy::index::SegmentId, u32);
+/// A kind, an index segment and its number of deletions.
+type SegmentKey = (Kind, tantivy::index::SegmentId, u32);
 
 pub struct TaskColumns {
     /// Shared, so copying a row into the next version of the columns allocates nothing.
@@ -603,8 +603,8 @@ impl Builder {
 impl SegmentRows for TaskColumns {
     /// Maps a segment's documents to rows through their id hash, once per segment and
     /// deletion count: text relevance then costs one array read per hit.
-    fn rows_for(&self, seg: &SegmentReader) -> Result<Arc<[u32]>, SearchError> {
-        let key = (seg.segment_id(), seg.num_deleted_docs());
+    fn rows_for(&self, kind: Kind, seg: &SegmentReader) -> Result<Arc<[u32]>, SearchError> {
+        let key = (kind, seg.segment_id(), seg.num_deleted_docs());
         if let Some(m) = self
             .doc_rows
             .lock()
@@ -613,7 +613,7 @@ impl SegmentRows for TaskColumns {
         {
             return Ok(m.clone());
         }
-        let map: Arc<[u32]> = segment_id_hashes(seg)?
+        let map: Arc<[u32]> = segment_id_hashes(seg, kind)?
             .into_iter()
             .map(|h| {
                 h.and_then(|h| self.rows_of_hash(h).next())

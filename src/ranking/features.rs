@@ -576,6 +576,10 @@ pub struct FirstWeights {
     /// `DECAY` steps per km at this person's distance scale.
     decay_steps_per_km: f32,
     decay: &'static [f32],
+    /// The distance term of a remote task.
+    remote_distance: f32,
+    /// What `score_from` can add to a `head` at most, with room for f32 rounding.
+    pub rest_max: f32,
 }
 
 /// exp(-x) at x = i / `DECAY_STEPS` for x in 0–16.
@@ -610,7 +614,15 @@ impl FirstWeights {
             .map(|(_, x)| x)
             .sum();
         let inv = |d: f32| if d > 0.0 { 1.0 / d } else { 0.0 };
+        // Offers are a distribution, quantised to × 255 per motive (at most 2 % over 1 in
+        // sum), so motive ≤ the strongest motive × 1.02; every other feature is at most 1.
+        let strongest = p.motives.iter().fold(0.0f64, |a, m| a.max(*m)) as f32;
+        let rest_max = w[F_MOTIVE] * strongest * 1.02
+            + if p.skills != 0 { w[F_SKILL] } else { 0.0 }
+            + if p.learning != 0 { w[F_LEARN] } else { 0.0 };
         FirstWeights {
+            remote_distance: w[F_DISTANCE] * p.remote_value as f32,
+            rest_max: rest_max * (1.0 + 1e-4) + 1e-4,
             consts: [
                 w[F_FIRST_STEP] / 255.0,
                 w[F_ALLOWANCE] / 2.0,
@@ -627,10 +639,14 @@ impl FirstWeights {
         }
     }
 
-    /// The score of `row` that passed the filters at `km` (planar; `None`: remote or no
-    /// origin); `text`: its relevance or 0.
+    /// The part of a row's score that its gate and its 16-byte `Fit` decide (interest,
+    /// distance, text, time, commitment, onboarding, allowance, certificate, work
+    /// experience, access) as (numerator, 1 / the sum of active weights), for a row that
+    /// passed the filters at `km` (planar; `None`: remote or no origin). With `rest_max`
+    /// it bounds the full score (`score_from`), so rows below the running threshold are
+    /// dropped before the offers, skill and learning columns are read.
     #[inline]
-    pub fn score(
+    pub fn head(
         &self,
         p: &Prepared,
         cols: &TaskColumns,
@@ -638,10 +654,9 @@ impl FirstWeights {
         g: &Gate,
         km: Option<f32>,
         text: f32,
-    ) -> f64 {
+    ) -> (f32, f32) {
         let w = &self.w;
         let f = &cols.fit[row];
-        let offers = &cols.offers.as_slice().expect("standard layout")[row * 6..][..6];
         let mut interest = 0.0;
         let mut m = f.cats;
         while m != 0 {
@@ -652,20 +667,7 @@ impl FirstWeights {
                 .unwrap_or(0.0);
             m &= m - 1;
         }
-        let motive: f32 = offers
-            .iter()
-            .zip(&self.motives)
-            .map(|(o, m)| *o as f32 * m)
-            .sum();
-        let mut num =
-            w[F_INTEREST] * interest.clamp(0.0, 1.0) + w[F_MOTIVE] * motive + w[F_TEXT] * text;
-        if p.skills != 0 && f.n_skills > 0 {
-            num +=
-                w[F_SKILL] * (cols.skills[row] & p.skills).count_ones() as f32 / f.n_skills as f32;
-        }
-        if p.learning != 0 && cols.learn[row] & p.learning != 0 {
-            num += w[F_LEARN];
-        }
+        let mut num = w[F_INTEREST] * interest.clamp(0.0, 1.0) + w[F_TEXT] * text;
         num += w[F_TIME]
             * if g.slots & ANY_MOMENT != 0 || p.slots == 0 {
                 1.0
@@ -689,20 +691,47 @@ impl FirstWeights {
         if p.needed_tags != 0 {
             num += w[F_ACCESS] * access_fit(p, g.flags & TAG_BITS, g.flags & REMOTE != 0) as f32;
         }
-        let inv = if g.flags & REMOTE != 0 {
-            num += w[F_DISTANCE] * p.remote_value as f32;
-            self.inv_den_distance
+        if g.flags & REMOTE != 0 {
+            (num + self.remote_distance, self.inv_den_distance)
         } else if let Some(d) = km {
             // exp(-d / scale) from the table, interpolated (error below 1e-5).
             let t = d.max(0.0) * self.decay_steps_per_km;
             let i = t as usize;
-            if let (Some(a), Some(b)) = (self.decay.get(i), self.decay.get(i + 1)) {
-                num += w[F_DISTANCE] * (a + (b - a) * (t - i as f32));
-            }
-            self.inv_den_distance
+            let decay = match (self.decay.get(i), self.decay.get(i + 1)) {
+                (Some(a), Some(b)) => a + (b - a) * (t - i as f32),
+                _ => 0.0,
+            };
+            (num + w[F_DISTANCE] * decay, self.inv_den_distance)
         } else {
-            self.inv_den
-        };
+            (num, self.inv_den)
+        }
+    }
+
+    /// The full first-phase score of a row from its `head`: adds motive, skills and
+    /// learning. Never more than `(head.0 + rest_max) * head.1`.
+    #[inline]
+    pub fn score_from(
+        &self,
+        p: &Prepared,
+        cols: &TaskColumns,
+        row: usize,
+        (head, inv): (f32, f32),
+    ) -> f64 {
+        let w = &self.w;
+        let offers = &cols.offers.as_slice().expect("standard layout")[row * 6..][..6];
+        let motive: f32 = offers
+            .iter()
+            .zip(&self.motives)
+            .map(|(o, m)| *o as f32 * m)
+            .sum();
+        let mut num = head + w[F_MOTIVE] * motive;
+        let n_skills = cols.fit[row].n_skills;
+        if p.skills != 0 && n_skills > 0 {
+            num += w[F_SKILL] * (cols.skills[row] & p.skills).count_ones() as f32 / n_skills as f32;
+        }
+        if p.learning != 0 && cols.learn[row] & p.learning != 0 {
+            num += w[F_LEARN];
+        }
         (num * inv) as f64
     }
 }

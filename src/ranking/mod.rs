@@ -259,7 +259,13 @@ impl Matcher {
                 }
                 None => 0.0,
             };
-            let score = fw.score(p, cols, row, &g, km, t);
+            let head = fw.head(p, cols, row, &g, km, t);
+            // An upper bound first: once the buffer has a threshold, most rows miss it
+            // on what the gate and `Fit` decide.
+            if (((head.0 + fw.rest_max) * head.1) as f64) < threshold {
+                return;
+            }
+            let score = fw.score_from(p, cols, row, head);
             if score < threshold {
                 return;
             }

@@ -18,7 +18,7 @@ use tantivy::tokenizer::{
     StopWordFilter, TextAnalyzer,
 };
 pub use tantivy::SegmentReader;
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{DocSet, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 use thiserror::Error;
 
 use crate::catalog::model::{Kind, Record};
@@ -492,7 +492,9 @@ impl SearchIndex {
     /// Raw BM25 of every live `kind` document matching free text, handed to `hit` as
     /// (row, score) with rows from `rows`; documents without a row are skipped. No top-k
     /// and no geo filter: the matcher only needs the scores of its own candidates, and
-    /// visiting each hit once is cheaper than ranking them here (benches/RESULTS.md).
+    /// visiting each hit once is cheaper than ranking them here (benches/RESULTS.md). No
+    /// kind clause either: `rows` maps only documents of `kind` (`segment_id_hashes`), so
+    /// intersecting with the kind's postings — every task — would only cost time.
     pub fn text_hits(
         &self,
         kind: Kind,
@@ -500,11 +502,11 @@ impl SearchIndex {
         rows: &dyn SegmentRows,
         hit: &mut dyn FnMut(u32, f32),
     ) -> Result<(), SearchError> {
-        let query = self.words_query(kind, q)?;
+        let query = self.text_query(q)?;
         let searcher = self.reader.searcher();
         let weight = query.weight(EnableScoring::enabled_from_searcher(&searcher))?;
         for seg in searcher.segment_readers() {
-            let map = rows.rows_for(seg)?;
+            let map = rows.rows_for(kind, seg)?;
             weight.for_each(seg, &mut |doc, score| {
                 if let Some(&r) = map.get(doc as usize) {
                     if r != u32::MAX {
@@ -519,17 +521,34 @@ impl SearchIndex {
 
 /// Rows of an outside table (the matcher's columns) for the documents of one segment.
 pub trait SegmentRows {
-    /// Per doc id, its row, or `u32::MAX` when it has none or is deleted.
-    fn rows_for(&self, seg: &SegmentReader) -> Result<std::sync::Arc<[u32]>, SearchError>;
+    /// Per doc id, its row, or `u32::MAX` when it has none, is deleted or is not of `kind`.
+    fn rows_for(
+        &self,
+        kind: Kind,
+        seg: &SegmentReader,
+    ) -> Result<std::sync::Arc<[u32]>, SearchError>;
 }
 
-/// Per doc id of a segment, the id hash of a live document; `None` for a deleted one.
-pub fn segment_id_hashes(seg: &SegmentReader) -> Result<Vec<Option<u64>>, SearchError> {
+/// Per doc id of a segment, the id hash of a live document of `kind`; `None` for a
+/// deleted one or one of another kind (ids are unique per kind only).
+pub fn segment_id_hashes(seg: &SegmentReader, kind: Kind) -> Result<Vec<Option<u64>>, SearchError> {
     let col = seg.fast_fields().u64("idh")?;
+    let field = seg.schema().get_field("kind")?;
+    let mut of_kind = vec![false; seg.max_doc() as usize];
+    if let Some(mut postings) = seg.inverted_index(field)?.read_postings(
+        &Term::from_field_text(field, kind.as_str()),
+        IndexRecordOption::Basic,
+    )? {
+        let mut d = postings.doc();
+        while d != tantivy::TERMINATED {
+            of_kind[d as usize] = true;
+            d = postings.advance();
+        }
+    }
     let alive = seg.alive_bitset();
     Ok((0..seg.max_doc())
         .map(|d| {
-            if alive.is_some_and(|a| !a.is_alive(d)) {
+            if !of_kind[d as usize] || alive.is_some_and(|a| !a.is_alive(d)) {
                 None
             } else {
                 col.first(d)
