@@ -130,8 +130,8 @@ pub fn query(words: Option<String>) -> Query {
 /// geo-cell order, scored by distance alone, top-10.
 pub fn floor_scan(cols: &TaskColumns, p: &Prepared) -> Vec<(f32, usize)> {
     let mut best: Vec<(f32, usize)> = Vec::with_capacity(64);
-    cols.for_each_gated(p, |row| {
-        let Some(d) = cols.admit(p, row, &cols.gates.get(row)) else {
+    cols.for_each_gated(p, |row, d2| {
+        let Some(d) = cols.admit(p, row, d2) else {
             return;
         };
         best.push((d.unwrap_or(0.0), row));

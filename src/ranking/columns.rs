@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use ndarray::Array2;
 
-use super::features::{f32_down, Bits, Gated, Prepared, Row};
+use super::features::{f32_down, Bits, Gated, Prepared, Row, KM_PER_DEG};
 use crate::catalog::model::{Kind, Task};
 use crate::geo::{cell_of, cells_covering, LatLon};
 use crate::search::{segment_id_hashes, SearchError, SegmentReader, SegmentRows};
@@ -74,7 +74,7 @@ pub struct GateColumns {
     pub slots: Vec<u32>,
     pub hours: Vec<f32>,
     pub end_day: Vec<i32>,
-    /// load | lang << 8 | flags << 16 | `META_ALWAYS`.
+    /// load | lang << 8 | flags << 16 | the number of slot bits << 24 | `META_ALWAYS`.
     pub meta: Vec<u32>,
 }
 
@@ -99,8 +99,13 @@ impl GateColumns {
         self.slots.push(g.slots);
         self.hours.push(g.hours);
         self.end_day.push(g.end_day);
-        self.meta
-            .push(g.load as u32 | (g.lang as u32) << 8 | (g.flags as u32) << 16 | META_ALWAYS);
+        self.meta.push(
+            g.load as u32
+                | (g.lang as u32) << 8
+                | (g.flags as u32) << 16
+                | (g.slots & !ANY_MOMENT).count_ones() << 24
+                | META_ALWAYS,
+        );
     }
 
     #[inline(always)]
@@ -139,18 +144,29 @@ pub struct GateQuery {
 }
 
 impl GateQuery {
+    /// Whether a row passes, and its squared distance in degrees (as `Prepared::gate_d2`).
     #[inline(always)]
-    fn pass(&self, lat: f32, lon: f32, slots: u32, hours: f32, end_day: i32, meta: u32) -> bool {
+    fn pass(
+        &self,
+        lat: f32,
+        lon: f32,
+        slots: u32,
+        hours: f32,
+        end_day: i32,
+        meta: u32,
+    ) -> (bool, f32) {
         let remote = meta & (REMOTE as u32) << 16 != 0;
         let dy = lat - self.origin.0;
         let dx = (lon - self.origin.1) * self.cos;
-        (end_day >= self.today)
+        let d2 = dx * dx + dy * dy;
+        let ok = (end_day >= self.today)
             & (meta & 0xff <= self.max_load)
             & ((meta >> 8) & 0xff <= self.max_lang)
             & ((slots & self.slots != 0) | self.no_slots)
             & (hours <= self.hours_cap)
             & (meta & self.wheel_mask != 0)
-            & (remote | (dx * dx + dy * dy <= self.hi2))
+            & (remote | (d2 <= self.hi2));
+        (ok, d2)
     }
 }
 
@@ -162,7 +178,8 @@ impl GateQuery {
 pub struct Fit {
     /// Category bits (the matcher allows at most 64 categories).
     pub cats: u64,
-    pub per_month: f32,
+    /// 1 / the times a month the task asks (∞ for none): the first phase multiplies.
+    pub inv_per_month: f32,
     /// Onboarding support for a first step, × 255.
     pub first_step: u8,
     /// 0 none, 1 expenses, 2 volunteer allowance (the feature value × 2).
@@ -186,7 +203,7 @@ impl Fit {
         };
         Fit {
             cats: r.cats as u64,
-            per_month: r.per_month as f32,
+            inv_per_month: 1.0 / r.per_month as f32,
             first_step: (fs.clamp(0.0, 1.0) * 255.0).round() as u8,
             allowance: (r.allowance * 2.0).round().clamp(0.0, 2.0) as u8,
             flags: if r.certificate { FIT_CERTIFICATE } else { 0 }
@@ -333,16 +350,30 @@ impl TaskColumns {
     }
 
     /// Calls `f` with every row under the radius that passes the gate (`GateQuery`), in
-    /// row order. Per block of 64 rows, three tight loops: the test over the six columns
-    /// (vectorised), a branch-free compaction that writes every row and advances only past
-    /// the passes, then `f` on the passes while their columns are still in L1.
+    /// row order, with its squared gate distance (`Prepared::gate_d2`).
     #[inline]
-    pub fn for_each_gated(&self, p: &Prepared, mut f: impl FnMut(usize)) {
+    pub fn for_each_gated(&self, p: &Prepared, mut f: impl FnMut(usize, f32)) {
+        self.for_each_gated_block(p, |rows, d2| {
+            for (&row, &d) in rows.iter().zip(d2) {
+                f(row as usize, d);
+            }
+        });
+    }
+
+    /// `for_each_gated` a block at a time: `f` gets up to 64 passing rows (ascending) and
+    /// their squared gate distances. Per block of 64 rows, three tight loops: the test
+    /// over the six columns (vectorised), a branch-free compaction that writes every row
+    /// and advances only past the passes, then `f` on the passes while their columns are
+    /// still in L1.
+    #[inline]
+    pub fn for_each_gated_block(&self, p: &Prepared, mut f: impl FnMut(&[u32], &[f32])) {
         const BLOCK: usize = 64;
         let q = p.gate_query();
         let g = &self.gates;
         let mut ok = [false; BLOCK];
+        let mut d2 = [0f32; BLOCK];
         let mut pass = [0u32; BLOCK + 1];
+        let mut pass_d2 = [0f32; BLOCK + 1];
         for range in self.candidate_ranges(p) {
             let mut start = range.start;
             while start < range.end {
@@ -354,32 +385,53 @@ impl TaskColumns {
                     .zip(&g.hours[start..end])
                     .zip(&g.end_day[start..end])
                     .zip(&g.meta[start..end]);
-                for (o, (((((la, lo), sl), h), e), m)) in ok.iter_mut().zip(cols) {
-                    *o = q.pass(*la, *lo, *sl, *h, *e, *m);
+                for ((o, d), (((((la, lo), sl), h), e), m)) in
+                    ok.iter_mut().zip(d2.iter_mut()).zip(cols)
+                {
+                    (*o, *d) = q.pass(*la, *lo, *sl, *h, *e, *m);
                 }
                 let mut n = 0;
-                for (j, o) in ok[..end - start].iter().enumerate() {
+                for (j, (o, d)) in ok[..end - start].iter().zip(&d2).enumerate() {
                     pass[n] = (start + j) as u32;
+                    pass_d2[n] = *d;
                     n += *o as usize;
                 }
-                for &row in &pass[..n] {
-                    f(row as usize);
-                }
+                f(&pass[..n], &pass_d2[..n]);
                 start = end;
             }
         }
     }
 
-    /// Whether a row the gate let through passes every hard constraint (categories and
-    /// the edges the gate left open included), with its planar distance in km when it
-    /// has one: `None` when it is out.
+    /// Whether a row the gate let through (at squared gate distance `d2`) passes every
+    /// hard constraint, with its planar distance in km when it has one: `None` when it is
+    /// out. Only the two edges the gate cannot decide in f32 — the 1 % band at the radius
+    /// and hours f32 cannot hold — and the categories remain; the rest is what the gate
+    /// already tested.
     #[inline]
-    pub fn admit(&self, p: &Prepared, row: usize, g: &Gate) -> Option<Option<f32>> {
+    pub fn admit(&self, p: &Prepared, row: usize, d2: f32) -> Option<Option<f32>> {
+        let flags = (self.gates.meta[row] >> 16) as u8;
+        let unsure = p.hours_limit.is_some() & (flags & HOURS_EXACT == 0);
+        let near = p.origin.is_some() & (flags & REMOTE == 0);
+        let d = d2.sqrt() * KM_PER_DEG;
+        if unsure | (near & (d > p.gate_lo)) {
+            return self.admit_exact(p, row);
+        }
+        if p.categories_filter
+            .is_some_and(|c| self.fit[row].cats as Bits & c == 0)
+        {
+            return None;
+        }
+        Some(near.then_some(d))
+    }
+
+    /// `admit` for a row at an edge: the exact tests on f64 coordinates or the full row.
+    #[cold]
+    fn admit_exact(&self, p: &Prepared, row: usize) -> Option<Option<f32>> {
         let in_categories = || {
             p.categories_filter
                 .is_none_or(|c| self.fit[row].cats as Bits & c != 0)
         };
-        match p.gate(g) {
+        match p.gate(&self.gates.get(row)) {
             Gated::Out => None,
             Gated::In(km) => in_categories().then_some(km),
             Gated::Edge => {
@@ -403,7 +455,7 @@ impl TaskColumns {
     /// The rows `for_each_gated` visits.
     pub fn gated_rows(&self, p: &Prepared) -> Vec<u32> {
         let mut out = Vec::new();
-        self.for_each_gated(p, |r| out.push(r as u32));
+        self.for_each_gated(p, |r, _| out.push(r as u32));
         out
     }
 

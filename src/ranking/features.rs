@@ -7,8 +7,8 @@ use crate::persona::{AgeBand, Frequency, LanguageLevel, Load, Persona, WorkGoal}
 use crate::taxonomy::{slot_mask, Taxonomies, MOTIVES};
 
 use super::columns::{
-    Gate, GateQuery, TaskColumns, ANY_MOMENT, FIT_CERTIFICATE, FIT_LONG, FIT_WORK, HOURS_EXACT,
-    META_ALWAYS, REMOTE, TAG_BITS, WHEELCHAIR_OK,
+    Fit, Gate, GateQuery, TaskColumns, ANY_MOMENT, FIT_CERTIFICATE, FIT_LONG, FIT_WORK,
+    HOURS_EXACT, META_ALWAYS, REMOTE, TAG_BITS, WHEELCHAIR_OK,
 };
 use super::config::Weights;
 
@@ -571,8 +571,16 @@ pub struct FirstWeights {
     /// absent per row).
     inv_den: f32,
     inv_den_distance: f32,
-    interest: Vec<f32>,
+    /// Interest weight per category, then a 0 for "no category" (index 64).
+    interest: [f32; 65],
     motives: [f32; 6],
+    /// The weighted access fit per gate flags (tags and remote); all 0 without needs.
+    access: [f32; 64],
+    /// The person's times a month (∞ when they gave none).
+    per_month: f32,
+    short_commitment: bool,
+    slots: u32,
+    no_slots: bool,
     /// `DECAY` steps per km at this person's distance scale.
     decay_steps_per_km: f32,
     decay: &'static [f32],
@@ -581,6 +589,17 @@ pub struct FirstWeights {
     /// What `score_from` can add to a `head` at most, with room for f32 rounding.
     pub rest_max: f32,
 }
+
+/// 1 / n for a task's number of slots n (1 for none): no division per row.
+static RECIPROCAL: [f32; 64] = {
+    let mut t = [1.0f32; 64];
+    let mut i = 2;
+    while i < 64 {
+        t[i] = 1.0 / i as f32;
+        i += 1;
+    }
+    t
+};
 
 /// exp(-x) at x = i / `DECAY_STEPS` for x in 0–16.
 const DECAY_STEPS: f32 = 64.0;
@@ -632,7 +651,15 @@ impl FirstWeights {
             inv_den: inv(den),
             inv_den_distance: inv(den + w[F_DISTANCE]),
             w,
-            interest: p.interest.iter().map(|x| *x as f32).collect(),
+            interest: std::array::from_fn(|i| p.interest.get(i).map_or(0.0, |x| *x as f32)),
+            access: std::array::from_fn(|key| {
+                let key = key as u8;
+                w[F_ACCESS] * access_fit(p, key & TAG_BITS, key & REMOTE != 0) as f32
+            }),
+            per_month: p.per_month.map_or(f32::INFINITY, |x| x as f32),
+            short_commitment: p.short_commitment,
+            slots: p.slots,
+            no_slots: p.slots == 0,
             motives: p.motives.map(|x| x as f32 / 255.0),
             decay_steps_per_km: DECAY_STEPS / p.scale_km.max(1e-6) as f32,
             decay: DECAY.as_slice(),
@@ -644,41 +671,37 @@ impl FirstWeights {
     /// experience, access) as (numerator, 1 / the sum of active weights), for a row that
     /// passed the filters at `km` (planar; `None`: remote or no origin). With `rest_max`
     /// it bounds the full score (`score_from`), so rows below the running threshold are
-    /// dropped before the offers, skill and learning columns are read.
-    #[inline]
-    pub fn head(
-        &self,
-        p: &Prepared,
-        cols: &TaskColumns,
-        row: usize,
-        g: &Gate,
-        km: Option<f32>,
-        text: f32,
-    ) -> (f32, f32) {
+    /// dropped before the offers, skill and learning columns are read. Without branches
+    /// on the row's data (tables and selects): a mispredicted branch costs more than
+    /// this whole sum.
+    #[inline(always)]
+    pub fn head(&self, f: &Fit, slots: u32, meta: u32, km: Option<f32>, text: f32) -> (f32, f32) {
         let w = &self.w;
-        let f = &cols.fit[row];
-        let mut interest = 0.0;
+        let flags = (meta >> 16) as u8;
+        // The first three category bits without a loop (`trailing_zeros` of nothing is
+        // 64, whose weight is 0), in ascending order as the reference adds them.
         let mut m = f.cats;
+        let mut interest = 0.0f32;
+        for _ in 0..3 {
+            interest += self.interest[m.trailing_zeros() as usize];
+            m &= m.wrapping_sub(1);
+        }
         while m != 0 {
-            interest += self
-                .interest
-                .get(m.trailing_zeros() as usize)
-                .copied()
-                .unwrap_or(0.0);
+            interest += self.interest[m.trailing_zeros() as usize];
             m &= m - 1;
         }
         let mut num = w[F_INTEREST] * interest.clamp(0.0, 1.0) + w[F_TEXT] * text;
+        let shared = (slots & self.slots).count_ones() as f32;
+        let time = shared * RECIPROCAL[(meta >> 24 & 0x3f) as usize];
         num += w[F_TIME]
-            * if g.slots & ANY_MOMENT != 0 || p.slots == 0 {
+            * if (slots & ANY_MOMENT != 0) | self.no_slots {
                 1.0
             } else {
-                (g.slots & p.slots).count_ones() as f32 / g.slots.count_ones().max(1) as f32
+                time
             };
-        let freq = match p.per_month {
-            Some(pm) if f.per_month as f64 > pm => pm as f32 / f.per_month,
-            _ => 1.0,
-        };
-        let months = if p.short_commitment && f.flags & FIT_LONG != 0 {
+        // The share of the person's frequency the task asks; ∞ and 0 × ∞ give 1.
+        let freq = (self.per_month * f.inv_per_month).min(1.0);
+        let months = if self.short_commitment & (f.flags & FIT_LONG != 0) {
             0.5
         } else {
             1.0
@@ -688,22 +711,24 @@ impl FirstWeights {
             + self.consts[1] * f.allowance as f32
             + self.consts[2] * (f.flags & FIT_CERTIFICATE) as f32
             + self.consts[3] * ((f.flags & FIT_WORK) >> 1) as f32;
-        if p.needed_tags != 0 {
-            num += w[F_ACCESS] * access_fit(p, g.flags & TAG_BITS, g.flags & REMOTE != 0) as f32;
-        }
-        if g.flags & REMOTE != 0 {
-            (num + self.remote_distance, self.inv_den_distance)
-        } else if let Some(d) = km {
-            // exp(-d / scale) from the table, interpolated (error below 1e-5).
-            let t = d.max(0.0) * self.decay_steps_per_km;
-            let i = t as usize;
-            let decay = match (self.decay.get(i), self.decay.get(i + 1)) {
-                (Some(a), Some(b)) => a + (b - a) * (t - i as f32),
-                _ => 0.0,
-            };
-            (num + w[F_DISTANCE] * decay, self.inv_den_distance)
-        } else {
-            (num, self.inv_den)
+        num += self.access[(flags & (TAG_BITS | REMOTE)) as usize];
+        match km {
+            _ if flags & REMOTE != 0 => (num + self.remote_distance, self.inv_den_distance),
+            Some(d) => {
+                // exp(-d / scale) from the table, interpolated (error below 1e-5); 0
+                // beyond it.
+                let t = d.max(0.0) * self.decay_steps_per_km;
+                let i = (t as usize).min(self.decay.len() - 2);
+                let (a, b) = (self.decay[i], self.decay[i + 1]);
+                let decay = a + (b - a) * (t - i as f32);
+                let decay = if t < (self.decay.len() - 1) as f32 {
+                    decay
+                } else {
+                    0.0
+                };
+                (num + w[F_DISTANCE] * decay, self.inv_den_distance)
+            }
+            None => (num, self.inv_den),
         }
     }
 

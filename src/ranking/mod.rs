@@ -241,46 +241,56 @@ impl Matcher {
         let mut threshold = f64::NEG_INFINITY;
         let mut feasible = 0;
         let mut cursor = 0;
-        cols.for_each_gated(p, |row| {
-            let g = cols.gates.get(row);
-            let Some(km) = cols.admit(p, row, &g) else {
-                return;
-            };
-            feasible += 1;
-            let t = match text {
-                Some(t) => {
-                    while t.hits.get(cursor).is_some_and(|h| (h.0 as usize) < row) {
-                        cursor += 1;
+        // Per block of passing rows, two loops: admit and bound every row, keeping those
+        // whose bound reaches the threshold without a branch on it (a quarter do, in no
+        // predictable pattern); then score those and keep the best.
+        let mut kept = [(0u32, 0f32, 0f32); 65];
+        cols.for_each_gated_block(p, |rows, d2| {
+            let bar = threshold as f32;
+            let mut n = 0;
+            for (&row, &d2) in rows.iter().zip(d2) {
+                let row = row as usize;
+                let Some(km) = cols.admit(p, row, d2) else {
+                    continue;
+                };
+                feasible += 1;
+                let t = match text {
+                    Some(t) => {
+                        while t.hits.get(cursor).is_some_and(|h| (h.0 as usize) < row) {
+                            cursor += 1;
+                        }
+                        t.hits
+                            .get(cursor)
+                            .filter(|h| h.0 as usize == row)
+                            .map_or(0.0, |h| h.1)
                     }
-                    t.hits
-                        .get(cursor)
-                        .filter(|h| h.0 as usize == row)
-                        .map_or(0.0, |h| h.1)
-                }
-                None => 0.0,
-            };
-            let head = fw.head(p, cols, row, &g, km, t);
-            // An upper bound first: once the buffer has a threshold, most rows miss it
-            // on what the gate and `Fit` decide.
-            if (((head.0 + fw.rest_max) * head.1) as f64) < threshold {
-                return;
+                    None => 0.0,
+                };
+                let (head, inv) = fw.head(
+                    &cols.fit[row],
+                    cols.gates.slots[row],
+                    cols.gates.meta[row],
+                    km,
+                    t,
+                );
+                kept[n] = (row as u32, head, inv);
+                n += ((head + fw.rest_max) * inv >= bar) as usize;
             }
-            let score = fw.score_from(p, cols, row, head);
-            if score < threshold {
-                return;
-            }
-            if out.len() == 2 * k {
-                out.select_nth_unstable_by(k - 1, |a, b| b.score.total_cmp(&a.score));
-                out.truncate(k);
-                threshold = out[k - 1].score;
+            for &(row, head, inv) in &kept[..n] {
+                let score = fw.score_from(p, cols, row as usize, (head, inv));
                 if score < threshold {
-                    return;
+                    continue;
                 }
+                if out.len() == 2 * k {
+                    out.select_nth_unstable_by(k - 1, |a, b| b.score.total_cmp(&a.score));
+                    out.truncate(k);
+                    threshold = out[k - 1].score;
+                    if score < threshold {
+                        continue;
+                    }
+                }
+                out.push(Hit { row, score });
             }
-            out.push(Hit {
-                row: row as u32,
-                score,
-            });
         });
         (out, feasible)
     }
