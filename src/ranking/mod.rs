@@ -379,36 +379,50 @@ impl Matcher {
     ) -> Vec<Candidate> {
         let w = &self.weights;
         let lambda = w.diversity_lambda.clamp(0.0, 1.0);
-        let sim = |a: usize, b: usize| -> f64 {
+        // (organisation, role, main category) of a candidate, gathered once.
+        type Key = (u32, u32, u16);
+        let sim = |a: Key, b: Key| -> f64 {
             let mut s: f64 = 0.0;
-            if cols.org[a] == cols.org[b] {
+            if a.0 == b.0 {
                 s = s.max(w.same_organisation_similarity);
             }
-            if cols.role[a] != u32::MAX && cols.role[a] == cols.role[b] {
+            if a.1 != u32::MAX && a.1 == b.1 {
                 s = s.max(w.same_role_similarity);
             }
-            if cols.main_category[a] == cols.main_category[b] {
+            if a.2 == b.2 {
                 s = s.max(w.same_category_similarity);
             }
             s
         };
         let mut rest = cands;
+        let mut keys: Vec<Key> = rest
+            .iter()
+            .map(|c| (cols.org[c.row], cols.role[c.row], cols.main_category[c.row]))
+            .collect();
         let mut chosen: Vec<Candidate> = Vec::with_capacity(limit);
         let mut max_sim = vec![0.0f64; rest.len()];
+        let mmr = |score: f64, max_sim: f64| round6(lambda * score - (1.0 - lambda) * max_sim);
+        // Each candidate's value, recomputed only when its similarity to the chosen grows.
+        let mut value: Vec<f64> = rest.iter().map(|c| mmr(c.score, 0.0)).collect();
         while chosen.len() < limit && !rest.is_empty() {
             let mut best = 0;
             let mut best_v = f64::NEG_INFINITY;
-            for (i, c) in rest.iter().enumerate() {
-                let v = round6(lambda * c.score - (1.0 - lambda) * max_sim[i]);
+            for (i, (c, &v)) in rest.iter().zip(&value).enumerate() {
                 if v > best_v || (v == best_v && cols.ids[c.row] < cols.ids[rest[best].row]) {
                     best_v = v;
                     best = i;
                 }
             }
             let c = rest.swap_remove(best);
+            let ck = keys.swap_remove(best);
             max_sim.swap_remove(best);
-            for (i, o) in rest.iter().enumerate() {
-                max_sim[i] = max_sim[i].max(sim(c.row, o.row));
+            value.swap_remove(best);
+            for (i, (o, &ok)) in rest.iter().zip(&keys).enumerate() {
+                let s = sim(ck, ok);
+                if s > max_sim[i] {
+                    max_sim[i] = s;
+                    value[i] = mmr(o.score, s);
+                }
             }
             chosen.push(c);
         }
@@ -1132,14 +1146,25 @@ impl Matcher {
                 });
             scored.push((if den > 0.0 { num / den } else { 0.0 }, v, d, t));
         }
-        let cmp = |a: &ScoredTraining, b: &ScoredTraining| order((a.0, &a.3.id), (b.0, &b.3.id));
-        if scored.len() > q.limit_trainings && q.limit_trainings > 0 {
-            scored.select_nth_unstable_by(q.limit_trainings - 1, cmp);
+        // Select on (score, index) pairs, not on the 160-byte rows.
+        let mut best: Vec<(f64, u32)> = scored
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.0, i as u32))
+            .collect();
+        let cmp = |a: &(f64, u32), b: &(f64, u32)| {
+            order(
+                (a.0, &scored[a.1 as usize].3.id),
+                (b.0, &scored[b.1 as usize].3.id),
+            )
+        };
+        if best.len() > q.limit_trainings && q.limit_trainings > 0 {
+            best.select_nth_unstable_by(q.limit_trainings - 1, cmp);
         }
-        scored.truncate(q.limit_trainings);
-        scored.sort_by(cmp);
-        scored
-            .into_iter()
+        best.truncate(q.limit_trainings);
+        best.sort_by(cmp);
+        best.into_iter()
+            .map(|(_, i)| scored[i as usize])
             .map(|(score, v, d, t)| {
                 let needed: Vec<String> = top_tasks
                     .iter()
