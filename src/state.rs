@@ -17,6 +17,7 @@ use crate::geo::Places;
 use crate::questionnaire::Registry;
 use crate::ranking::columns::TaskColumns;
 use crate::ranking::live::LiveColumns;
+use crate::ranking::trainings::Trainings;
 use crate::ranking::{Matcher, Snapshot};
 use crate::search::{SearchError, SearchIndex};
 use crate::taxonomy::Taxonomies;
@@ -53,7 +54,7 @@ pub struct AppState {
     pub matcher: Matcher,
     pub keys: Keys,
     columns: LiveColumns,
-    trainings: RwLock<Arc<Vec<Training>>>,
+    trainings: RwLock<Arc<Trainings>>,
     org_names: RwLock<Arc<HashMap<String, String>>>,
     task_cache: RwLock<HashMap<String, Arc<Task>>>,
     task_cache_gen: std::sync::atomic::AtomicU64,
@@ -91,7 +92,7 @@ impl AppState {
                 taxonomies.clone(),
                 serve,
             ),
-            trainings: RwLock::new(Arc::new(Vec::new())),
+            trainings: RwLock::new(Arc::new(Trainings::default())),
             task_cache: RwLock::new(HashMap::new()),
             task_cache_gen: std::sync::atomic::AtomicU64::new(0),
             org_names: RwLock::new(Arc::new(HashMap::new())),
@@ -181,7 +182,8 @@ impl AppState {
         }
         self.columns.replace(cols, self.store.seq()?);
         crate::ranking::live::trim_heap();
-        *self.trainings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(trainings);
+        *self.trainings.write().unwrap_or_else(|p| p.into_inner()) =
+            Arc::new(Trainings::new(trainings));
         Ok(())
     }
 
@@ -362,14 +364,19 @@ impl AppState {
                 self.columns.change(seq, tasks.collect(), HashSet::new());
             }
             Kind::Trainings => {
-                let mut list = (**self.trainings.read().unwrap_or_else(|p| p.into_inner())).clone();
+                let mut list = self
+                    .trainings
+                    .read()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .to_vec();
                 for r in records {
                     if let Record::Training(t) = r {
                         list.retain(|x| x.id != t.id);
                         list.push((**t).clone());
                     }
                 }
-                *self.trainings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(list);
+                *self.trainings.write().unwrap_or_else(|p| p.into_inner()) =
+                    Arc::new(Trainings::new(list));
             }
             _ => {}
         }
@@ -393,10 +400,14 @@ impl AppState {
                         .change(seq, Vec::new(), HashSet::from([id.to_string()]))
                 }
                 Kind::Trainings => {
-                    let mut list =
-                        (**self.trainings.read().unwrap_or_else(|p| p.into_inner())).clone();
+                    let mut list = self
+                        .trainings
+                        .read()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .to_vec();
                     list.retain(|x| x.id != id);
-                    *self.trainings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(list);
+                    *self.trainings.write().unwrap_or_else(|p| p.into_inner()) =
+                        Arc::new(Trainings::new(list));
                 }
                 Kind::Organisations => {
                     let mut names = (*self.org_names()?).clone();

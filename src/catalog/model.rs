@@ -917,6 +917,15 @@ impl Training {
         self
     }
 
+    /// The parsed session times, parsing them when this record was not (`with_parsed`).
+    pub fn sessions_parsed(&self) -> ParsedSessions {
+        if self.parsed_ok() {
+            self.parsed.clone()
+        } else {
+            self.clone().with_parsed().parsed
+        }
+    }
+
     fn parsed_ok(&self) -> bool {
         self.parsed.starts.len() == self.sessions.len()
     }

@@ -8,6 +8,7 @@ pub mod columns;
 pub mod config;
 pub mod features;
 pub mod live;
+pub mod trainings;
 
 use std::collections::HashMap;
 
@@ -116,7 +117,7 @@ pub struct TrainingMatch {
 /// organisation names. Rebuilt after writes and swapped atomically.
 pub struct Snapshot {
     pub tasks: std::sync::Arc<TaskColumns>,
-    pub trainings: std::sync::Arc<Vec<Training>>,
+    pub trainings: std::sync::Arc<trainings::Trainings>,
     pub org_names: std::sync::Arc<HashMap<String, String>>,
 }
 
@@ -1041,7 +1042,7 @@ impl Matcher {
     /// certificate, distance, cost, time and upcoming dates.
     pub fn rank_trainings(
         &self,
-        trainings: &[Training],
+        trainings: &trainings::Trainings,
         persona: &Persona,
         p: &Prepared,
         top_tasks: &[std::sync::Arc<Task>],
@@ -1066,64 +1067,60 @@ impl Matcher {
             .collect();
         required.sort_unstable();
         required.dedup();
+        let now = q.now.unix_timestamp();
         let mut scored: Vec<ScoredTraining> = Vec::new();
-        for t in trainings {
-            if !t.is_available(q.now) || t.language_level.rank() > max_lang {
+        for (h, t) in trainings.hot().iter().zip(trainings.list()) {
+            if h.until < now || h.language_rank as usize > max_lang {
                 continue;
             }
             // The same planar distance and radius edge as for tasks.
-            let d = match &t.location {
-                Some(l) if !t.online => match p.within_radius_at(l.lat, l.lon) {
+            let d = if h.lat.is_nan() {
+                None
+            } else {
+                match p.within_radius_at(h.lat, h.lon) {
                     (false, _) => continue,
                     (true, d) => d,
-                },
-                _ => None,
+                }
             };
             let mut v: [Option<f64>; 8] = [None; 8];
-            let needed = t
-                .topics
-                .iter()
-                .any(|topic| required.binary_search(&topic.as_str()).is_ok());
+            let needed = !required.is_empty()
+                && t.topics
+                    .iter()
+                    .any(|topic| required.binary_search(&topic.as_str()).is_ok());
             v[0] = Some(needed as u8 as f64);
-            let learn = t.skills.iter().any(|s| persona.learning_goals.contains(s));
+            let learn = !persona.learning_goals.is_empty()
+                && t.skills.iter().any(|s| persona.learning_goals.contains(s));
             v[1] = Some(learn as u8 as f64);
             if p.certificate {
-                v[2] = Some(t.certificate as u8 as f64);
+                v[2] = Some(h.certificate as u8 as f64);
             }
-            v[3] = Some(if t.online {
+            v[3] = Some(if h.online {
                 p.remote_value
             } else {
                 d.map(|d| (-d / p.scale_km).exp()).unwrap_or(0.5)
             });
-            v[4] = Some(if t.cost_eur <= 0.0 {
+            v[4] = Some(if h.cost_eur <= 0.0 {
                 1.0
             } else if p.allowance {
                 0.0
             } else {
-                1.0 / (1.0 + t.cost_eur / 25.0)
+                1.0 / (1.0 + h.cost_eur / 25.0)
             });
-            let tslots: u32 = t
-                .schedule
-                .as_ref()
-                .map(|s| s.slots.iter().fold(0, |m, s| m | s.bit()))
-                .unwrap_or(0)
-                | t.parsed.slots;
-            v[5] = Some(if p.slots == 0 || tslots == 0 {
+            v[5] = Some(if p.slots == 0 || h.slots == 0 {
                 0.5
             } else {
-                (tslots & p.slots != 0) as u8 as f64
+                (h.slots & p.slots != 0) as u8 as f64
             });
-            v[6] = Some(match t.next_session_at(q.now) {
-                Some((_, start)) => {
-                    let days = (start - q.now.unix_timestamp()) / 86_400;
-                    if days <= 90 {
+            v[6] = Some(match trainings.next_start(h, now) {
+                Some(start) => {
+                    if (start - now) / 86_400 <= 90 {
                         1.0
                     } else {
                         0.5
                     }
                 }
                 None => {
-                    if t.online || t.schedule.is_some() {
+                    if h.online || h.has_schedule {
                         0.8
                     } else {
                         0.3
@@ -1131,11 +1128,7 @@ impl Matcher {
                 }
             });
             if let Some(text) = text {
-                v[7] = Some(
-                    text.get(&crate::search::id_hash(&t.id))
-                        .copied()
-                        .unwrap_or(0.0) as f64,
-                );
+                v[7] = Some(text.get(&h.id_hash).copied().unwrap_or(0.0) as f64);
             }
             let (num, den) = v
                 .iter()
