@@ -14,7 +14,7 @@ use ndarray::Array2;
 use super::features::{f32_down, Bits, Gated, Prepared, Row, KM_PER_DEG};
 use crate::catalog::model::{Kind, Task};
 use crate::geo::{cell_of, cells_covering, LatLon};
-use crate::search::{segment_id_hashes, SearchError, SegmentReader, SegmentRows};
+use crate::search::{segment_id_hashes, DocRow, SearchError, SegmentReader, SegmentRows};
 use crate::taxonomy::Taxonomies;
 
 /// What the hard filters read of one task, packed into 24 bytes so a radius query over
@@ -248,9 +248,9 @@ pub struct TaskColumns {
     role_ix: HashMap<String, u32>,
     /// (id hash, row), sorted: maps search hits to rows.
     hash_index: Vec<(u64, u32)>,
-    /// Per index segment (and its number of deletions), tantivy doc → row; built on first
-    /// use, valid as long as these columns are.
-    doc_rows: Mutex<HashMap<SegmentKey, Arc<[u32]>>>,
+    /// Per index segment (and its number of deletions), tantivy doc → row and place;
+    /// built on first use, valid as long as these columns are.
+    doc_rows: Mutex<HashMap<SegmentKey, Arc<[DocRow]>>>,
 }
 
 /// One task on its way into the columns.
@@ -655,7 +655,7 @@ impl Builder {
 impl SegmentRows for TaskColumns {
     /// Maps a segment's documents to rows through their id hash, once per segment and
     /// deletion count: text relevance then costs one array read per hit.
-    fn rows_for(&self, kind: Kind, seg: &SegmentReader) -> Result<Arc<[u32]>, SearchError> {
+    fn rows_for(&self, kind: Kind, seg: &SegmentReader) -> Result<Arc<[DocRow]>, SearchError> {
         let key = (kind, seg.segment_id(), seg.num_deleted_docs());
         if let Some(m) = self
             .doc_rows
@@ -665,11 +665,19 @@ impl SegmentRows for TaskColumns {
         {
             return Ok(m.clone());
         }
-        let map: Arc<[u32]> = segment_id_hashes(seg, kind)?
+        let map: Arc<[DocRow]> = segment_id_hashes(seg, kind)?
             .into_iter()
-            .map(|h| {
-                h.and_then(|h| self.rows_of_hash(h).next())
-                    .map_or(u32::MAX, |r| r as u32)
+            .map(|h| match h.and_then(|h| self.rows_of_hash(h).next()) {
+                Some(r) => DocRow {
+                    row: r as u32,
+                    lat: self.gates.lat[r],
+                    lon: self.gates.lon[r],
+                },
+                None => DocRow {
+                    row: u32::MAX,
+                    lat: f32::NAN,
+                    lon: f32::NAN,
+                },
             })
             .collect();
         let mut cache = self.doc_rows.lock().unwrap_or_else(|p| p.into_inner());

@@ -334,8 +334,13 @@ impl Prepared {
     /// remote); rows with `gate_d2 <= gate_hi2` (or NaN) are within reach.
     #[inline]
     pub fn gate_d2(&self, g: &Gate) -> f32 {
-        let dy = g.lat - self.gate_origin.0;
-        let dx = (g.lon - self.gate_origin.1) * self.gate_cos;
+        self.gate_d2_at(g.lat, g.lon)
+    }
+
+    #[inline]
+    pub fn gate_d2_at(&self, lat: f32, lon: f32) -> f32 {
+        let dy = lat - self.gate_origin.0;
+        let dx = (lon - self.gate_origin.1) * self.gate_cos;
         dx * dx + dy * dy
     }
 

@@ -312,12 +312,13 @@ impl Matcher {
             crate::catalog::model::Kind::Tasks,
             words,
             cols,
-            &mut |row, score| {
+            &mut |doc, score| {
                 // Remote (NaN) and no origin (infinite bound) both count as within reach.
-                let d2 = p.gate_d2(&cols.gates.get(row as usize));
+                // The place comes with the doc → row map, read in document order.
+                let d2 = p.gate_d2_at(doc.lat, doc.lon);
                 if d2.is_nan() || d2 <= p.gate_hi2 {
                     max = max.max(score);
-                    hits.push((row, score));
+                    hits.push((doc.row, score));
                 }
             },
         )?;

@@ -500,7 +500,7 @@ impl SearchIndex {
         kind: Kind,
         q: &str,
         rows: &dyn SegmentRows,
-        hit: &mut dyn FnMut(u32, f32),
+        hit: &mut dyn FnMut(&DocRow, f32),
     ) -> Result<(), SearchError> {
         let query = self.text_query(q)?;
         let searcher = self.reader.searcher();
@@ -508,8 +508,8 @@ impl SearchIndex {
         for seg in searcher.segment_readers() {
             let map = rows.rows_for(kind, seg)?;
             weight.for_each(seg, &mut |doc, score| {
-                if let Some(&r) = map.get(doc as usize) {
-                    if r != u32::MAX {
+                if let Some(r) = map.get(doc as usize) {
+                    if r.row != u32::MAX {
                         hit(r, score);
                     }
                 }
@@ -519,14 +519,26 @@ impl SearchIndex {
     }
 }
 
+/// A document's row in an outside table (the matcher's columns) and its place, so a
+/// caller can drop far hits reading memory in document order rather than jumping
+/// through the table.
+#[derive(Debug, Clone, Copy)]
+pub struct DocRow {
+    /// `u32::MAX` when the document has no row, is deleted or is of another kind.
+    pub row: u32,
+    /// NaN when remote.
+    pub lat: f32,
+    pub lon: f32,
+}
+
 /// Rows of an outside table (the matcher's columns) for the documents of one segment.
 pub trait SegmentRows {
-    /// Per doc id, its row, or `u32::MAX` when it has none, is deleted or is not of `kind`.
+    /// Per doc id, its row and place.
     fn rows_for(
         &self,
         kind: Kind,
         seg: &SegmentReader,
-    ) -> Result<std::sync::Arc<[u32]>, SearchError>;
+    ) -> Result<std::sync::Arc<[DocRow]>, SearchError>;
 }
 
 /// Per doc id of a segment, the id hash of a live document of `kind`; `None` for a
