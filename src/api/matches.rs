@@ -341,7 +341,12 @@ pub async fn create_match(
         now: time::OffsetDateTime::now_utc(),
     };
     let resp = if state.snapshot().tasks.len() <= INLINE_MATCH_MAX_TASKS {
-        run_match(&state, persona, &q)?
+        // Contained as on the blocking pool: a bug answers 500, it does not take down
+        // the worker and its other connections.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run_match(&state, persona, &q)
+        }))
+        .map_err(|_| ApiError::Internal("the match panicked".into()))??
     } else {
         let st = state.clone();
         web::block(move || run_match(&st, persona, &q))

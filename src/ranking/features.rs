@@ -563,10 +563,11 @@ pub fn features(
     FeatureValues { v }
 }
 
-/// The first phase's weights for one person: each active feature's weight, so a row's
-/// score is a run of multiply-adds over the f32 columns and one division. Equal to
-/// `combine(features(..))` up to f32 rounding; the second phase recomputes the exact value
-/// for the rows it keeps.
+/// The first phase's weights for one person: each active feature's weight and the
+/// per-person tables, so a row's score is a run of table lookups and multiply-adds over
+/// the quantised f32 columns, without a division. Equal to `combine(features(..))` up to
+/// quantisation and f32 rounding; the second phase recomputes the exact value for the rows
+/// it keeps.
 pub struct FirstWeights {
     w: [f32; 13],
     /// Weights of first step, allowance, certificate and work experience (0 when
