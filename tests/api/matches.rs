@@ -353,3 +353,59 @@ async fn typed_words_score_nearby_tasks_in_a_large_catalog() {
         .iter()
         .any(|r| r["code"] == "text"));
 }
+
+/// Text relevance for tasks reads only task documents: a training that shares its id
+/// with a task (ids are unique per kind only) and matches the words must not lend the
+/// task its text score.
+#[tokio::test]
+async fn a_trainings_words_do_not_count_for_a_task_with_the_same_id() {
+    let app = spawn_empty_app().await;
+    let orgs = json!([{"id": "buurthuis-zuidwest", "name": "Buurthuis Zuidwest", "wijk": "Moerwijk"}]);
+    assert_eq!(
+        app.import("organisations", &orgs, ADMIN_KEY).await.status(),
+        200
+    );
+    let task = |id: &str, title: &str| {
+        json!({"id": id, "title": title, "description": "Je helpt in het buurthuis.",
+               "organisation_id": "buurthuis-zuidwest", "categories": ["natuur-groen"],
+               "location": {"postcode": "2532"},
+               "schedule": {"slots": ["sat-morning"], "frequency": "weekly", "hours_per_week": 2}})
+    };
+    let tasks = json!([task("gedeeld-1", "Koffie schenken"), task("ehbo-post", "EHBO-post bij het buurtfeest")]);
+    assert_eq!(app.import("tasks", &tasks, ADMIN_KEY).await.status(), 200);
+    let training = json!([{"id": "gedeeld-1", "title": "EHBO basis", "description": "Je leert EHBO.",
+        "provider": "Den Haag Doet Academie", "topics": ["ehbo"], "skills": ["eerste-hulp"],
+        "certificate": true, "cost_eur": 0, "online": true, "language_level": "B1"}]);
+    assert_eq!(
+        app.import("trainings", &training, ADMIN_KEY).await.status(),
+        200
+    );
+    let m: Value = app
+        .post_json(
+            "/v1/matches",
+            &json!({"persona": {"travel": {"origin": {"postcode": "2532"}, "radius_km": 3, "mode": "bike"},
+                                "availability": {"slots": ["sat-morning"], "hours_per_week": 3}},
+                    "overrides": {"q": "ehbo"}, "explain": true}),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let text_of = |id: &str| -> f64 {
+        let t = m["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in {m}"));
+        t["explain"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "text")
+            .map_or(0.0, |c| c["value"].as_f64().unwrap())
+    };
+    assert!(text_of("ehbo-post") > 0.5, "{m}");
+    assert_eq!(text_of("gedeeld-1"), 0.0, "{m}");
+    assert_eq!(m["tasks"][0]["id"], "ehbo-post", "{m}");
+}
