@@ -327,17 +327,7 @@ async fn typed_words_score_nearby_tasks_in_a_large_catalog() {
          "schedule": {"slots": ["sat-morning"], "frequency": "weekly", "hours_per_week": 2}}
     ]);
     assert_eq!(app.import("tasks", &near, ADMIN_KEY).await.status(), 200);
-    let m: Value = app
-        .post_json(
-            "/v1/matches",
-            &json!({"persona": {"travel": {"origin": {"postcode": "2532"}, "radius_km": 3, "mode": "bike"},
-                                "availability": {"slots": ["sat-morning"], "hours_per_week": 3}},
-                    "overrides": {"q": "tuin"}, "explain": true}),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let m = words_match_near_2532(&app, "tuin").await;
     let tasks = m["tasks"].as_array().unwrap();
     assert_eq!(tasks[0]["id"], "dichtbij-tuin", "{m}");
     let text = tasks[0]["explain"]
@@ -360,7 +350,8 @@ async fn typed_words_score_nearby_tasks_in_a_large_catalog() {
 #[tokio::test]
 async fn a_trainings_words_do_not_count_for_a_task_with_the_same_id() {
     let app = spawn_empty_app().await;
-    let orgs = json!([{"id": "buurthuis-zuidwest", "name": "Buurthuis Zuidwest", "wijk": "Moerwijk"}]);
+    let orgs =
+        json!([{"id": "buurthuis-zuidwest", "name": "Buurthuis Zuidwest", "wijk": "Moerwijk"}]);
     assert_eq!(
         app.import("organisations", &orgs, ADMIN_KEY).await.status(),
         200
@@ -371,7 +362,10 @@ async fn a_trainings_words_do_not_count_for_a_task_with_the_same_id() {
                "location": {"postcode": "2532"},
                "schedule": {"slots": ["sat-morning"], "frequency": "weekly", "hours_per_week": 2}})
     };
-    let tasks = json!([task("gedeeld-1", "Koffie schenken"), task("ehbo-post", "EHBO-post bij het buurtfeest")]);
+    let tasks = json!([
+        task("gedeeld-1", "Koffie schenken"),
+        task("ehbo-post", "EHBO-post bij het buurtfeest")
+    ]);
     assert_eq!(app.import("tasks", &tasks, ADMIN_KEY).await.status(), 200);
     let training = json!([{"id": "gedeeld-1", "title": "EHBO basis", "description": "Je leert EHBO.",
         "provider": "Den Haag Doet Academie", "topics": ["ehbo"], "skills": ["eerste-hulp"],
@@ -380,17 +374,7 @@ async fn a_trainings_words_do_not_count_for_a_task_with_the_same_id() {
         app.import("trainings", &training, ADMIN_KEY).await.status(),
         200
     );
-    let m: Value = app
-        .post_json(
-            "/v1/matches",
-            &json!({"persona": {"travel": {"origin": {"postcode": "2532"}, "radius_km": 3, "mode": "bike"},
-                                "availability": {"slots": ["sat-morning"], "hours_per_week": 3}},
-                    "overrides": {"q": "ehbo"}, "explain": true}),
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
+    let m = words_match_near_2532(&app, "ehbo").await;
     let text_of = |id: &str| -> f64 {
         let t = m["tasks"]
             .as_array()
@@ -408,4 +392,19 @@ async fn a_trainings_words_do_not_count_for_a_task_with_the_same_id() {
     assert!(text_of("ehbo-post") > 0.5, "{m}");
     assert_eq!(text_of("gedeeld-1"), 0.0, "{m}");
     assert_eq!(m["tasks"][0]["id"], "ehbo-post", "{m}");
+}
+
+/// A match with explanation for a cyclist near postcode 2532 (3 km, Saturday mornings)
+/// who typed `q`.
+async fn words_match_near_2532(app: &TestApp, q: &str) -> Value {
+    app.post_json(
+        "/v1/matches",
+        &json!({"persona": {"travel": {"origin": {"postcode": "2532"}, "radius_km": 3, "mode": "bike"},
+                            "availability": {"slots": ["sat-morning"], "hours_per_week": 3}},
+                "overrides": {"q": q}, "explain": true}),
+    )
+    .await
+    .json()
+    .await
+    .unwrap()
 }
