@@ -896,6 +896,20 @@ impl Training {
 
     /// Parses the session times once, so ranking never parses dates per request.
     pub fn with_parsed(mut self) -> Self {
+        self.parsed = self.parse_sessions();
+        self
+    }
+
+    /// The parsed session times, parsing them when this record was not (`with_parsed`).
+    pub fn sessions_parsed(&self) -> ParsedSessions {
+        if self.parsed_ok() {
+            self.parsed.clone()
+        } else {
+            self.parse_sessions()
+        }
+    }
+
+    fn parse_sessions(&self) -> ParsedSessions {
         let mut p = ParsedSessions::default();
         for s in &self.sessions {
             let (a, b) = (parse_datetime(&s.start), parse_datetime(&s.end));
@@ -913,17 +927,7 @@ impl Training {
                 p.slots |= 1 << (day * 3 + part);
             }
         }
-        self.parsed = p;
-        self
-    }
-
-    /// The parsed session times, parsing them when this record was not (`with_parsed`).
-    pub fn sessions_parsed(&self) -> ParsedSessions {
-        if self.parsed_ok() {
-            self.parsed.clone()
-        } else {
-            self.clone().with_parsed().parsed
-        }
+        p
     }
 
     fn parsed_ok(&self) -> bool {

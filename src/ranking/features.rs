@@ -804,19 +804,13 @@ pub fn motive_fit(p: &Prepared, offers: &[f64; 6]) -> f64 {
     offers.iter().zip(&p.motives).map(|(o, m)| o * m).sum()
 }
 
-/// Walks only the task's set category bits (in ascending order, as the reference scorer
-/// adds them): a task has one to three categories, the persona up to 128 weights.
+/// Walks only the task's set category bits (in ascending order, as the first phase adds
+/// them): a task has one to three categories, the persona up to 128 weights.
 pub fn interest_sum(p: &Prepared, cats: Bits) -> f64 {
-    sum_over_bits(cats, &p.interest)
-}
-
-/// The sum of `weights` at the set bits of `mask`, lowest bit first.
-#[inline]
-fn sum_over_bits<T: Copy + Default + std::ops::AddAssign>(mask: Bits, weights: &[T]) -> T {
-    let mut m = mask;
-    let mut sum = T::default();
+    let mut m = cats;
+    let mut sum = 0.0;
     while m != 0 {
-        if let Some(w) = weights.get(m.trailing_zeros() as usize) {
+        if let Some(w) = p.interest.get(m.trailing_zeros() as usize) {
             sum += *w;
         }
         m &= m - 1;
