@@ -110,10 +110,10 @@ mmr (step, id, score, ids, orgs, roles, cats) AS (
         SELECT t.id, t.org, t.role, t.main_cat, t.score
         FROM top t
         WHERE t.id <> ALL (m.ids)
-        ORDER BY round((%(lambda)s::float8 * t.score - (1 - %(lambda)s::float8) * greatest(
+        ORDER BY round((t.score * (1 - (1 - %(lambda)s::float8) * greatest(
                     CASE WHEN t.org = ANY (m.orgs) THEN %(sim_org)s::float8 ELSE 0 END,
                     CASE WHEN t.role IS NOT NULL AND t.role = ANY (m.roles) THEN %(sim_role)s::float8 ELSE 0 END,
-                    CASE WHEN t.main_cat = ANY (m.cats) THEN %(sim_cat)s::float8 ELSE 0 END)) * 1e6) DESC,
+                    CASE WHEN t.main_cat = ANY (m.cats) THEN %(sim_cat)s::float8 ELSE 0 END))) * 1e6) DESC,
                  t.id
         LIMIT 1
     ) c

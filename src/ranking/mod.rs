@@ -373,6 +373,10 @@ impl Matcher {
 
     /// Stage 2b: maximal marginal relevance so the top is not ten tasks of one
     /// organisation or category. Only reorders candidates that passed the hard filters.
+    /// The similarity to what is already chosen discounts a candidate's score by a share
+    /// (× (1 − (1 − λ) · similarity)) rather than subtracting a fixed amount: subtracting
+    /// pushed a well-fitting second task of one organisation below tasks that fit nothing
+    /// (the judged set: 0.828 → 0.914 nDCG@10, benches/RESULTS.md).
     pub fn diversify(
         &self,
         cols: &TaskColumns,
@@ -403,7 +407,7 @@ impl Matcher {
             .collect();
         let mut chosen: Vec<Candidate> = Vec::with_capacity(limit);
         let mut max_sim = vec![0.0f64; rest.len()];
-        let mmr = |score: f64, max_sim: f64| round6(lambda * score - (1.0 - lambda) * max_sim);
+        let mmr = |score: f64, max_sim: f64| round6(score * (1.0 - (1.0 - lambda) * max_sim));
         // Each candidate's value, recomputed only when its similarity to the chosen grows.
         let mut value: Vec<f64> = rest.iter().map(|c| mmr(c.score, 0.0)).collect();
         while chosen.len() < limit && !rest.is_empty() {
@@ -1313,4 +1317,79 @@ type ScoredTraining<'a> = (f64, [Option<f64>; 8], Option<f64>, &'a Training);
 /// The motive labels (for documentation and the desk view).
 pub fn motive_ids() -> &'static [&'static str] {
     &MOTIVES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three sample tasks made two of one organisation and one of another, with the main
+    /// categories and scores each case needs, as second-phase candidates.
+    fn candidates(cases: &[(&str, &str, f64)]) -> (Matcher, TaskColumns, Vec<Candidate>) {
+        let tax = Taxonomies::embedded().unwrap();
+        let raw: Vec<serde_json::Value> =
+            serde_json::from_str(include_str!("../../data/sample/tasks.json")).unwrap();
+        // The sample leaves `offers` to be derived when published; the MMR ignores it.
+        let mut sample: Vec<Task> = raw[..cases.len()]
+            .iter()
+            .map(|v| {
+                let mut v = v.clone();
+                v["offers"] = serde_json::json!(["values"]);
+                serde_json::from_value(v).unwrap()
+            })
+            .collect();
+        for (t, (org, cat, _)) in sample.iter_mut().zip(cases) {
+            t.organisation_id = org.to_string();
+            t.role_id = None;
+            t.categories = vec![cat.to_string()];
+        }
+        let cols = TaskColumns::build(sample.clone(), &tax);
+        let cands = sample
+            .iter()
+            .zip(cases)
+            .map(|(t, (_, _, score))| Candidate {
+                row: cols
+                    .rows_of_hash(crate::search::id_hash(&t.id))
+                    .next()
+                    .unwrap(),
+                distance: None,
+                features: FeatureValues::default(),
+                score: *score,
+            })
+            .collect();
+        (Matcher::embedded(tax).unwrap(), cols, cands)
+    }
+
+    fn orgs(cols: &TaskColumns, ranked: &[Candidate]) -> Vec<String> {
+        ranked
+            .iter()
+            .map(|c| cols.organisations[cols.org[c.row] as usize].clone())
+            .collect()
+    }
+
+    /// A second task of the same organisation that fits well stays above a task of
+    /// another organisation that fits far worse.
+    #[test]
+    fn diversity_does_not_push_a_good_fit_below_a_poor_one() {
+        let (m, cols, cands) = candidates(&[
+            ("org-a", "natuur-groen", 0.70),
+            ("org-a", "natuur-groen", 0.60),
+            ("org-b", "vervoer", 0.40),
+        ]);
+        let ranked = m.diversify(&cols, cands, 3);
+        assert_eq!(orgs(&cols, &ranked), ["org-a", "org-a", "org-b"]);
+    }
+
+    /// Between two tasks that fit almost equally, the one of another organisation and
+    /// category comes before a second one of the organisation already shown.
+    #[test]
+    fn diversity_puts_another_organisation_between_near_equals() {
+        let (m, cols, cands) = candidates(&[
+            ("org-a", "natuur-groen", 0.70),
+            ("org-a", "natuur-groen", 0.68),
+            ("org-b", "vervoer", 0.60),
+        ]);
+        let ranked = m.diversify(&cols, cands, 3);
+        assert_eq!(orgs(&cols, &ranked), ["org-a", "org-b", "org-a"]);
+    }
 }
