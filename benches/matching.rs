@@ -160,6 +160,27 @@ fn benches(c: &mut Criterion) {
     });
     g.finish();
 
+    // A write as the column builder applies it: 50 changed tasks (a feed's import
+    // request) into a new version of the columns, the old one dropped.
+    let changed: Vec<talentscan::catalog::Task> = st
+        .store
+        .iter(Kind::Tasks)
+        .unwrap()
+        .step_by((n_tasks / 50).max(1))
+        .take(50)
+        .map(|r| {
+            let mut t: talentscan::catalog::Task = serde_json::from_value(r.unwrap().1).unwrap();
+            t.title.push_str(" (gewijzigd)");
+            t
+        })
+        .collect();
+    let none = std::collections::HashSet::new();
+    let mut g = c.benchmark_group(format!("writes/{label}"));
+    g.bench_function("apply_50", |b| {
+        b.iter(|| black_box(snap.tasks.apply(&changed, &none, tax)))
+    });
+    g.finish();
+
     // Carving a 10-component role.
     let comps: Vec<_> = st
         .store

@@ -108,6 +108,15 @@ impl GateColumns {
         );
     }
 
+    fn extend_from(&mut self, old: &GateColumns, r: Range<usize>) {
+        self.lat.extend_from_slice(&old.lat[r.clone()]);
+        self.lon.extend_from_slice(&old.lon[r.clone()]);
+        self.slots.extend_from_slice(&old.slots[r.clone()]);
+        self.hours.extend_from_slice(&old.hours[r.clone()]);
+        self.end_day.extend_from_slice(&old.end_day[r.clone()]);
+        self.meta.extend_from_slice(&old.meta[r]);
+    }
+
     #[inline(always)]
     pub fn get(&self, row: usize) -> Gate {
         let m = self.meta[row];
@@ -242,10 +251,12 @@ pub struct TaskColumns {
     cells: Vec<(i32, i32)>,
     /// Rows `[local_end..]` are remote.
     local_end: usize,
-    pub organisations: Vec<String>,
-    pub roles: Vec<String>,
-    org_ix: HashMap<String, u32>,
-    role_ix: HashMap<String, u32>,
+    /// Organisation and role names by index; shared between versions of the columns and
+    /// copied only when a write brings a new one.
+    pub organisations: Arc<Vec<String>>,
+    pub roles: Arc<Vec<String>>,
+    org_ix: Arc<HashMap<String, u32>>,
+    role_ix: Arc<HashMap<String, u32>>,
     /// (id hash, row), sorted: maps search hits to rows.
     hash_index: Vec<(u64, u32)>,
     /// Per index segment (and its number of deletions), tantivy doc → row and place;
@@ -295,41 +306,98 @@ impl TaskColumns {
     }
 
     /// A new set of columns with `upserts` replacing or adding rows and `deletes` removed,
-    /// without touching the store: the rows kept are copied column by column in their
-    /// order, the new ones merged in where they belong — O(n) copies, no re-sort and no
-    /// per-row allocation, so the matcher stays fresh under a stream of writes.
+    /// without touching the store. A write changes a few rows of many thousands, so the
+    /// rows kept are copied as whole runs, column by column (one `memcpy` per column and
+    /// run), the new ones merged in where they belong, and the id-hash index is carried
+    /// over with its rows renumbered instead of sorted again: O(n) copies, no re-sort and
+    /// no per-row allocation, so the matcher stays fresh under a stream of writes.
     pub fn apply(&self, upserts: &[Task], deletes: &HashSet<String>, tax: &Taxonomies) -> Self {
-        let mut removed = vec![false; self.len()];
+        let n = self.len();
+        let mut removed: Vec<usize> = Vec::new();
         for id in upserts
             .iter()
             .map(|t| t.id.as_str())
             .chain(deletes.iter().map(|d| d.as_str()))
         {
-            for r in self.rows_of_hash(crate::search::id_hash(id)) {
-                if &*self.ids[r] == id {
-                    removed[r] = true;
-                }
-            }
+            removed.extend(
+                self.rows_of_hash(crate::search::id_hash(id))
+                    .filter(|&r| &*self.ids[r] == id),
+            );
         }
+        removed.sort_unstable();
+        removed.dedup();
         let mut new: Vec<Entry> = upserts
             .iter()
             .filter(|t| !deletes.contains(&t.id))
             .map(|t| entry(t, tax))
             .collect();
         new.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(&b.id)));
-        let mut b = Builder::continuing(self, self.len() + new.len());
+        let mut b = Builder::continuing(self, n - removed.len() + new.len());
+        // Where each old row lands (u32::MAX: removed), for the hash index.
+        let mut moved = vec![u32::MAX; n];
         let mut new = new.into_iter().peekable();
-        for (i, _) in removed.iter().enumerate().filter(|(_, gone)| !**gone) {
-            let key = self.key(i);
-            while let Some(e) = new.next_if(|e| (e.key, e.id.as_str()) < (key, &*self.ids[i])) {
+        let mut removed = removed.into_iter().peekable();
+        let mut i = 0;
+        while i < n {
+            if removed.next_if_eq(&i).is_some() {
+                i += 1;
+                continue;
+            }
+            while let Some(e) =
+                new.next_if(|e| (e.key, e.id.as_str()) < (self.key(i), &*self.ids[i]))
+            {
                 b.push_new(e);
             }
-            b.push_old(self, i);
+            // The run of kept rows from i: up to the next removed row or the next new
+            // row's place, whichever comes first.
+            let limit = removed.peek().copied().unwrap_or(n);
+            let end = match new.peek() {
+                Some(e) => self.first_after(i + 1..limit, (e.key, e.id.as_str())),
+                None => limit,
+            };
+            let at = b.ids.len();
+            for (k, m) in moved[i..end].iter_mut().enumerate() {
+                *m = (at + k) as u32;
+            }
+            b.push_old_run(self, i..end);
+            i = end;
         }
         for e in new {
             b.push_new(e);
         }
-        b.finish()
+        let mut hash_index: Vec<(u64, u32)> = Vec::with_capacity(b.ids.len());
+        let mut added: Vec<(u64, u32)> = (0..b.ids.len())
+            .filter(|&r| b.fresh[r])
+            .map(|r| (b.hashes[r], r as u32))
+            .collect();
+        added.sort_unstable();
+        let mut added = added.into_iter().peekable();
+        for &(h, r) in &self.hash_index {
+            let r = moved[r as usize];
+            if r == u32::MAX {
+                continue;
+            }
+            while let Some(x) = added.next_if(|x| *x < (h, r)) {
+                hash_index.push(x);
+            }
+            hash_index.push((h, r));
+        }
+        hash_index.extend(added);
+        b.finish_with(hash_index)
+    }
+
+    /// The first row in `range` (sorted by key and id) that sorts after `key`.
+    fn first_after(&self, range: Range<usize>, key: ((u8, i32, i32), &str)) -> usize {
+        let (mut lo, mut hi) = (range.start, range.end);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if (self.key(mid), &*self.ids[mid]) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
     }
 
     fn key(&self, i: usize) -> (u8, i32, i32) {
@@ -508,7 +576,8 @@ struct Builder {
     gates: GateColumns,
     coords: Vec<(f64, f64)>,
     fit: Vec<Fit>,
-    offers: Vec<[u8; 6]>,
+    /// Row-major, six a row.
+    offers: Vec<u8>,
     skills: Vec<Bits>,
     learn: Vec<Bits>,
     org: Vec<u32>,
@@ -516,10 +585,12 @@ struct Builder {
     main_category: Vec<u16>,
     cells: Vec<(i32, i32)>,
     local_end: usize,
-    organisations: Vec<String>,
-    roles: Vec<String>,
-    org_ix: HashMap<String, u32>,
-    role_ix: HashMap<String, u32>,
+    /// Per row: pushed new rather than copied from the previous version.
+    fresh: Vec<bool>,
+    organisations: Arc<Vec<String>>,
+    roles: Arc<Vec<String>>,
+    org_ix: Arc<HashMap<String, u32>>,
+    role_ix: Arc<HashMap<String, u32>>,
 }
 
 impl Builder {
@@ -531,7 +602,7 @@ impl Builder {
             gates: GateColumns::with_capacity(n),
             coords: Vec::with_capacity(n),
             fit: Vec::with_capacity(n),
-            offers: Vec::with_capacity(n),
+            offers: Vec::with_capacity(6 * n),
             skills: Vec::with_capacity(n),
             learn: Vec::with_capacity(n),
             org: Vec::with_capacity(n),
@@ -539,10 +610,11 @@ impl Builder {
             main_category: Vec::with_capacity(n),
             cells: Vec::with_capacity(n),
             local_end: 0,
-            organisations: Vec::new(),
-            roles: Vec::new(),
-            org_ix: HashMap::new(),
-            role_ix: HashMap::new(),
+            fresh: Vec::with_capacity(n),
+            organisations: Arc::default(),
+            roles: Arc::default(),
+            org_ix: Arc::default(),
+            role_ix: Arc::default(),
         }
     }
 
@@ -557,25 +629,30 @@ impl Builder {
         }
     }
 
-    fn push_old(&mut self, old: &TaskColumns, i: usize) {
-        if i < old.local_end {
-            self.local_end = self.ids.len() + 1;
+    /// Copies the rows `r` of `old` as they are, one slice per column.
+    fn push_old_run(&mut self, old: &TaskColumns, r: Range<usize>) {
+        let at = self.ids.len();
+        let local = old.local_end.min(r.end).saturating_sub(r.start);
+        if local > 0 {
+            self.local_end = at + local;
         }
-        self.ids.push(old.ids[i].clone());
-        self.hashes.push(old.hashes[i]);
-        self.rows.push(old.rows[i].clone());
-        self.gates.push(old.gates.get(i));
-        self.coords.push(old.coords[i]);
-        self.fit.push(old.fit[i]);
-        let mut o = [0u8; 6];
-        o.copy_from_slice(&old.offers.as_slice().expect("standard layout")[i * 6..][..6]);
-        self.offers.push(o);
-        self.skills.push(old.skills[i]);
-        self.learn.push(old.learn[i]);
-        self.org.push(old.org[i]);
-        self.role.push(old.role[i]);
-        self.main_category.push(old.main_category[i]);
-        self.cells.push(old.cells[i]);
+        self.ids.extend_from_slice(&old.ids[r.clone()]);
+        self.hashes.extend_from_slice(&old.hashes[r.clone()]);
+        self.rows.extend_from_slice(&old.rows[r.clone()]);
+        self.gates.extend_from(&old.gates, r.clone());
+        self.coords.extend_from_slice(&old.coords[r.clone()]);
+        self.fit.extend_from_slice(&old.fit[r.clone()]);
+        self.offers.extend_from_slice(
+            &old.offers.as_slice().expect("standard layout")[r.start * 6..r.end * 6],
+        );
+        self.skills.extend_from_slice(&old.skills[r.clone()]);
+        self.learn.extend_from_slice(&old.learn[r.clone()]);
+        self.org.extend_from_slice(&old.org[r.clone()]);
+        self.role.extend_from_slice(&old.role[r.clone()]);
+        self.main_category
+            .extend_from_slice(&old.main_category[r.clone()]);
+        self.cells.extend_from_slice(&old.cells[r.clone()]);
+        self.fresh.resize(self.ids.len(), false);
     }
 
     fn push_new(&mut self, e: Entry) {
@@ -583,43 +660,48 @@ impl Builder {
         if e.key.0 == 0 {
             self.local_end = self.ids.len() + 1;
         }
-        let mut o = [0u8; 6];
-        for (o, x) in o.iter_mut().zip(&r.offers) {
-            *o = (x.clamp(0.0, 1.0) * 255.0).round() as u8;
-        }
-        self.offers.push(o);
+        self.offers.extend(
+            r.offers
+                .iter()
+                .map(|x| (x.clamp(0.0, 1.0) * 255.0).round() as u8),
+        );
         self.gates.push(Gate::of(r));
         self.fit.push(Fit::of(r));
         self.coords.push((r.lat, r.lon));
         self.skills.push(r.skills);
         self.learn.push(r.learn);
-        let next = self.org_ix.len() as u32;
-        let organisations = &mut self.organisations;
-        self.org
-            .push(*self.org_ix.entry(e.org.clone()).or_insert_with(|| {
-                organisations.push(e.org.clone());
-                next
-            }));
-        let rnext = self.role_ix.len() as u32;
-        let roles = &mut self.roles;
-        self.role.push(match e.role {
-            Some(r) => *self.role_ix.entry(r.clone()).or_insert_with(|| {
-                roles.push(r);
-                rnext
-            }),
+        let org = match self.org_ix.get(&e.org) {
+            Some(&ix) => ix,
+            None => {
+                let ix = self.organisations.len() as u32;
+                Arc::make_mut(&mut self.org_ix).insert(e.org.clone(), ix);
+                Arc::make_mut(&mut self.organisations).push(e.org);
+                ix
+            }
+        };
+        self.org.push(org);
+        let role = match e.role {
+            Some(role) => match self.role_ix.get(&role) {
+                Some(&ix) => ix,
+                None => {
+                    let ix = self.roles.len() as u32;
+                    Arc::make_mut(&mut self.role_ix).insert(role.clone(), ix);
+                    Arc::make_mut(&mut self.roles).push(role);
+                    ix
+                }
+            },
             None => u32::MAX,
-        });
+        };
+        self.role.push(role);
         self.main_category.push(e.main_category);
         self.cells.push((e.key.1, e.key.2));
         self.hashes.push(crate::search::id_hash(&e.id));
         self.ids.push(e.id.into());
         self.rows.push(e.row);
+        self.fresh.push(true);
     }
 
     fn finish(self) -> TaskColumns {
-        let n = self.ids.len();
-        let offers = Array2::from_shape_vec((n, 6), self.offers.into_iter().flatten().collect())
-            .expect("n × 6 offers");
         let mut hash_index: Vec<(u64, u32)> = self
             .hashes
             .iter()
@@ -627,6 +709,13 @@ impl Builder {
             .map(|(i, h)| (*h, i as u32))
             .collect();
         hash_index.sort_unstable();
+        self.finish_with(hash_index)
+    }
+
+    /// `finish` with the (id hash, row) index already built, sorted.
+    fn finish_with(self, hash_index: Vec<(u64, u32)>) -> TaskColumns {
+        let n = self.ids.len();
+        let offers = Array2::from_shape_vec((n, 6), self.offers).expect("n × 6 offers");
         TaskColumns {
             ids: self.ids,
             hashes: self.hashes,

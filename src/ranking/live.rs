@@ -1,8 +1,8 @@
 //! Keeping the matcher's columns fresh under writes without re-reading the store.
 //!
 //! Writers hand their changes to one builder thread, which drains every pending change,
-//! applies them all to the current columns in one O(n log n) pass and swaps the result in
-//! atomically. Under a stream of writes, one rebuild covers many of them; a writer waits
+//! applies them all to the current columns in one O(n) pass (`TaskColumns::apply`) and
+//! swaps the result in atomically. Under a stream of writes, one rebuild covers many of them; a writer waits
 //! (at most a second) until its change is visible, so an acknowledged write is matchable.
 use std::collections::HashSet;
 use std::sync::mpsc;
@@ -95,7 +95,27 @@ impl LiveColumns {
 
 fn builder(sh: Arc<Shared>, rx: mpsc::Receiver<Change>, tax: Taxonomies) {
     lower_priority();
-    while let Ok(first) = rx.recv() {
+    // Freed heap goes back to the system once writes pause for a second, not after every
+    // version: under a stream of writes the next version reuses it (handing it back and
+    // faulting it in again cost more than the copy itself).
+    let mut untrimmed = false;
+    loop {
+        let first = if untrimmed {
+            match rx.recv_timeout(Duration::from_secs(1)) {
+                Ok(c) => c,
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    trim_heap();
+                    untrimmed = false;
+                    continue;
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+        } else {
+            match rx.recv() {
+                Ok(c) => c,
+                Err(_) => break,
+            }
+        };
         let mut changes = vec![first];
         while let Ok(c) = rx.try_recv() {
             changes.push(c);
@@ -122,7 +142,7 @@ fn builder(sh: Arc<Shared>, rx: mpsc::Receiver<Change>, tax: Taxonomies) {
         };
         *sh.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(next);
         sh.visible.send_modify(|v| *v = (*v).max(seq));
-        trim_heap();
+        untrimmed = true;
     }
 }
 
