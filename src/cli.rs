@@ -9,6 +9,8 @@ use crate::auth::Scope;
 use crate::catalog::model::Kind;
 use crate::configuration::Settings;
 use crate::startup::Application;
+use std::sync::Arc;
+
 use crate::state::AppState;
 
 #[derive(Debug, Parser)]
@@ -185,7 +187,11 @@ fn guess_kind(p: &std::path::Path) -> Option<Kind> {
     Kind::ALL.into_iter().find(|k| name.contains(k.as_str()))
 }
 
-async fn import_file(state: &AppState, kind: Kind, path: &std::path::Path) -> Result<(), String> {
+async fn import_file(
+    state: &Arc<AppState>,
+    kind: Kind,
+    path: &std::path::Path,
+) -> Result<(), String> {
     use std::io::BufRead;
     let err = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
     let size = std::fs::metadata(path).map_err(|e| err(&e))?.len();
@@ -250,14 +256,14 @@ async fn import_file(state: &AppState, kind: Kind, path: &std::path::Path) -> Re
 }
 
 async fn flush(
-    state: &AppState,
+    state: &Arc<AppState>,
     kind: Kind,
     chunk: Vec<Value>,
     bar: &ProgressBar,
     offset: usize,
 ) -> Result<(usize, usize), String> {
     let (ok, errs) = state
-        .publish(kind, chunk, &|_| true)
+        .publish(kind, chunk, |_| true)
         .await
         .map_err(|e| e.to_string())?;
     for e in errs.iter().take(20) {

@@ -1,5 +1,11 @@
 //! The application's shared state and the write path that keeps store, index and matcher
 //! columns in step: validate → write to sled and flush → index and commit → swap columns.
+//!
+//! A write runs as one blocking task on tokio's blocking pool, not on the request's
+//! worker: the flush and the index commit block for milliseconds, and every connection
+//! on that worker (matches among them) would wait for them. Once started, a write also
+//! finishes when its client hangs up (a dropped request future cannot stop it half-way
+//! between store and index).
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
@@ -30,6 +36,8 @@ pub enum StateError {
     Search(#[from] SearchError),
     #[error("configuration: {0}")]
     Config(String),
+    #[error("the write task failed: {0}")]
+    Task(String),
 }
 
 /// Outcome of one record in a write.
@@ -40,6 +48,10 @@ pub struct RecordError {
     pub id: Option<String>,
     pub errors: Vec<FieldError>,
 }
+
+/// What a write did: the records written, the ones rejected, and the store sequence
+/// number to wait for (`None` when nothing was written).
+type Published = (Vec<Record>, Vec<RecordError>, Option<u64>);
 
 /// Parsed tasks kept in memory for building match answers.
 const TASK_CACHE_SIZE: usize = 50_000;
@@ -58,8 +70,9 @@ pub struct AppState {
     org_names: RwLock<Arc<HashMap<String, String>>>,
     task_cache: RwLock<HashMap<String, Arc<Task>>>,
     task_cache_gen: std::sync::atomic::AtomicU64,
-    /// Serialises catalog writes so store order and index order agree.
-    write_lock: tokio::sync::Mutex<()>,
+    /// Serialises catalog writes so store order and index order agree (held on the
+    /// blocking pool, never across an await).
+    write_lock: std::sync::Mutex<()>,
 }
 
 impl AppState {
@@ -104,7 +117,7 @@ impl AppState {
             questionnaires,
             matcher,
             keys,
-            write_lock: tokio::sync::Mutex::new(()),
+            write_lock: std::sync::Mutex::new(()),
         });
         if covered != Some(state.store.seq()?) {
             tracing::info!("search index lags the store: rebuilding it from the store");
@@ -130,9 +143,9 @@ impl AppState {
         Ok(true)
     }
 
-    async fn seed(&self) -> Result<(), StateError> {
+    async fn seed(self: &Arc<Self>) -> Result<(), StateError> {
         for (kind, values) in sample::sample() {
-            let (_, errors) = self.publish(kind, values, &|_| true).await?;
+            let (_, errors) = self.publish(kind, values, |_| true).await?;
             if !errors.is_empty() {
                 return Err(StateError::Config(format!(
                     "sample {} rejected: {}",
@@ -250,25 +263,36 @@ impl AppState {
     /// indexed; invalid ones are reported with their position and pointers. `may_write`
     /// checks a record's owning organisation against the caller's key scope.
     pub async fn publish(
-        &self,
+        self: &Arc<Self>,
         kind: Kind,
         values: Vec<Value>,
-        may_write: &(dyn Fn(Option<&str>) -> bool + Sync),
+        may_write: impl Fn(Option<&str>) -> bool + Send + 'static,
     ) -> Result<(Vec<Record>, Vec<RecordError>), StateError> {
-        let (ok, errors, seq) = self.publish_locked(kind, values, may_write).await?;
+        let st = Arc::clone(self);
+        let (ok, errors, seq) =
+            Self::blocking(move || st.publish_locked(kind, values, &may_write)).await?;
         if let Some(seq) = seq {
             self.columns.wait_visible(seq).await;
         }
         Ok((ok, errors))
     }
 
-    async fn publish_locked(
+    /// Runs a write on the blocking pool and waits for it.
+    async fn blocking<T: Send + 'static>(
+        f: impl FnOnce() -> Result<T, StateError> + Send + 'static,
+    ) -> Result<T, StateError> {
+        tokio::task::spawn_blocking(f)
+            .await
+            .map_err(|e| StateError::Task(e.to_string()))?
+    }
+
+    fn publish_locked(
         &self,
         kind: Kind,
         values: Vec<Value>,
-        may_write: &(dyn Fn(Option<&str>) -> bool + Sync),
-    ) -> Result<(Vec<Record>, Vec<RecordError>, Option<u64>), StateError> {
-        let _guard = self.write_lock.lock().await;
+        may_write: &dyn Fn(Option<&str>) -> bool,
+    ) -> Result<Published, StateError> {
+        let _guard = self.write_lock.lock().unwrap_or_else(|p| p.into_inner());
         let mut batch_orgs: HashSet<String> = HashSet::new();
         if kind == Kind::Organisations {
             for v in &values {
@@ -330,15 +354,15 @@ impl AppState {
         }
         let mut seq = None;
         if !ok.is_empty() {
-            seq = Some(self.write(kind, &ok).await?);
+            seq = Some(self.write(kind, &ok)?);
         }
         Ok((ok, errors, seq))
     }
 
     /// Store (flushed), index (committed), then the matcher's view: trainings and names at
     /// once, task columns through the column builder. Returns the store sequence number.
-    async fn write(&self, kind: Kind, records: &[Record]) -> Result<u64, StateError> {
-        let seq = self.store.put_all(kind, records).await?;
+    fn write(&self, kind: Kind, records: &[Record]) -> Result<u64, StateError> {
+        let seq = self.store.put_all(kind, records)?;
         if kind == Kind::Tasks {
             self.invalidate_tasks(records.iter().map(|r| r.id()));
         }
@@ -383,11 +407,24 @@ impl AppState {
         Ok(seq)
     }
 
-    pub async fn delete(&self, kind: Kind, id: &str) -> Result<bool, StateError> {
+    pub async fn delete(self: &Arc<Self>, kind: Kind, id: &str) -> Result<bool, StateError> {
+        let st = Arc::clone(self);
+        let id = id.to_string();
+        match Self::blocking(move || st.delete_locked(kind, &id)).await? {
+            Some(seq) => {
+                self.columns.wait_visible(seq).await;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Store, index, matcher view; the sequence number, `None` when there was no record.
+    fn delete_locked(&self, kind: Kind, id: &str) -> Result<Option<u64>, StateError> {
         let seq = {
-            let _guard = self.write_lock.lock().await;
-            if !self.store.delete(kind, id).await? {
-                return Ok(false);
+            let _guard = self.write_lock.lock().unwrap_or_else(|p| p.into_inner());
+            if !self.store.delete(kind, id)? {
+                return Ok(None);
             }
             if kind == Kind::Tasks {
                 self.invalidate_tasks([id]);
@@ -418,8 +455,7 @@ impl AppState {
             }
             seq
         };
-        self.columns.wait_visible(seq).await;
-        Ok(true)
+        Ok(Some(seq))
     }
 
     /// Organisation that owns a stored record (for scoped keys on delete).

@@ -259,7 +259,7 @@ fn singular(kind: Kind) -> &'static str {
 
 /// Upsert one record. 201 when created, 200 when replaced.
 pub async fn put(
-    state: &AppState,
+    state: &Arc<AppState>,
     kind: Kind,
     id: &str,
     req: &HttpRequest,
@@ -310,7 +310,10 @@ pub async fn put(
     }
     let existed = state.store.contains(kind, id)?;
     let (written, errors) = state
-        .publish(kind, vec![v], &|org| scope.may_write(org))
+        .publish(kind, vec![v], {
+            let scope = scope.clone();
+            move |org| scope.may_write(org)
+        })
         .await?;
     if let Some(e) = errors.into_iter().next() {
         if e.errors
@@ -354,7 +357,7 @@ pub async fn put(
 }
 
 pub async fn delete(
-    state: &AppState,
+    state: &Arc<AppState>,
     kind: Kind,
     id: &str,
     req: &HttpRequest,
@@ -385,7 +388,7 @@ pub struct ImportReport {
 }
 
 pub async fn import(
-    state: &AppState,
+    state: &Arc<AppState>,
     kind: Kind,
     req: &HttpRequest,
     bytes: &Bytes,
@@ -408,7 +411,7 @@ pub async fn import(
     }
     let received = values.len();
     let (written, errors) = state
-        .publish(kind, values, &|org| scope.may_write(org))
+        .publish(kind, values, move |org| scope.may_write(org))
         .await?;
     let report = ImportReport {
         received,

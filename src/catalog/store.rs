@@ -148,7 +148,8 @@ impl Store {
     }
 
     /// Writes records atomically (one sled batch) and flushes before returning.
-    pub async fn put_all(&self, kind: Kind, records: &[Record]) -> Result<u64, StoreError> {
+    /// Writes and flushes (blocking: callers run it off the request threads).
+    pub fn put_all(&self, kind: Kind, records: &[Record]) -> Result<u64, StoreError> {
         let seq = self.bump_seq()?;
         let mut batch = sled::Batch::default();
         for r in records {
@@ -156,19 +157,19 @@ impl Store {
             batch.insert(r.id().as_bytes(), bytes);
         }
         self.tree(kind)?.apply_batch(batch)?;
-        self.db.flush_async().await?;
+        self.db.flush()?;
         Ok(seq)
     }
 
-    /// Removes a record; returns whether it existed.
-    pub async fn delete(&self, kind: Kind, id: &str) -> Result<bool, StoreError> {
+    /// Removes a record and flushes; returns whether it existed (blocking, as `put_all`).
+    pub fn delete(&self, kind: Kind, id: &str) -> Result<bool, StoreError> {
         let tree = self.tree(kind)?;
         if !tree.contains_key(id.as_bytes())? {
             return Ok(false);
         }
         self.bump_seq()?;
         tree.remove(id.as_bytes())?;
-        self.db.flush_async().await?;
+        self.db.flush()?;
         Ok(true)
     }
 
