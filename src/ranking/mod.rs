@@ -296,9 +296,11 @@ impl Matcher {
     }
 
     /// Text relevance (0–1) of free text for the tasks within reach (inside the radius
-    /// with 1 % to spare, or remote — the only ones the first phase can admit): a task
-    /// that matches at all gets `text_match_floor`, the rest of the range follows its BM25
-    /// relative to the best of them, so far-away tasks neither get nor set the scale.
+    /// with 1 % to spare, or remote — the only ones the first phase can admit). Two parts:
+    /// `text_match_floor` × the share of the words' weight (idf) a task matches, so one
+    /// typed word found lifts a task fully and a common word of a long sentence little;
+    /// and the rest of the range from its BM25 relative to the best task within reach, so
+    /// far-away tasks neither get nor set the scale.
     pub fn text_relevance(
         &self,
         cols: &TaskColumns,
@@ -306,27 +308,48 @@ impl Matcher {
         words: &str,
         p: &Prepared,
     ) -> Result<TextScores, crate::search::SearchError> {
-        let mut hits: Vec<(u32, f32)> = Vec::new();
-        let mut max = 0.0f32;
-        index.text_hits(
+        let mut found: Vec<(u32, f32, u16)> = Vec::new();
+        let weights = index.text_hits(
             crate::catalog::model::Kind::Tasks,
             words,
             cols,
-            &mut |doc, score| {
+            &mut |doc, score, word| {
                 // Remote (NaN) and no origin (infinite bound) both count as within reach.
                 // The place comes with the doc → row map, read in document order.
                 let d2 = p.gate_d2_at(doc.lat, doc.lon);
                 if d2.is_nan() || d2 <= p.gate_hi2 {
-                    max = max.max(score);
-                    hits.push((doc.row, score));
+                    found.push((doc.row, score, word));
                 }
             },
         )?;
-        hits.sort_unstable_by_key(|h| h.0);
+        found.sort_unstable_by_key(|h| h.0);
+        // One entry per task: its BM25 over all words and the weight of the words it has.
+        let mut hits: Vec<(u32, f32)> = Vec::with_capacity(found.len());
+        let mut covered: Vec<f32> = Vec::with_capacity(found.len());
+        for &(row, score, word) in &found {
+            let w = weights.get(word as usize).copied().unwrap_or(0.0);
+            match hits.last_mut() {
+                Some(h) if h.0 == row => {
+                    h.1 += score;
+                    *covered.last_mut().expect("one per hit") += w;
+                }
+                _ => {
+                    hits.push((row, score));
+                    covered.push(w);
+                }
+            }
+        }
+        let max = hits.iter().fold(0.0f32, |m, h| m.max(h.1));
+        let total: f32 = weights.iter().sum();
         let floor = self.weights.text_match_floor.clamp(0.0, 1.0) as f32;
-        for h in &mut hits {
+        for (h, c) in hits.iter_mut().zip(&covered) {
             let rel = if max > 0.0 { (h.1 / max).min(1.0) } else { 0.0 };
-            h.1 = floor + (1.0 - floor) * rel;
+            let share = if total > 0.0 {
+                (c / total).min(1.0)
+            } else {
+                0.0
+            };
+            h.1 = floor * share + (1.0 - floor) * rel;
         }
         Ok(TextScores { hits })
     }

@@ -7,7 +7,8 @@ use std::sync::Mutex;
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
-    AllQuery, BooleanQuery, EnableScoring, Occur, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, EnableScoring, Occur, Query, QueryParser, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value as _, FAST, INDEXED,
@@ -38,6 +39,9 @@ pub enum SearchError {
     #[error("query: {0}")]
     Query(String),
 }
+
+/// A word in a title counts twice a word in the description or keywords.
+const TITLE_BOOST: f32 = 2.0;
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -348,7 +352,7 @@ impl SearchIndex {
 
     fn text_query(&self, q: &str) -> Result<Box<dyn Query>, SearchError> {
         let mut parser = QueryParser::for_index(&self.index, self.parser_fields.clone());
-        parser.set_field_boost(self.f.title, 2.0);
+        parser.set_field_boost(self.f.title, TITLE_BOOST);
         // Residents type words, not query syntax: a lenient parse never fails on quotes
         // or colons, and any word may match (OR), ranked by BM25.
         let (query, _errors) = parser.parse_query_lenient(q);
@@ -489,33 +493,78 @@ impl SearchIndex {
         ]))
     }
 
-    /// Raw BM25 of every live `kind` document matching free text, handed to `hit` as
-    /// (row, score) with rows from `rows`; documents without a row are skipped. No top-k
-    /// and no geo filter: the matcher only needs the scores of its own candidates, and
-    /// visiting each hit once is cheaper than ranking them here (benches/RESULTS.md). No
-    /// kind clause either: `rows` maps only documents of `kind` (`segment_id_hashes`), so
-    /// intersecting with the kind's postings — every task — would only cost time.
+    /// Raw BM25 of every live `kind` document matching free text, word by word: `hit`
+    /// gets (row, score, word) for each document a word matches, with rows from `rows`
+    /// (documents without a row are skipped); the answer holds each word's weight (its
+    /// idf; 0 for a word no document has), so a caller can tell a document that matches
+    /// the rare, telling words of a sentence from one that matches only a common one.
+    /// Summed over the words, a document's scores are its BM25 for the whole text. No
+    /// top-k and no geo filter: the matcher only needs the scores of its own candidates,
+    /// and visiting each hit once is cheaper than ranking them here (benches/RESULTS.md).
+    /// No kind clause either: `rows` maps only documents of `kind` (`segment_id_hashes`),
+    /// so intersecting with the kind's postings — every task — would only cost time.
     pub fn text_hits(
         &self,
         kind: Kind,
         q: &str,
         rows: &dyn SegmentRows,
-        hit: &mut dyn FnMut(&DocRow, f32),
-    ) -> Result<(), SearchError> {
-        let query = self.text_query(q)?;
+        hit: &mut dyn FnMut(&DocRow, f32, u16),
+    ) -> Result<Vec<f32>, SearchError> {
         let searcher = self.reader.searcher();
-        let weight = query.weight(EnableScoring::enabled_from_searcher(&searcher))?;
-        for seg in searcher.segment_readers() {
-            let map = rows.rows_for(kind, seg)?;
-            weight.for_each(seg, &mut |doc, score| {
-                if let Some(r) = map.get(doc as usize) {
-                    if r.row != u32::MAX {
-                        hit(r, score);
+        // The parsed text's terms grouped into words: one word is its term in the title,
+        // the description and the keywords.
+        let mut words: Vec<Vec<Term>> = Vec::new();
+        self.text_query(q)?.query_terms(&mut |term, _| {
+            let word = term.serialized_value_bytes();
+            match words
+                .iter_mut()
+                .find(|w| w[0].serialized_value_bytes() == word)
+            {
+                Some(w) if !w.contains(term) => w.push(term.clone()),
+                Some(_) => {}
+                None => words.push(vec![term.clone()]),
+            }
+        });
+        let n = searcher.num_docs() as f32;
+        let mut weights = Vec::with_capacity(words.len());
+        for (w, terms) in words.iter().enumerate().take(u16::MAX as usize) {
+            let mut df = 0;
+            for t in terms {
+                df = df.max(searcher.doc_freq(t)?);
+            }
+            if df == 0 {
+                weights.push(0.0);
+                continue;
+            }
+            let df = df as f32;
+            weights.push((1.0 + (n - df + 0.5) / (df + 0.5)).ln());
+            let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+                .iter()
+                .map(|t| {
+                    let q: Box<dyn Query> =
+                        Box::new(TermQuery::new(t.clone(), IndexRecordOption::WithFreqs));
+                    let q: Box<dyn Query> = if t.field() == self.f.title {
+                        Box::new(BoostQuery::new(q, TITLE_BOOST))
+                    } else {
+                        q
+                    };
+                    (Occur::Should, q)
+                })
+                .collect();
+            let weight = BooleanQuery::new(clauses)
+                .weight(EnableScoring::enabled_from_searcher(&searcher))?;
+            for seg in searcher.segment_readers() {
+                let map = rows.rows_for(kind, seg)?;
+                weight.for_each(seg, &mut |doc, score| {
+                    if let Some(r) = map.get(doc as usize) {
+                        if r.row != u32::MAX {
+                            hit(r, score, w as u16);
+                        }
                     }
-                }
-            })?;
+                })?;
+            }
         }
-        Ok(())
+        Ok(weights)
     }
 }
 

@@ -408,3 +408,68 @@ async fn words_match_near_2532(app: &TestApp, q: &str) -> Value {
     .await
     .unwrap()
 }
+
+/// In a sentence a resident typed, the rare word that says what they can do counts more
+/// than a common one: a task that has the telling word scores far higher on text than one
+/// that shares only a word many tasks have, even when the common word's task is the
+/// shorter text.
+#[tokio::test]
+async fn the_telling_word_of_a_sentence_counts_more_than_a_common_one() {
+    let app = spawn_empty_app().await;
+    let orgs =
+        json!([{"id": "buurthuis-zuidwest", "name": "Buurthuis Zuidwest", "wijk": "Moerwijk"}]);
+    assert_eq!(
+        app.import("organisations", &orgs, ADMIN_KEY).await.status(),
+        200
+    );
+    let task = |id: String, title: &str, description: &str| {
+        json!({"id": id, "title": title, "description": description,
+               "organisation_id": "buurthuis-zuidwest", "categories": ["buurt"],
+               "location": {"postcode": "2532"},
+               "schedule": {"slots": ["sat-morning"], "frequency": "weekly", "hours_per_week": 2}})
+    };
+    let mut tasks: Vec<Value> = (0..40)
+        .map(|i| {
+            task(
+                format!("kennis-{i}"),
+                "Kennis delen in de buurt",
+                "Je deelt je kennis met buren in het buurthuis op zaterdag.",
+            )
+        })
+        .collect();
+    tasks.push(task(
+        "bouwtekening".into(),
+        "Meedenken over de verbouwing",
+        "Je bekijkt de bouwtekeningen voor de nieuwe speeltuin met de bewoners en geeft advies.",
+    ));
+    assert_eq!(
+        app.import("tasks", &Value::Array(tasks), ADMIN_KEY)
+            .await
+            .status(),
+        200
+    );
+    let m = words_match_near_2532(
+        &app,
+        "Ik heb veertig jaar bouwtekeningen gemaakt en wil mijn kennis delen",
+    )
+    .await;
+    let text_of = |id: &str| -> f64 {
+        let t = m["tasks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in {m}"));
+        t["explain"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "text")
+            .map_or(0.0, |c| c["value"].as_f64().unwrap())
+    };
+    let telling = text_of("bouwtekening");
+    let common = text_of("kennis-0");
+    assert!(telling > 0.6, "{telling} {m}");
+    assert!(common < 0.5 * telling, "{common} against {telling}");
+    assert_eq!(m["tasks"][0]["id"], "bouwtekening", "{m}");
+}
