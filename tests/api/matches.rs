@@ -375,23 +375,26 @@ async fn a_trainings_words_do_not_count_for_a_task_with_the_same_id() {
         200
     );
     let m = words_match_near_2532(&app, "ehbo").await;
-    let text_of = |id: &str| -> f64 {
-        let t = m["tasks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|t| t["id"] == id)
-            .unwrap_or_else(|| panic!("{id} in {m}"));
-        t["explain"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["name"] == "text")
-            .map_or(0.0, |c| c["value"].as_f64().unwrap())
-    };
+    let text_of = |id: &str| text_value(&m, id);
     assert!(text_of("ehbo-post") > 0.5, "{m}");
     assert_eq!(text_of("gedeeld-1"), 0.0, "{m}");
     assert_eq!(m["tasks"][0]["id"], "ehbo-post", "{m}");
+}
+
+/// The text value in a match's explanation of task `id` (0 without one).
+fn text_value(m: &Value, id: &str) -> f64 {
+    let t = m["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == id)
+        .unwrap_or_else(|| panic!("{id} in {m}"));
+    t["explain"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == "text")
+        .map_or(0.0, |c| c["value"].as_f64().unwrap())
 }
 
 /// A match with explanation for a cyclist near postcode 2532 (3 km, Saturday mornings)
@@ -453,20 +456,7 @@ async fn the_telling_word_of_a_sentence_counts_more_than_a_common_one() {
         "Ik heb veertig jaar bouwtekeningen gemaakt en wil mijn kennis delen",
     )
     .await;
-    let text_of = |id: &str| -> f64 {
-        let t = m["tasks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|t| t["id"] == id)
-            .unwrap_or_else(|| panic!("{id} in {m}"));
-        t["explain"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["name"] == "text")
-            .map_or(0.0, |c| c["value"].as_f64().unwrap())
-    };
+    let text_of = |id: &str| text_value(&m, id);
     let telling = text_of("bouwtekening");
     let common = text_of("kennis-0");
     assert!(telling > 0.6, "{telling} {m}");
