@@ -3,9 +3,9 @@
 //!
 //! A write runs as one blocking task on tokio's blocking pool, not on the request's
 //! worker: the flush and the index commit block for milliseconds, and every connection
-//! on that worker (matches among them) would wait for them. Once started, a write also
-//! finishes when its client hangs up (a dropped request future cannot stop it half-way
-//! between store and index).
+//! on that worker (matches among them) would wait for them. Once started, a write runs to
+//! its end even if the request's future is dropped (at shutdown, say): nothing can stop it
+//! half-way between store and index.
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
