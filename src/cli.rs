@@ -1,5 +1,6 @@
 //! The command line: `serve`, `import`, `reindex`, `keys`.
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -9,8 +10,6 @@ use crate::auth::Scope;
 use crate::catalog::model::Kind;
 use crate::configuration::Settings;
 use crate::startup::Application;
-use std::sync::Arc;
-
 use crate::state::AppState;
 
 #[derive(Debug, Parser)]

@@ -310,10 +310,7 @@ pub async fn put(
     }
     let existed = state.store.contains(kind, id)?;
     let (written, errors) = state
-        .publish(kind, vec![v], {
-            let scope = scope.clone();
-            move |org| scope.may_write(org)
-        })
+        .publish(kind, vec![v], move |org| scope.may_write(org))
         .await?;
     if let Some(e) = errors.into_iter().next() {
         if e.errors

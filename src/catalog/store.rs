@@ -147,8 +147,8 @@ impl Store {
         }))
     }
 
-    /// Writes records atomically (one sled batch) and flushes before returning.
-    /// Writes and flushes (blocking: callers run it off the request threads).
+    /// Writes records atomically (one sled batch) and flushes before returning (blocking:
+    /// callers run it off the request threads).
     pub fn put_all(&self, kind: Kind, records: &[Record]) -> Result<u64, StoreError> {
         let seq = self.bump_seq()?;
         let mut batch = sled::Batch::default();

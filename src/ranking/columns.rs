@@ -333,8 +333,15 @@ impl TaskColumns {
             .collect();
         new.sort_by(|a, b| a.key.cmp(&b.key).then_with(|| a.id.cmp(&b.id)));
         let mut b = Builder::continuing(self, n - removed.len() + new.len());
-        // Where each old row lands (u32::MAX: removed), for the hash index.
+        // Where each old row lands (u32::MAX: removed), and the (id hash, row) of each new
+        // one, for the hash index.
         let mut moved = vec![u32::MAX; n];
+        let mut added: Vec<(u64, u32)> = Vec::with_capacity(new.len());
+        let mut push_new = |b: &mut Builder, e: Entry| {
+            b.push_new(e);
+            let r = b.hashes.len() - 1;
+            added.push((b.hashes[r], r as u32));
+        };
         let mut new = new.into_iter().peekable();
         let mut removed = removed.into_iter().peekable();
         let mut i = 0;
@@ -346,7 +353,7 @@ impl TaskColumns {
             while let Some(e) =
                 new.next_if(|e| (e.key, e.id.as_str()) < (self.key(i), &*self.ids[i]))
             {
-                b.push_new(e);
+                push_new(&mut b, e);
             }
             // The run of kept rows from i: up to the next removed row or the next new
             // row's place, whichever comes first.
@@ -363,13 +370,9 @@ impl TaskColumns {
             i = end;
         }
         for e in new {
-            b.push_new(e);
+            push_new(&mut b, e);
         }
         let mut hash_index: Vec<(u64, u32)> = Vec::with_capacity(b.ids.len());
-        let mut added: Vec<(u64, u32)> = (0..b.ids.len())
-            .filter(|&r| b.fresh[r])
-            .map(|r| (b.hashes[r], r as u32))
-            .collect();
         added.sort_unstable();
         let mut added = added.into_iter().peekable();
         for &(h, r) in &self.hash_index {
@@ -585,8 +588,6 @@ struct Builder {
     main_category: Vec<u16>,
     cells: Vec<(i32, i32)>,
     local_end: usize,
-    /// Per row: pushed new rather than copied from the previous version.
-    fresh: Vec<bool>,
     organisations: Arc<Vec<String>>,
     roles: Arc<Vec<String>>,
     org_ix: Arc<HashMap<String, u32>>,
@@ -610,7 +611,6 @@ impl Builder {
             main_category: Vec::with_capacity(n),
             cells: Vec::with_capacity(n),
             local_end: 0,
-            fresh: Vec::with_capacity(n),
             organisations: Arc::default(),
             roles: Arc::default(),
             org_ix: Arc::default(),
@@ -651,8 +651,7 @@ impl Builder {
         self.role.extend_from_slice(&old.role[r.clone()]);
         self.main_category
             .extend_from_slice(&old.main_category[r.clone()]);
-        self.cells.extend_from_slice(&old.cells[r.clone()]);
-        self.fresh.resize(self.ids.len(), false);
+        self.cells.extend_from_slice(&old.cells[r]);
     }
 
     fn push_new(&mut self, e: Entry) {
@@ -698,7 +697,6 @@ impl Builder {
         self.hashes.push(crate::search::id_hash(&e.id));
         self.ids.push(e.id.into());
         self.rows.push(e.row);
-        self.fresh.push(true);
     }
 
     fn finish(self) -> TaskColumns {

@@ -2,8 +2,9 @@
 //!
 //! Writers hand their changes to one builder thread, which drains every pending change,
 //! applies them all to the current columns in one O(n) pass (`TaskColumns::apply`) and
-//! swaps the result in atomically. Under a stream of writes, one rebuild covers many of them; a writer waits
-//! (at most a second) until its change is visible, so an acknowledged write is matchable.
+//! swaps the result in atomically. Under a stream of writes, one rebuild covers many of
+//! them; a writer waits (at most a second) until its change is visible, so an acknowledged
+//! write is matchable.
 use std::collections::HashSet;
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex, RwLock};

@@ -349,13 +349,7 @@ async fn typed_words_score_nearby_tasks_in_a_large_catalog() {
 /// task its text score.
 #[tokio::test]
 async fn a_trainings_words_do_not_count_for_a_task_with_the_same_id() {
-    let app = spawn_empty_app().await;
-    let orgs =
-        json!([{"id": "buurthuis-zuidwest", "name": "Buurthuis Zuidwest", "wijk": "Moerwijk"}]);
-    assert_eq!(
-        app.import("organisations", &orgs, ADMIN_KEY).await.status(),
-        200
-    );
+    let app = app_with_buurthuis().await;
     let task = |id: &str, title: &str| {
         json!({"id": id, "title": title, "description": "Je helpt in het buurthuis.",
                "organisation_id": "buurthuis-zuidwest", "categories": ["natuur-groen"],
@@ -379,6 +373,18 @@ async fn a_trainings_words_do_not_count_for_a_task_with_the_same_id() {
     assert!(text_of("ehbo-post") > 0.5, "{m}");
     assert_eq!(text_of("gedeeld-1"), 0.0, "{m}");
     assert_eq!(m["tasks"][0]["id"], "ehbo-post", "{m}");
+}
+
+/// An empty server with one organisation, Buurthuis Zuidwest in Moerwijk.
+async fn app_with_buurthuis() -> TestApp {
+    let app = spawn_empty_app().await;
+    let orgs =
+        json!([{"id": "buurthuis-zuidwest", "name": "Buurthuis Zuidwest", "wijk": "Moerwijk"}]);
+    assert_eq!(
+        app.import("organisations", &orgs, ADMIN_KEY).await.status(),
+        200
+    );
+    app
 }
 
 /// The text value in a match's explanation of task `id` (0 without one).
@@ -418,13 +424,7 @@ async fn words_match_near_2532(app: &TestApp, q: &str) -> Value {
 /// shorter text.
 #[tokio::test]
 async fn the_telling_word_of_a_sentence_counts_more_than_a_common_one() {
-    let app = spawn_empty_app().await;
-    let orgs =
-        json!([{"id": "buurthuis-zuidwest", "name": "Buurthuis Zuidwest", "wijk": "Moerwijk"}]);
-    assert_eq!(
-        app.import("organisations", &orgs, ADMIN_KEY).await.status(),
-        200
-    );
+    let app = app_with_buurthuis().await;
     let task = |id: String, title: &str, description: &str| {
         json!({"id": id, "title": title, "description": description,
                "organisation_id": "buurthuis-zuidwest", "categories": ["buurt"],
