@@ -339,16 +339,18 @@ impl Origin {
     }
 }
 
-pub const DEFAULT_RADIUS_KM: f64 = 5.0;
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(default)]
 pub struct Travel {
     /// Absent means "anywhere": no distance constraint and no distance in the score.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub origin: Option<Origin>,
-    #[schema(value_type = f64, minimum = 0.1, maximum = 100)]
-    pub radius_km: RadiusKm,
+    /// How far the person said they will travel. Absent means they did not say: then
+    /// nothing is filtered on distance, and nearer tasks still rank higher (an unanswered
+    /// question is never a limit).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<f64>, minimum = 0.1, maximum = 100)]
+    pub radius_km: Option<RadiusKm>,
     pub mode: TravelMode,
 }
 
@@ -356,7 +358,7 @@ impl Default for Travel {
     fn default() -> Self {
         Self {
             origin: None,
-            radius_km: RadiusKm(DEFAULT_RADIUS_KM),
+            radius_km: None,
             mode: TravelMode::Bike,
         }
     }
@@ -369,6 +371,10 @@ pub struct Needs {
     pub certificate: bool,
     pub guidance: Guidance,
     pub first_step: bool,
+    /// The person said they want to learn nothing now ("Nu even niets"): trainings are
+    /// then shown only when a task in the advice needs one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_training: bool,
 }
 
 impl Default for Needs {
@@ -378,6 +384,7 @@ impl Default for Needs {
             certificate: false,
             guidance: Guidance::Medium,
             first_step: false,
+            no_training: false,
         }
     }
 }
@@ -461,7 +468,8 @@ mod tests {
         let p: Persona = serde_json::from_str("{}").unwrap();
         assert_eq!(p.work_goal, WorkGoal::NotNow);
         assert!(p.availability.slots.is_empty());
-        assert_eq!(p.travel.radius_km.get(), DEFAULT_RADIUS_KM);
+        assert_eq!(p.travel.radius_km, None);
+        assert_eq!(p.availability.hours_per_week, None);
     }
 
     #[test]

@@ -19,6 +19,14 @@ pub struct Term {
     /// functions; used when a publisher does not say what a task offers.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub offers: Vec<String>,
+    /// A skill that is a legal permit (a driving licence), not a talent: a task or training
+    /// that lists it requires it, and a person has it only when they said so.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub permit: bool,
+    /// For a training topic: the permits (skill ids) a person must hold to take it
+    /// ("safe driving with passengers" is for drivers).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
 }
 
 impl Term {
@@ -185,7 +193,12 @@ pub struct Taxonomies {
     pub categories: Vocabulary,
     pub skills: Vocabulary,
     pub topics: Vocabulary,
+    /// The permit skills, in order: a person's or a task's permits are a bit set over it.
+    pub permits: Vec<String>,
 }
+
+/// The matcher keeps permits in four bits of a task's gate.
+pub const MAX_PERMITS: usize = 4;
 
 /// The six functions of the Volunteer Functions Inventory (Clary et al. 1998), in a fixed
 /// order: the motivation vector and the task "offers" vector use it.
@@ -228,12 +241,52 @@ impl Taxonomies {
                 }
             }
         }
+        let permits: Vec<String> = s
+            .skills
+            .iter()
+            .filter(|x| x.permit)
+            .map(|x| x.id.clone())
+            .collect();
+        if permits.len() > MAX_PERMITS {
+            return Err(format!(
+                "skills.json: at most {MAX_PERMITS} skills can be permits, not {}",
+                permits.len()
+            ));
+        }
+        for topic in &t.topics {
+            for r in &topic.requires {
+                if !permits.contains(r) {
+                    return Err(format!(
+                        "training_topics.json: topic {:?} requires {r:?}, which is not a permit skill",
+                        topic.id
+                    ));
+                }
+            }
+        }
         Ok(Self {
             categories: Vocabulary::new(c.categories)
                 .map_err(|e| format!("categories.json: {e}"))?,
             skills: Vocabulary::new(s.skills).map_err(|e| format!("skills.json: {e}"))?,
             topics: Vocabulary::new(t.topics).map_err(|e| format!("training_topics.json: {e}"))?,
+            permits,
         })
+    }
+
+    /// The permits among `skills`, as a bit set over `permits`.
+    pub fn permit_bits<'a>(&self, skills: impl IntoIterator<Item = &'a String>) -> u8 {
+        skills
+            .into_iter()
+            .filter_map(|s| self.permits.iter().position(|p| p == s))
+            .fold(0, |m, i| m | (1 << i))
+    }
+
+    /// The permits a training asks: those its topics require and those among its skills.
+    pub fn training_permit_bits(&self, topics: &[String], skills: &[String]) -> u8 {
+        let from_topics = topics
+            .iter()
+            .filter_map(|t| self.topics.get(t))
+            .fold(0, |m, t| m | self.permit_bits(&t.requires));
+        from_topics | self.permit_bits(skills)
     }
 }
 
@@ -257,5 +310,7 @@ mod tests {
         assert!(t.categories.contains("zorg-welzijn"));
         assert!(t.skills.contains("koken"));
         assert!(t.topics.contains("haccp"));
+        assert_eq!(t.permits, ["autorijden"]);
+        assert_eq!(t.training_permit_bits(&["rijvaardigheid".into()], &[]), 1);
     }
 }

@@ -41,6 +41,7 @@ fn task(i: usize, hours: f64, slot: usize, essential: bool, lat: f64) -> Task {
         certificate: false,
         work_experience: vec![],
         required_trainings: vec![],
+        requirements: Default::default(),
         suitable_for: vec![],
         offers: vec![],
         role_id: Some("r".into()),

@@ -53,6 +53,7 @@ fn query() -> Query {
         limit_trainings: 5,
         categories: None,
         words: None,
+        telling: Vec::new(),
         lang: Lang::Nl,
         explain: false,
         now: time::OffsetDateTime::now_utc(),
@@ -128,7 +129,7 @@ fn persona_strategy() -> impl Strategy<Value = Persona> {
                     lat: Some(lat),
                     lon: Some(lon),
                 });
-                p.travel.radius_km = RadiusKm::try_from(radius).unwrap();
+                p.travel.radius_km = Some(RadiusKm::try_from(radius).unwrap());
                 p.travel.mode = mode;
                 let mut s: Vec<Slot> = slots
                     .into_iter()
@@ -171,7 +172,7 @@ fn violation(t: &Task, p: &Persona, today: &str) -> Option<&'static str> {
                 lat: l.lat,
                 lon: l.lon,
             },
-        ) > p.travel.radius_km.get() + 1e-9
+        ) > p.travel.radius_km.map_or(f64::INFINITY, |r| r.get()) + 1e-9
         {
             return Some("radius");
         }

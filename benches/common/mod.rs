@@ -54,7 +54,7 @@ pub fn personas(n: usize) -> Vec<Persona> {
                 lat: Some(lat),
                 lon: Some(lon),
             });
-            p.travel.radius_km = RadiusKm::try_from(1.0 + r.next() * 9.0).unwrap();
+            p.travel.radius_km = Some(RadiusKm::try_from(1.0 + r.next() * 9.0).unwrap());
             p.travel.mode = TravelMode::ALL[(r.next() * 4.0) as usize % 4];
             let n_slots = 1 + (r.next() * 8.0) as usize;
             let mut slots: Vec<Slot> = (0..n_slots)
@@ -120,6 +120,7 @@ pub fn query(words: Option<String>) -> Query {
         limit_trainings: 5,
         categories: None,
         words,
+        telling: Vec::new(),
         lang: Lang::Nl,
         explain: false,
         now: time::OffsetDateTime::now_utc(),

@@ -91,6 +91,7 @@ fn query(lang: Lang) -> crate::ranking::Query {
         limit_trainings: 0,
         categories: None,
         words: None,
+        telling: Vec::new(),
         lang,
         explain: false,
         now: time::OffsetDateTime::now_utc(),

@@ -318,7 +318,7 @@ pub async fn create_match(
     }
     let mut persona = persona.ok_or_else(|| ApiError::Internal("no persona".into()))?;
     if let Some(r) = overrides.radius_km {
-        persona.travel.radius_km = r;
+        persona.travel.radius_km = Some(r);
     }
     if let Some(s) = overrides.slots.clone() {
         persona.availability.slots = s;
@@ -326,16 +326,24 @@ pub async fn create_match(
     if let Some(h) = overrides.hours_per_week {
         persona.availability.hours_per_week = Some(h);
     }
+    // Only the words that say what the person means: "graag" or "mensen" would lift
+    // every task that happens to contain them.
     let words = overrides
         .q
-        .clone()
+        .as_deref()
         .filter(|q| !q.trim().is_empty())
-        .or(persona.words.clone().filter(|w| !w.trim().is_empty()));
+        .or(persona.words.as_deref())
+        .and_then(crate::search::content_words);
+    let telling = words
+        .as_deref()
+        .map(|w| state.index.telling_words(w))
+        .unwrap_or_default();
     let q = Query {
         limit_tasks: lt,
         limit_trainings: ltr,
         categories: overrides.categories.clone(),
         words,
+        telling,
         lang: lang.unwrap_or_default(),
         explain,
         now: time::OffsetDateTime::now_utc(),

@@ -163,6 +163,37 @@ pub struct Allowance {
     pub per_hour_eur: Option<f64>,
 }
 
+/// What a task requires by law or by its nature, as opposed to skills that are welcome.
+/// A required permit (a driving licence) must be one the person said they have; a
+/// minimum age excludes people whose stated age band is below it, and is shown as a
+/// condition to people who did not give their age.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct Requirements {
+    /// Permit skills (`permit: true` in the skills taxonomy), e.g. `autorijden`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<String>,
+    /// Minimum age in years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 12, maximum = 99)]
+    pub min_age: Option<u8>,
+}
+
+impl Requirements {
+    pub fn is_empty(&self) -> bool {
+        self.skills.is_empty() && self.min_age.is_none()
+    }
+}
+
+impl Task {
+    /// The permits the task requires: those it names as requirements and any permit
+    /// skill it lists (a catalog written before requirements existed lists a licence as
+    /// a skill; a licence is never merely welcome).
+    pub fn required_permits(&self) -> impl Iterator<Item = &String> {
+        self.requirements.skills.iter().chain(self.skills.iter())
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Task {
     pub id: String,
@@ -187,6 +218,9 @@ pub struct Task {
     pub certificate: bool,
     pub work_experience: Vec<String>,
     pub required_trainings: Vec<String>,
+    /// What a person must have to do the task, apart from what is welcome (`skills`).
+    #[serde(default, skip_serializing_if = "Requirements::is_empty")]
+    pub requirements: Requirements,
     pub suitable_for: Vec<String>,
     /// What the task gives, as Volunteer Functions Inventory functions.
     pub offers: Vec<String>,
@@ -654,6 +688,26 @@ impl Task {
             "training topic",
             0,
         );
+        let requirements: Requirements = f.or_default("requirements");
+        for (i, s) in requirements.skills.iter().enumerate() {
+            if !tax.permits.contains(s) {
+                f.err_at(
+                    format!("{}/skills/{i}", f.pointer("requirements")),
+                    format!(
+                        "{s:?} is not a permit that can be required ({}); list other skills under skills",
+                        tax.permits.join(", ")
+                    ),
+                );
+            }
+        }
+        if let Some(a) = requirements.min_age {
+            if !(12..=99).contains(&a) {
+                f.err_at(
+                    format!("{}/min_age", f.pointer("requirements")),
+                    "must be between 12 and 99",
+                );
+            }
+        }
         let suitable_for: Vec<String> = f.or_default("suitable_for");
         for (i, s) in suitable_for.iter().enumerate() {
             if !valid_id(s) {
@@ -710,6 +764,7 @@ impl Task {
             certificate,
             work_experience,
             required_trainings,
+            requirements,
             suitable_for: suitable_for
                 .into_iter()
                 .filter(|s| SUITABLE_FOR.contains(&s.as_str()) || valid_id(s))

@@ -178,7 +178,7 @@ pub const NUMERIC_DIMS: [&str; 10] = [
 ];
 
 /// Persona fields an option may `set`, checked by applying the value to a persona.
-pub const SET_FIELDS: [&str; 15] = [
+pub const SET_FIELDS: [&str; 16] = [
     "work_goal",
     "availability.frequency",
     "availability.hours_per_week",
@@ -188,12 +188,23 @@ pub const SET_FIELDS: [&str; 15] = [
     "needs.certificate",
     "needs.guidance",
     "needs.first_step",
+    "needs.no_training",
     "constraints.physical_load",
     "constraints.language_level",
     "constraints.childcare",
     "constraints.wheelchair",
     "situation.age_band",
     "situation.on_benefit",
+];
+
+/// Fields the matcher filters on: only an answer may set them, never a default.
+pub const LIMIT_FIELDS: [&str; 6] = [
+    "availability.frequency",
+    "availability.hours_per_week",
+    "travel.radius_km",
+    "constraints.physical_load",
+    "constraints.language_level",
+    "situation.age_band",
 ];
 
 /// Sets one persona field from a JSON value; the error says why the value does not fit.
@@ -205,12 +216,13 @@ pub fn apply_set(p: &mut Persona, field: &str, v: &Value) -> Result<(), String> 
         "work_goal" => p.work_goal = de(v)?,
         "availability.frequency" => p.availability.frequency = Some(de(v)?),
         "availability.hours_per_week" => p.availability.hours_per_week = Some(de(v)?),
-        "travel.radius_km" => p.travel.radius_km = de(v)?,
+        "travel.radius_km" => p.travel.radius_km = Some(de(v)?),
         "travel.mode" => p.travel.mode = de(v)?,
         "needs.allowance" => p.needs.allowance = de(v)?,
         "needs.certificate" => p.needs.certificate = de(v)?,
         "needs.guidance" => p.needs.guidance = de(v)?,
         "needs.first_step" => p.needs.first_step = de(v)?,
+        "needs.no_training" => p.needs.no_training = de(v)?,
         "constraints.physical_load" => p.constraints.physical_load = Some(de(v)?),
         "constraints.language_level" => p.constraints.language_level = Some(de(v)?),
         "constraints.childcare" => p.constraints.childcare = de(v)?,
@@ -273,6 +285,11 @@ impl Definition {
             let mut p = Persona::default();
             if let Err(e) = apply_set(&mut p, field, v) {
                 errs.push(format!("defaults.{field}: {e}"));
+            }
+            if LIMIT_FIELDS.contains(&field.as_str()) {
+                errs.push(format!(
+                    "defaults.{field}: a limit cannot have a default; a skipped question must stay unknown"
+                ));
             }
         }
         let mut section_ids = HashSet::new();

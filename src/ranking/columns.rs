@@ -31,10 +31,15 @@ pub struct Gate {
     /// Hours per week rounded down to f32, so `hours > limit` here implies it exactly.
     pub hours: f32,
     pub end_day: i32,
+    /// Physical load and Dutch level ranks (0–3).
     pub load: u8,
     pub lang: u8,
     /// The accessibility tags (bits 0–4, `features::TAGS`), `REMOTE`, `HOURS_EXACT`.
     pub flags: u8,
+    /// Required permits (4 bits) and the lowest age band that can meet the minimum age
+    /// (3 bits): in `meta` beside the load and the language rank.
+    pub permits: u8,
+    pub min_band: u8,
 }
 
 pub const ANY_MOMENT: u32 = 1 << 31;
@@ -54,6 +59,8 @@ impl Gate {
             end_day: r.end_day,
             load: r.load,
             lang: r.lang,
+            permits: r.permits & 0xf,
+            min_band: r.min_band & 0x7,
             flags: (r.tags & TAG_BITS)
                 | if r.remote { REMOTE } else { 0 }
                 | if hours as f64 == r.hours {
@@ -74,7 +81,8 @@ pub struct GateColumns {
     pub slots: Vec<u32>,
     pub hours: Vec<f32>,
     pub end_day: Vec<i32>,
-    /// load | lang << 8 | flags << 16 | the number of slot bits << 24 | `META_ALWAYS`.
+    /// load | min_band << 4 | lang << 8 | permits << 12 | flags << 16 | the number of
+    /// slot bits << 24 | `META_ALWAYS`.
     pub meta: Vec<u32>,
 }
 
@@ -101,7 +109,9 @@ impl GateColumns {
         self.end_day.push(g.end_day);
         self.meta.push(
             g.load as u32
+                | (g.min_band as u32) << 4
                 | (g.lang as u32) << 8
+                | (g.permits as u32) << 12
                 | (g.flags as u32) << 16
                 | (g.slots & !ANY_MOMENT).count_ones() << 24
                 | META_ALWAYS,
@@ -126,9 +136,11 @@ impl GateColumns {
             slots: self.slots[row],
             hours: self.hours[row],
             end_day: self.end_day[row],
-            load: m as u8,
-            lang: (m >> 8) as u8,
+            load: (m & 0xf) as u8,
+            lang: (m >> 8 & 0xf) as u8,
             flags: (m >> 16) as u8,
+            permits: (m >> 12 & 0xf) as u8,
+            min_band: (m >> 4 & 0x7) as u8,
         }
     }
 }
@@ -139,6 +151,10 @@ pub struct GateQuery {
     pub today: i32,
     pub max_load: u32,
     pub max_lang: u32,
+    /// The permits the person lacks, at their place in `meta`: a row needing one fails.
+    pub missing_permits: u32,
+    /// The person's age band rank (`AGE_UNKNOWN` when not given).
+    pub age_rank: u32,
     /// The person's slots with `ANY_MOMENT`; `no_slots` when they gave none.
     pub slots: u32,
     pub no_slots: bool,
@@ -169,8 +185,10 @@ impl GateQuery {
         let dx = (lon - self.origin.1) * self.cos;
         let d2 = dx * dx + dy * dy;
         let ok = (end_day >= self.today)
-            & (meta & 0xff <= self.max_load)
-            & ((meta >> 8) & 0xff <= self.max_lang)
+            & (meta & 0xf <= self.max_load)
+            & ((meta >> 8) & 0xf <= self.max_lang)
+            & ((meta >> 4) & 0x7 <= self.age_rank)
+            & (meta & self.missing_permits == 0)
             & ((slots & self.slots != 0) | self.no_slots)
             & (hours <= self.hours_cap)
             & (meta & self.wheel_mask != 0)
@@ -550,9 +568,9 @@ impl TaskColumns {
     /// Row ranges that may hold tasks within the person's radius, plus the remote range.
     pub fn candidate_ranges(&self, p: &Prepared) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        match p.origin {
+        match p.near() {
             None => out.push(0..self.local_end),
-            Some(o) => {
+            Some((o, _)) => {
                 let (lat_cells, lon_cells) = cells_covering(o, p.radius_km);
                 let local = &self.cells[..self.local_end];
                 for r in lat_cells {

@@ -175,21 +175,71 @@ impl AllowanceLimits {
     }
 }
 
-/// "€ 5,60" — Dutch number format.
-pub fn euro(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        let n = v.round() as i64;
-        let s = n.to_string();
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
-                out.push('.');
-            }
-            out.push(c);
+/// "€ 2.100" and "€ 5,60" in Dutch, "€2,100" and "€5.60" in English.
+pub fn euro(v: f64, lang: Lang) -> String {
+    let (thousands, decimal, space) = match lang {
+        Lang::Nl => ('.', ',', " "),
+        Lang::En => (',', '.', ""),
+    };
+    let cents = (v * 100.0).round() as i64;
+    let whole = (cents / 100).to_string();
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(thousands);
         }
-        format!("€ {out}")
-    } else {
-        format!("€ {:.2}", v).replace('.', ",")
+        out.push(c);
+    }
+    if cents % 100 != 0 {
+        out.push(decimal);
+        out.push_str(&format!("{:02}", cents % 100));
+    }
+    format!("€{space}{out}")
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "20 februari 2027" / "20 February 2027" from the date at the start of an ISO 8601
+/// date or date-time; the input itself when it is not one.
+pub fn date_text(iso: &str, lang: Lang) -> String {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    match iso.get(..10).and_then(|d| time::Date::parse(d, &fmt).ok()) {
+        Some(d) => {
+            let m = d.month() as usize - 1;
+            let month = match lang {
+                Lang::Nl => MONTHS_NL[m],
+                Lang::En => MONTHS_EN[m],
+            };
+            format!("{} {month} {}", d.day(), d.year())
+        }
+        None => iso.to_string(),
     }
 }
 

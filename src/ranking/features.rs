@@ -76,7 +76,26 @@ pub struct Row {
     pub certificate: bool,
     pub work_experience: bool,
     pub n_skills: u32,
+    /// The permits the task requires (`Taxonomies::permit_bits`).
+    pub permits: u8,
+    /// The lowest age band (`AgeBand::rank`) that can meet the task's minimum age.
+    pub min_band: u8,
 }
+
+/// The first age band (by `AgeBand::rank`) whose oldest member reaches `min_age`: a
+/// person in a lower band is surely too young. Bands: under 18, 18–20, 21–26, 27–66, 67+.
+pub fn min_age_band(min_age: Option<u8>) -> u8 {
+    match min_age {
+        None | Some(0..=17) => 0,
+        Some(18..=20) => 1,
+        Some(21..=26) => 2,
+        Some(27..=66) => 3,
+        Some(_) => 4,
+    }
+}
+
+/// A person whose age band is unknown passes every minimum age.
+pub const AGE_UNKNOWN: u8 = 7;
 
 impl Row {
     pub fn from_task(t: &Task, tax: &Taxonomies) -> Row {
@@ -122,6 +141,8 @@ impl Row {
             certificate: t.certificate,
             work_experience: !t.work_experience.is_empty(),
             n_skills: t.skills.len() as u32,
+            permits: tax.permit_bits(t.required_permits()),
+            min_band: min_age_band(t.requirements.min_age),
         }
     }
 
@@ -137,6 +158,7 @@ impl Row {
 #[derive(Debug, Clone)]
 pub struct Prepared {
     pub origin: Option<LatLon>,
+    /// ∞ when the person did not say how far they travel: distance then only ranks.
     pub radius_km: f64,
     pub scale_km: f64,
     /// 0 = any moment.
@@ -159,6 +181,10 @@ pub struct Prepared {
     pub work_factor: f64,
     pub needed_tags: u8,
     pub wheelchair: bool,
+    /// The permits the person said they have.
+    pub permits: u8,
+    /// `AgeBand::rank` of the person, `AGE_UNKNOWN` when not given.
+    pub age_rank: u8,
     pub categories_filter: Option<Bits>,
     pub today: i32,
     pub remote_value: f64,
@@ -236,7 +262,7 @@ impl Prepared {
         let per_month = p.availability.frequency.map(Frequency::per_month);
         Prepared {
             origin: p.travel.origin.as_ref().and_then(|o| o.point()),
-            radius_km: p.travel.radius_km.get(),
+            radius_km: p.travel.radius_km.map_or(f64::INFINITY, |r| r.get()),
             scale_km: w.scale(p.travel.mode),
             slots: slot_mask(
                 &p.availability
@@ -275,6 +301,8 @@ impl Prepared {
             },
             needed_tags,
             wheelchair: p.constraints.wheelchair,
+            permits: tax.permit_bits(&p.skills),
+            age_rank: p.situation.age_band.map_or(AGE_UNKNOWN, |b| b.rank() as u8),
             categories_filter: categories_filter
                 .filter(|c| !c.is_empty())
                 .map(|c| bits(c, |s| tax.categories.position(s))),
@@ -297,10 +325,14 @@ impl Prepared {
 
     fn with_gate(mut self) -> Self {
         if let Some(o) = self.origin {
-            // f32 coordinates are within 0.5 m; 2 m either side of the 1 % band is ample.
-            let hi = (self.radius_km * 1.01 + 0.002) / KM_PER_DEG as f64;
             self.gate_origin = (o.lat as f32, o.lon as f32);
             self.gate_cos = self.cos_lat as f32;
+            if !self.radius_km.is_finite() {
+                // No radius: every place is in, and its distance is still measured.
+                return self;
+            }
+            // f32 coordinates are within 0.5 m; 2 m either side of the 1 % band is ample.
+            let hi = (self.radius_km * 1.01 + 0.002) / KM_PER_DEG as f64;
             self.gate_lo = (self.radius_km * 0.99 - 0.002) as f32;
             self.gate_hi2 = (hi * hi) as f32;
         }
@@ -319,6 +351,8 @@ impl Prepared {
             slots: self.slots | ANY_MOMENT,
             no_slots: self.slots == 0,
             hours_cap,
+            missing_permits: ((!self.permits & 0xf) as u32) << 12,
+            age_rank: self.age_rank as u32,
             wheel_mask: if self.wheelchair {
                 ((WHEELCHAIR_OK | REMOTE) as u32) << 16
             } else {
@@ -348,7 +382,12 @@ impl Prepared {
     /// Never `Out` or `In` where `allows` would say otherwise.
     #[inline]
     pub fn gate(&self, g: &Gate) -> Gated {
-        if g.end_day < self.today || g.load > self.max_load || g.lang > self.max_lang {
+        if g.end_day < self.today
+            || g.load > self.max_load
+            || g.lang > self.max_lang
+            || g.permits & !self.permits != 0
+            || g.min_band > self.age_rank
+        {
             return Gated::Out;
         }
         if self.slots != 0 && g.slots & (self.slots | ANY_MOMENT) == 0 {
@@ -397,11 +436,18 @@ impl Prepared {
     #[inline]
     /// Origin and radius, when the person gave a place: the area a text query may score.
     pub fn near(&self) -> Option<(LatLon, f64)> {
-        self.origin.map(|o| (o, self.radius_km))
+        self.origin
+            .filter(|_| self.radius_km.is_finite())
+            .map(|o| (o, self.radius_km))
     }
 
     pub fn allows_except_distance(&self, r: &Row) -> bool {
-        if r.end_day < self.today || r.load > self.max_load || r.lang > self.max_lang {
+        if r.end_day < self.today
+            || r.load > self.max_load
+            || r.lang > self.max_lang
+            || r.permits & !self.permits != 0
+            || r.min_band > self.age_rank
+        {
             return false;
         }
         if self.slots != 0 && !r.any_moment && r.slots & self.slots == 0 {
@@ -494,6 +540,10 @@ pub const F_WORK: usize = 10;
 pub const F_ACCESS: usize = 11;
 pub const F_TEXT: usize = 12;
 
+/// The time fit of a task that lists its usual moments but lets the person agree on
+/// others, when none of those moments fits.
+pub const FLEXIBLE_TIME: f64 = 0.5;
+
 /// Interest fit from the per-category sum (the column path computes that sum with one
 /// matrix-vector product).
 pub fn interest_fit(sum: f64) -> f64 {
@@ -517,10 +567,16 @@ pub fn features(
     });
     v[F_LEARN] = Some(if r.learn & p.learning != 0 { 1.0 } else { 0.0 });
     v[F_MOTIVE] = Some(motive);
-    v[F_TIME] = Some(if r.any_moment || p.slots == 0 {
+    v[F_TIME] = Some(if p.slots == 0 || r.slots == 0 {
         1.0
     } else {
-        (r.slots & p.slots).count_ones() as f64 / r.slots.count_ones().max(1) as f64
+        let share = (r.slots & p.slots).count_ones() as f64 / r.slots.count_ones() as f64;
+        if r.any_moment {
+            // Flexible, but with usual moments: those that fit count, by agreement less.
+            share.max(FLEXIBLE_TIME)
+        } else {
+            share
+        }
     });
     let freq = match p.per_month {
         Some(pm) if r.per_month > pm => pm / r.per_month,
@@ -698,10 +754,13 @@ impl FirstWeights {
         }
         let mut num = w[F_INTEREST] * interest.clamp(0.0, 1.0) + w[F_TEXT] * text;
         let shared = (slots & self.slots).count_ones() as f32;
-        let time = shared * RECIPROCAL[(meta >> 24 & 0x3f) as usize];
+        let listed = (meta >> 24 & 0x3f) as usize;
+        let time = shared * RECIPROCAL[listed];
         num += w[F_TIME]
-            * if (slots & ANY_MOMENT != 0) | self.no_slots {
+            * if self.no_slots | (listed == 0) {
                 1.0
+            } else if slots & ANY_MOMENT != 0 {
+                time.max(FLEXIBLE_TIME as f32)
             } else {
                 time
             };

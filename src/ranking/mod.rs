@@ -17,7 +17,7 @@ use utoipa::ToSchema;
 
 use self::columns::TaskColumns;
 use self::config::{
-    euro, fill, km, AllowanceLimits, Texts, Weights, TASK_FEATURES, TRAINING_FEATURES,
+    date_text, euro, fill, km, AllowanceLimits, Texts, Weights, TASK_FEATURES, TRAINING_FEATURES,
 };
 use self::features::*;
 use crate::catalog::model::{
@@ -82,6 +82,9 @@ pub struct TaskMatch {
     pub categories: Vec<String>,
     pub work_experience: Vec<String>,
     pub required_trainings: Vec<String>,
+    /// What the person must have or be to do this task (a driving licence, a minimum
+    /// age), in plain words; apart from the reasons, which say why it fits.
+    pub requirements: Vec<Reason>,
     pub role_id: Option<String>,
     pub score: f64,
     pub reasons: Vec<Reason>,
@@ -129,6 +132,9 @@ pub struct Query {
     pub categories: Option<Vec<String>>,
     /// Free text: `overrides.q`, else the persona's own words.
     pub words: Option<String>,
+    /// The telling words of `words` (`SearchIndex::telling_words`): a text reason quotes
+    /// only those a task really contains.
+    pub telling: Vec<crate::search::Word>,
     pub lang: Lang,
     pub explain: bool,
     pub now: time::OffsetDateTime,
@@ -697,31 +703,39 @@ impl Matcher {
                 false,
             );
         }
-        // time
-        if t.schedule.any_moment() {
+        // time: a listed moment that fits, else what the schedule truly says
+        let fit: Vec<String> = t
+            .schedule
+            .slots
+            .iter()
+            .filter(|s| p.slots & s.bit() != 0)
+            .take(3)
+            .map(|s| s.label(lang))
+            .collect();
+        if !fit.is_empty() {
+            push(
+                F_TIME,
+                "slot",
+                fill(
+                    &self.texts.reason("slot", lang),
+                    &[("slots", &fit.join(", "))],
+                ),
+                false,
+            );
+        } else if t.schedule.on_call {
+            push(F_TIME, "on_call", self.texts.reason("on_call", lang), false);
+        } else if t.schedule.slots.is_empty() {
             push(F_TIME, "slot", self.texts.reason("any_moment", lang), false);
-        } else {
-            let fit: Vec<String> = t
-                .schedule
-                .slots
-                .iter()
-                .filter(|s| p.slots == 0 || p.slots & s.bit() != 0)
-                .take(3)
-                .map(|s| s.label(lang))
-                .collect();
-            if !fit.is_empty() && p.slots != 0 {
-                push(
-                    F_TIME,
-                    "slot",
-                    fill(
-                        &self.texts.reason("slot", lang),
-                        &[("slots", &fit.join(", "))],
-                    ),
-                    false,
-                );
-            }
+        } else if t.schedule.flexible {
+            push(
+                F_TIME,
+                "by_agreement",
+                self.texts.reason("by_agreement", lang),
+                false,
+            );
         }
-        if p.per_month.is_some() {
+        // Only when the task asks no more often than the person offers.
+        if p.per_month.is_some() && val(F_COMMITMENT) >= 1.0 - 1e-9 {
             push(
                 F_COMMITMENT,
                 "commitment",
@@ -786,13 +800,13 @@ impl Matcher {
                     let amount = t
                         .allowance
                         .per_hour_eur
-                        .map(|x| format!(" ({} per uur)", euro(x)))
+                        .map(|x| {
+                            fill(
+                                &self.texts.reason("per_hour", lang),
+                                &[("amount", &euro(x, lang))],
+                            )
+                        })
                         .unwrap_or_default();
-                    let amount = if lang == Lang::En {
-                        amount.replace("per uur", "an hour")
-                    } else {
-                        amount
-                    };
                     push(
                         F_ALLOWANCE,
                         "allowance",
@@ -853,15 +867,13 @@ impl Matcher {
                 );
             }
         }
-        if let Some(words) = q.words.as_deref() {
-            if val(F_TEXT) > 0.0 {
+        if val(F_TEXT) > 0.0 {
+            let found = quoted_words(&q.telling, &[&t.title, &t.description]);
+            if !found.is_empty() {
                 push(
                     F_TEXT,
                     "text",
-                    fill(
-                        &self.texts.reason("text", lang),
-                        &[("words", &crate::search::display_words(words, lang))],
-                    ),
+                    fill(&self.texts.reason("text", lang), &[("words", &found)]),
                     true,
                 );
             }
@@ -916,6 +928,7 @@ impl Matcher {
             categories: t.categories.clone(),
             work_experience: t.work_experience.clone(),
             required_trainings: t.required_trainings.clone(),
+            requirements: self.requirements(t, lang),
             role_id: t.role_id.clone(),
             score: round6(c.score),
             reasons,
@@ -923,6 +936,36 @@ impl Matcher {
                 .explain
                 .then(|| self.explain(&c.features, &TASK_FEATURES, &self.task_w)),
         }
+    }
+
+    /// The task's requirements as conditions a resident reads on its card.
+    pub fn requirements(&self, t: &Task, lang: Lang) -> Vec<Reason> {
+        let mut permits: Vec<&String> = t
+            .required_permits()
+            .filter(|s| self.tax.permits.contains(s))
+            .collect();
+        permits.sort_unstable();
+        permits.dedup();
+        let mut out: Vec<Reason> = permits
+            .into_iter()
+            .map(|s| Reason {
+                code: "permit".into(),
+                text: fill(
+                    &self.texts.reason("requires_permit", lang),
+                    &[("label", &self.tax.skills.label(s, lang).to_lowercase())],
+                ),
+            })
+            .collect();
+        if let Some(a) = t.requirements.min_age {
+            out.push(Reason {
+                code: "min_age".into(),
+                text: fill(
+                    &self.texts.reason("requires_min_age", lang),
+                    &[("age", &a.to_string())],
+                ),
+            });
+        }
+        out
     }
 
     /// Does the task's allowance stay within this year's fiscal limits? Says "unknown"
@@ -961,10 +1004,12 @@ impl Matcher {
                     .per_hour_eur
                     .is_some_and(|h| h > per_hour_max + 1e-9)
                     || monthly.is_some_and(|m| m > l.per_month + 1e-9);
-                let limit = format!(
-                    "{} per uur, {} per maand",
-                    euro(per_hour_max),
-                    euro(l.per_month)
+                let limit = fill(
+                    &self.texts.allowance_check("per_hour_and_month", lang),
+                    &[
+                        ("hour", &euro(per_hour_max, lang)),
+                        ("month", &euro(l.per_month, lang)),
+                    ],
                 );
                 let key = if above { "above" } else { "within" };
                 AllowanceCheck {
@@ -987,10 +1032,12 @@ impl Matcher {
                         }
                     }
                 };
-                let limit = format!(
-                    "{} per maand, {} per jaar",
-                    euro(l.per_month),
-                    euro(l.per_year)
+                let limit = fill(
+                    &self.texts.allowance_check("per_month_and_year", lang),
+                    &[
+                        ("month", &euro(l.per_month, lang)),
+                        ("per_year", &euro(l.per_year, lang)),
+                    ],
                 );
                 AllowanceCheck {
                     status: "unknown".into(),
@@ -1021,13 +1068,13 @@ impl Matcher {
             let limit = match self.limits.for_year(q.now.year()) {
                 Some(l) => fill(
                     &self.texts.notice("limit_known", lang),
-                    &[("amount", &euro(l.per_year)), ("year", &year)],
+                    &[("amount", &euro(l.per_year, lang)), ("year", &year)],
                 ),
                 None => match self.limits.latest_known() {
                     Some((y, l)) => fill(
                         &self.texts.notice("limit_unknown", lang),
                         &[
-                            ("amount", &euro(l.per_year)),
+                            ("amount", &euro(l.per_year, lang)),
                             ("known_year", &y.to_string()),
                             ("year", &year),
                         ],
@@ -1095,10 +1142,46 @@ impl Matcher {
             .collect();
         required.sort_unstable();
         required.dedup();
+        // What the top tasks use or teach: a training in one of those skills is useful
+        // for the advice itself.
+        let mut used: Vec<&str> = top_tasks
+            .iter()
+            .flat_map(|task| task.skills.iter().chain(&task.learn_skills))
+            .map(String::as_str)
+            .collect();
+        used.sort_unstable();
+        used.dedup();
         let now = q.now.unix_timestamp();
         let mut scored: Vec<ScoredTraining> = Vec::new();
         for (h, t) in trainings.hot().iter().zip(trainings.list()) {
             if h.until < now || h.language_rank as usize > max_lang {
+                continue;
+            }
+            // At a moment the person is free, unless it is online or has no fixed moment.
+            if p.slots != 0 && h.slots != 0 && !h.online && h.slots & p.slots == 0 {
+                continue;
+            }
+            // A course for drivers is for people who said they drive.
+            if !self.tax.permits.is_empty()
+                && self.tax.training_permit_bits(&t.topics, &t.skills) & !p.permits != 0
+            {
+                continue;
+            }
+            let needed = !required.is_empty()
+                && t.topics
+                    .iter()
+                    .any(|topic| required.binary_search(&topic.as_str()).is_ok());
+            let learn = !persona.learning_goals.is_empty()
+                && t.skills.iter().any(|s| persona.learning_goals.contains(s));
+            let useful = t
+                .skills
+                .iter()
+                .any(|s| used.binary_search(&s.as_str()).is_ok());
+            let words = text.is_some_and(|x| x.get(&h.id_hash).is_some_and(|v| *v > 0.0))
+                && !quoted_words(&q.telling, &[&t.title, &t.description]).is_empty();
+            // Only with a reason that tells: never for being near or free alone, and
+            // for someone who wants to learn nothing now only when a task needs it.
+            if !(needed || (!persona.needs.no_training && (learn || useful || words))) {
                 continue;
             }
             // The same planar distance and radius edge as for tasks.
@@ -1111,13 +1194,7 @@ impl Matcher {
                 }
             };
             let mut v: [Option<f64>; 8] = [None; 8];
-            let needed = !required.is_empty()
-                && t.topics
-                    .iter()
-                    .any(|topic| required.binary_search(&topic.as_str()).is_ok());
             v[0] = Some(needed as u8 as f64);
-            let learn = !persona.learning_goals.is_empty()
-                && t.skills.iter().any(|s| persona.learning_goals.contains(s));
             v[1] = Some(learn as u8 as f64);
             if p.certificate {
                 v[2] = Some(h.certificate as u8 as f64);
@@ -1225,6 +1302,27 @@ impl Matcher {
                         ),
                     });
                 }
+                if needed.is_empty() && ls.is_empty() {
+                    let useful: Vec<String> = top_tasks
+                        .iter()
+                        .filter(|task| {
+                            t.skills
+                                .iter()
+                                .any(|s| task.skills.contains(s) || task.learn_skills.contains(s))
+                        })
+                        .take(2)
+                        .map(|task| task.title.clone())
+                        .collect();
+                    if !useful.is_empty() {
+                        reasons.push(Reason {
+                            code: "training_useful".into(),
+                            text: fill(
+                                &self.texts.reason("training_useful", lang),
+                                &[("labels", &useful.join(", "))],
+                            ),
+                        });
+                    }
+                }
                 if t.certificate && v[2].is_some() {
                     reasons.push(Reason {
                         code: "certificate".into(),
@@ -1259,19 +1357,17 @@ impl Matcher {
                             code: "upcoming".into(),
                             text: fill(
                                 &self.texts.reason("upcoming", lang),
-                                &[("date", &s.start[..10])],
+                                &[("date", &date_text(&s.start, lang))],
                             ),
                         });
                     }
                 }
                 if v[7].unwrap_or(0.0) > 0.0 {
-                    if let Some(words) = &q.words {
+                    let found = quoted_words(&q.telling, &[&t.title, &t.description]);
+                    if !found.is_empty() {
                         reasons.push(Reason {
                             code: "text".into(),
-                            text: fill(
-                                &self.texts.reason("text", lang),
-                                &[("words", &crate::search::display_words(words, lang))],
-                            ),
+                            text: fill(&self.texts.reason("text", lang), &[("words", &found)]),
                         });
                     }
                 }
@@ -1332,6 +1428,22 @@ impl Matcher {
             })
             .collect()
     }
+}
+
+/// The telling words a record's texts contain, quoted as the person typed them ("“kook”,
+/// “fietsen”"); empty when it shares none. Whole words only, never a sentence cut off.
+fn quoted_words(telling: &[crate::search::Word], texts: &[&str]) -> String {
+    if telling.is_empty() {
+        return String::new();
+    }
+    let stems = crate::search::stems(&texts.join(" "));
+    telling
+        .iter()
+        .filter(|w| stems.contains(&w.stem))
+        .take(3)
+        .map(|w| format!("\u{201c}{}\u{201d}", w.form))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A training with its score, feature values, distance and the top tasks it is needed for.

@@ -24,7 +24,7 @@ use thiserror::Error;
 
 use crate::catalog::model::{Kind, Record};
 use crate::geo::LatLon;
-use crate::taxonomy::{Lang, Taxonomies};
+use crate::taxonomy::Taxonomies;
 
 /// Bump when the schema or analysis changes: a mismatch triggers a rebuild from the store.
 const SCHEMA_VERSION: &str = "ts-index-4";
@@ -629,7 +629,125 @@ pub fn id_hash(id: &str) -> u64 {
     h
 }
 
-/// Query words for display ("Past bij wat je zocht").
-pub fn display_words(q: &str, _lang: Lang) -> String {
-    q.split_whitespace().take(6).collect::<Vec<_>>().join(" ")
+/// A word a person typed: its stem as the index knows it, the form they typed, and how
+/// rare it is among the documents (idf), so a reason can quote the telling words of a
+/// sentence instead of the sentence cut off at some length.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub stem: String,
+    pub form: String,
+    pub idf: f32,
+}
+
+/// The stems of the filler words residents write around what they mean
+/// (`data/search/filler_words.txt`).
+static FILLER: std::sync::LazyLock<std::collections::HashSet<String>> =
+    std::sync::LazyLock::new(|| {
+        let list = include_str!("../../data/search/filler_words.txt");
+        let mut a = analyzer();
+        let mut out = std::collections::HashSet::new();
+        for w in list.lines().map(str::trim) {
+            if w.is_empty() || w.starts_with('#') {
+                continue;
+            }
+            let mut ts = a.token_stream(w);
+            while ts.advance() {
+                out.insert(ts.token().text.clone());
+            }
+        }
+        out
+    });
+
+/// The words of free text that say what the person means: whole words in the order
+/// typed, without stop words and filler ("Ik kook graag voor anderen" → "kook"). `None`
+/// when nothing is left.
+pub fn content_words(q: &str) -> Option<String> {
+    let mut a = analyzer();
+    let kept: Vec<&str> = split_words(q)
+        .filter(|form| {
+            let mut ts = a.token_stream(form);
+            let mut content = false;
+            while ts.advance() {
+                content |= !FILLER.contains(&ts.token().text);
+            }
+            content
+        })
+        .collect();
+    (!kept.is_empty()).then(|| kept.join(" "))
+}
+
+fn split_words(q: &str) -> impl Iterator<Item = &str> {
+    q.split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(64)
+}
+
+/// The stems of a text, as the index analyses it (lowercase, accents folded, Dutch stop
+/// words dropped, stemmed).
+pub fn stems(text: &str) -> std::collections::HashSet<String> {
+    let mut a = analyzer();
+    let mut ts = a.token_stream(text);
+    let mut out = std::collections::HashSet::new();
+    while ts.advance() {
+        out.insert(ts.token().text.clone());
+    }
+    out
+}
+
+impl SearchIndex {
+    /// The telling words of free text: the content words (`content_words`) the index
+    /// knows, in the order typed, each once.
+    pub fn telling_words(&self, q: &str) -> Vec<Word> {
+        let searcher = self.reader.searcher();
+        let n = searcher.num_docs() as f32;
+        let mut a = analyzer();
+        let mut words: Vec<Word> = Vec::new();
+        for form in split_words(q) {
+            let mut ts = a.token_stream(form);
+            while ts.advance() {
+                let stem = ts.token().text.clone();
+                if FILLER.contains(&stem) || words.iter().any(|w| w.stem == stem) {
+                    continue;
+                }
+                let df = self
+                    .parser_fields
+                    .iter()
+                    .map(|f| {
+                        searcher
+                            .doc_freq(&Term::from_field_text(*f, &stem))
+                            .unwrap_or(0)
+                    })
+                    .max()
+                    .unwrap_or(0);
+                if df == 0 {
+                    continue;
+                }
+                let df = df as f32;
+                words.push(Word {
+                    stem,
+                    form: form.to_string(),
+                    idf: (1.0 + (n - df + 0.5) / (df + 0.5)).ln(),
+                });
+            }
+        }
+        words
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_keeps_only_its_content_words() {
+        assert_eq!(
+            content_words("Ik kook graag voor anderen. Ik woon hier al lang.").as_deref(),
+            Some("kook")
+        );
+        assert_eq!(
+            content_words("ik repareer graag fietsen").as_deref(),
+            Some("repareer fietsen")
+        );
+        assert_eq!(content_words("Ik help graag mensen"), None);
+    }
 }

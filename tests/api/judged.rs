@@ -42,7 +42,9 @@ pub fn violates(task: &Value, persona: &Value, today: &str) -> Option<String> {
                 task["location"]["lon"].as_f64().unwrap(),
             ),
         );
-        let r = persona["travel"]["radius_km"].as_f64().unwrap_or(5.0);
+        let r = persona["travel"]["radius_km"]
+            .as_f64()
+            .unwrap_or(f64::INFINITY);
         if d > r + 1e-9 {
             return Some(format!("distance {d:.2} > {r}"));
         }
