@@ -819,7 +819,7 @@ impl Matcher {
                 }
                 AllowanceKind::Expenses => push(
                     F_ALLOWANCE,
-                    "allowance",
+                    "expenses",
                     self.texts.reason("expenses", lang),
                     true,
                 ),

@@ -11,7 +11,7 @@ use crate::helpers::*;
 /// README, "How the ranking works"): a regression of a few points shows up here.
 pub const MIN_NDCG: f64 = 0.85;
 
-fn haversine(a: (f64, f64), b: (f64, f64)) -> f64 {
+pub fn haversine(a: (f64, f64), b: (f64, f64)) -> f64 {
     let r = 6371.0088_f64;
     let (la1, la2) = (a.0.to_radians(), b.0.to_radians());
     let dla = la2 - la1;
@@ -84,7 +84,7 @@ pub fn violates(task: &Value, persona: &Value, today: &str) -> Option<String> {
     None
 }
 
-fn ndcg(ranked: &[String], labels: &HashMap<String, f64>, k: usize) -> f64 {
+pub fn ndcg(ranked: &[String], labels: &HashMap<String, f64>, k: usize) -> f64 {
     let gain = |g: f64| 2f64.powf(g) - 1.0;
     let dcg: f64 = ranked
         .iter()

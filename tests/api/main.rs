@@ -8,4 +8,5 @@ mod frame;
 mod helpers;
 mod judged;
 mod matches;
+mod resident_path;
 mod scans;
