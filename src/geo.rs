@@ -37,6 +37,10 @@ pub struct Wijk {
     pub stadsdeel: String,
     pub lat: f64,
     pub lon: f64,
+    /// Names residents use for it ("Bouwlust", "Vrederust"), lowercase: a place field can
+    /// suggest the wijk while they type.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -95,6 +99,7 @@ impl Places {
                 stadsdeel: r.stadsdeel,
                 lat: r.lat,
                 lon: r.lon,
+                aliases: Vec::new(),
             });
         }
         let mut postcodes = Vec::new();
@@ -119,6 +124,12 @@ impl Places {
                 .get(&normalise(&code))
                 .ok_or_else(|| format!("wijk-aliases.json: unknown wijk code {code}"))?;
             by_key.entry(normalise(&name)).or_insert(i);
+            if !wijken[i].aliases.contains(&name) {
+                wijken[i].aliases.push(name);
+            }
+        }
+        for w in &mut wijken {
+            w.aliases.sort();
         }
         let by_pc4 = postcodes
             .iter()
