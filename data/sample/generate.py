@@ -570,8 +570,8 @@ task("gaarde", "kerstdiner-2026", "Kerstdiner voor 80 buren koken",
      load="medium", lang="A2", allow="none", suit=["first_step", "low_dutch"], onb=FIRST,
      offers=["social", "values"])
 task("gaarde", "soep-donderdag", "Soep koken voor de inloop op donderdag",
-     "Op donderdagochtend kookt u een grote pan soep voor de inloop van de buurtkamer. U kiest zelf "
-     "het recept, wij betalen de boodschappen. U kookt samen met Naima of een andere vrijwilliger.",
+     "Op donderdagochtend kook je een grote pan soep voor de inloop van de buurtkamer. Je kiest zelf "
+     "het recept, wij betalen de boodschappen. Je kookt samen met Naima of een andere vrijwilliger.",
      ["eten-koken", "buurt"], ["koken"], [],
      slots=["thu-morning"], hps=3, load="medium", lang="A2", req=["haccp"], onb="it",
      offers=["social", "values"])
@@ -1518,9 +1518,9 @@ task("zeegras", "huiskamer-bloemen", "De huiskamer en de bloemen verzorgen",
      ["zorg-welzijn"], ["creatief", "schoonmaken"], [],
      slots=["wed-morning"], hps=2, lang="B1", onb="ibp", role=rid, ess=True, req=["vog"],
      allow="expenses", suit=["first_step"])
-task("zeegras", "koken-gasten", "Kookt u graag? Avondeten voor gasten en familie",
-     "Op donderdag kookt u een eenvoudige avondmaaltijd voor de gasten en hun familie. U vraagt "
-     "vooraf wat iemand lekker vindt. U volgt eerst de HACCP-training.",
+task("zeegras", "koken-gasten", "Kook je graag? Avondeten voor gasten en familie",
+     "Op donderdag kook je een eenvoudige avondmaaltijd voor de gasten en hun familie. Je vraagt "
+     "vooraf wat iemand lekker vindt. Je volgt eerst de HACCP-training.",
      ["zorg-welzijn", "eten-koken"], ["koken"], [],
      slots=["thu-afternoon"], hps=3, load="medium", lang="B1", onb="ibt", role=rid,
      req=["haccp", "vog"],
