@@ -27,6 +27,10 @@ pub struct Term {
     /// ("safe driving with passengers" is for drivers).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub requires: Vec<String>,
+    /// For a training topic tied to a field of work: the categories whose tasks it serves
+    /// (food safety serves cooking). Empty: it serves any task (first aid, communication).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
 }
 
 impl Term {
@@ -254,6 +258,14 @@ impl Taxonomies {
             ));
         }
         for topic in &t.topics {
+            for cat in &topic.categories {
+                if !c.categories.iter().any(|x| &x.id == cat) {
+                    return Err(format!(
+                        "training_topics.json: topic {:?} serves unknown category {cat:?}",
+                        topic.id
+                    ));
+                }
+            }
             for r in &topic.requires {
                 if !permits.contains(r) {
                     return Err(format!(
@@ -278,6 +290,16 @@ impl Taxonomies {
             .into_iter()
             .filter_map(|s| self.permits.iter().position(|p| p == s))
             .fold(0, |m, i| m | (1 << i))
+    }
+
+    /// Whether a training on `topics` serves a task in `categories`: one of its topics
+    /// serves any task, or serves one of the task's categories.
+    pub fn topics_fit(&self, topics: &[String], categories: &[String]) -> bool {
+        topics.iter().any(|t| {
+            self.topics.get(t).is_none_or(|t| {
+                t.categories.is_empty() || t.categories.iter().any(|c| categories.contains(c))
+            })
+        })
     }
 
     /// The permits a training asks: those its topics require and those among its skills.

@@ -16,7 +16,10 @@ use crate::carving::{
 };
 use crate::catalog::fields::{FieldError, Fields};
 use crate::catalog::model::{Kind, Role, Task};
-use crate::persona::{HoursPerWeek, Persona};
+use crate::persona::{HoursPerWeek, Persona, RadiusKm};
+
+/// The smallest hours budget a carving can use: half an hour a week.
+const MIN_BUDGET: f64 = 0.5;
 use crate::search::Filters;
 use crate::state::AppState;
 use crate::taxonomy::{Lang, Slot};
@@ -33,11 +36,14 @@ pub struct CarvingRequest {
     answers: Option<serde_json::Map<String, Value>>,
     role_id: Option<String>,
     organisation_id: Option<String>,
-    /// Hours budget; default the persona's hours (4 when unknown).
-    #[schema(value_type = Option<f64>)]
-    max_hours_per_week: Option<HoursPerWeek>,
+    /// Hours budget, 0.5 to 80; default the persona's hours (4 when unknown).
+    #[schema(value_type = Option<f64>, minimum = 0.5, maximum = 80)]
+    max_hours_per_week: Option<f64>,
     #[schema(value_type = Option<Vec<String>>)]
     slots: Option<Vec<Slot>>,
+    /// Travel distance in km instead of the persona's (a what-if at the desk).
+    #[schema(value_type = Option<f64>, minimum = 0.1, maximum = 100)]
+    radius_km: Option<RadiusKm>,
     must_include: Option<Vec<String>>,
     lang: Option<String>,
 }
@@ -47,6 +53,10 @@ pub struct CarvingResponse {
     pub persona: Persona,
     pub budget_hours: f64,
     pub proposals: Vec<Proposal>,
+    /// When there is no proposal: each component of the role and why it cannot be
+    /// taken, so the desk can say what to change (more hours, other moments, further).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub uncovered: Vec<Uncovered>,
 }
 
 /// Components of a role, from the index (by role id) and the store.
@@ -128,6 +138,7 @@ pub async fn create_carving(
         "organisation_id",
         "max_hours_per_week",
         "slots",
+        "radius_km",
         "must_include",
         "lang",
     ];
@@ -158,8 +169,18 @@ pub async fn create_carving(
             "give a role_id or an organisation_id (one of them)",
         );
     }
-    let max_hours: Option<HoursPerWeek> = f.opt("max_hours_per_week");
+    let max_hours: Option<f64> = f.opt("max_hours_per_week");
+    if max_hours.is_some_and(|h| !(MIN_BUDGET..=HoursPerWeek::MAX).contains(&h)) {
+        f.err(
+            "max_hours_per_week",
+            format!(
+                "must be between {MIN_BUDGET} and {} hours a week",
+                HoursPerWeek::MAX
+            ),
+        );
+    }
     let slots: Option<Vec<Slot>> = f.opt("slots");
+    let radius: Option<RadiusKm> = f.opt("radius_km");
     let must: Vec<String> = f.or_default("must_include");
     let lang = match f.opt::<String>("lang").as_deref() {
         None => None,
@@ -180,8 +201,10 @@ pub async fn create_carving(
     if let Some(s) = slots {
         persona.availability.slots = s;
     }
+    if radius.is_some() {
+        persona.travel.radius_km = radius;
+    }
     let budget = max_hours
-        .map(|h| h.get())
         .or(persona.availability.hours_per_week.map(|h| h.get()))
         .unwrap_or(DEFAULT_BUDGET);
     let roles: Vec<Role> =
@@ -257,10 +280,31 @@ pub async fn create_carving(
         all = firsts.into_iter().chain(rest).collect();
     }
     all.truncate(3);
+    let uncovered = if all.is_empty() {
+        let mut why = Vec::new();
+        for role in &roles {
+            let comps = components(&state, &role.id)?;
+            let (fit, mut out) = carver.candidates(&p, &comps, lang);
+            for c in fit {
+                let h = c.task.schedule.hours_per_week;
+                if h > budget + 1e-9 {
+                    out.push(crate::carving::uncovered_task(
+                        c.task,
+                        &crate::carving::over_budget(h, lang),
+                    ));
+                }
+            }
+            why.extend(out);
+        }
+        why
+    } else {
+        Vec::new()
+    };
     Ok(HttpResponse::Ok().json(CarvingResponse {
         persona,
         budget_hours: budget,
         proposals: all,
+        uncovered,
     }))
 }
 

@@ -190,7 +190,7 @@ pub fn search(cands: &[Candidate], budget: f64, must: &[usize]) -> Vec<(f64, Vec
         }
         let i = free[k];
         let h = cands[i].task.schedule.hours_per_week;
-        if hours + h <= budget + 1e-9 {
+        if hours + h <= budget + 1e-9 && !cur.iter().any(|&j| clash(&cands[i], &cands[j])) {
             cur.push(i);
             dfs(cands, place, free, k + 1, hours + h, budget, cur, out);
             cur.pop();
@@ -206,6 +206,24 @@ pub fn search(cands: &[Candidate], budget: f64, must: &[usize]) -> Vec<(f64, Vec
             .then_with(|| ids(cands, &a.1).cmp(&ids(cands, &b.1)))
     });
     out
+}
+
+/// Hours one part of a day (a morning, an afternoon, an evening) holds.
+const HOURS_PER_PART_OF_DAY: f64 = 4.0;
+
+/// Two components one person cannot both do: each has a single moment, the same one, and
+/// together they take longer than that part of the day.
+fn clash(a: &Candidate, b: &Candidate) -> bool {
+    let session = |c: &Candidate| {
+        c.task
+            .schedule
+            .hours_per_session
+            .unwrap_or(c.task.schedule.hours_per_week)
+    };
+    a.slots != 0
+        && a.slots == b.slots
+        && a.slots.count_ones() == 1
+        && session(a) + session(b) > HOURS_PER_PART_OF_DAY + 1e-9
 }
 
 fn ids(cands: &[Candidate], b: &[usize]) -> Vec<String> {
@@ -532,13 +550,24 @@ impl<'a> Carver<'a> {
                 .iter()
                 .map(|x| tax.topics.label(x, lang).to_string()),
         );
-        let trainings = self
+        // What the component asks for first; then courses in a missing skill whose field
+        // fits the component (no food safety for sorting in a second-hand shop).
+        let permits = tax.permit_bits(&persona.skills);
+        let open = |tr: &&crate::catalog::model::Training| {
+            tax.training_permit_bits(&tr.topics, &tr.skills) & !permits == 0
+        };
+        let required = self
             .trainings
             .iter()
-            .filter(|tr| {
-                tr.skills.iter().any(|s| missing.contains(&s))
-                    || tr.topics.iter().any(|x| t.required_trainings.contains(x))
-            })
+            .filter(open)
+            .filter(|tr| tr.topics.iter().any(|x| t.required_trainings.contains(x)));
+        let related = self.trainings.iter().filter(open).filter(|tr| {
+            !tr.topics.iter().any(|x| t.required_trainings.contains(x))
+                && tr.skills.iter().any(|s| missing.contains(&s))
+                && tax.topics_fit(&tr.topics, &t.categories)
+        });
+        let trainings = required
+            .chain(related)
             .take(3)
             .map(|tr| TrainingRef {
                 id: tr.id.clone(),
@@ -566,7 +595,27 @@ fn uncovered(t: &Task, reason: &str) -> Uncovered {
     uncovered_task(t, reason)
 }
 
-fn uncovered_task(t: &Task, reason: &str) -> Uncovered {
+/// Why a component that fits the person is still left out: it alone takes more hours
+/// than the budget.
+pub fn over_budget(hours: f64, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "vraagt {} uur per week, meer dan je uren",
+            fmt_hours(hours, lang)
+        ),
+        Lang::En => format!(
+            "takes {} {} a week, more than your hours",
+            fmt_hours(hours, lang),
+            if (hours - 1.0).abs() < 1e-9 {
+                "hour"
+            } else {
+                "hours"
+            }
+        ),
+    }
+}
+
+pub fn uncovered_task(t: &Task, reason: &str) -> Uncovered {
     Uncovered {
         id: t.id.clone(),
         title: t.title.clone(),

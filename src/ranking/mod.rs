@@ -536,6 +536,20 @@ impl Matcher {
         if r.end_day < p.today {
             return if nl { "is afgelopen" } else { "has ended" };
         }
+        if r.permits & !p.permits != 0 {
+            return if nl {
+                "vraagt een rijbewijs dat je niet noemde"
+            } else {
+                "needs a licence you did not mention"
+            };
+        }
+        if r.min_band > p.age_rank {
+            return if nl {
+                "vraagt een hogere leeftijd"
+            } else {
+                "has a higher minimum age"
+            };
+        }
         if p.wheelchair && !r.remote && r.tags & 1 == 0 {
             return if nl {
                 "niet bekend of het rolstoeltoegankelijk is"
@@ -938,6 +952,15 @@ impl Matcher {
         }
     }
 
+    /// A training helps with a task when it teaches a skill the task uses or teaches, in
+    /// the task's field (`Taxonomies::topics_fit`).
+    fn useful_for(&self, t: &Training, task: &Task) -> bool {
+        t.skills
+            .iter()
+            .any(|s| task.skills.contains(s) || task.learn_skills.contains(s))
+            && self.tax.topics_fit(&t.topics, &task.categories)
+    }
+
     /// The task's requirements as conditions a resident reads on its card.
     pub fn requirements(&self, t: &Task, lang: Lang) -> Vec<Reason> {
         let mut permits: Vec<&String> = t
@@ -1176,7 +1199,8 @@ impl Matcher {
             let useful = t
                 .skills
                 .iter()
-                .any(|s| used.binary_search(&s.as_str()).is_ok());
+                .any(|s| used.binary_search(&s.as_str()).is_ok())
+                && top_tasks.iter().any(|task| self.useful_for(t, task));
             let words = text.is_some_and(|x| x.get(&h.id_hash).is_some_and(|v| *v > 0.0))
                 && !quoted_words(&q.telling, &[&t.title, &t.description]).is_empty();
             // Only with a reason that tells: never for being near or free alone, and
@@ -1305,11 +1329,7 @@ impl Matcher {
                 if needed.is_empty() && ls.is_empty() {
                     let useful: Vec<String> = top_tasks
                         .iter()
-                        .filter(|task| {
-                            t.skills
-                                .iter()
-                                .any(|s| task.skills.contains(s) || task.learn_skills.contains(s))
-                        })
+                        .filter(|task| self.useful_for(t, task))
                         .take(2)
                         .map(|task| task.title.clone())
                         .collect();

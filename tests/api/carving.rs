@@ -244,3 +244,114 @@ async fn a_team_splits_the_role_within_each_persons_hours_and_slots() {
     .await;
     assert_eq!(pointers(&p), vec!["/personas"]);
 }
+
+/// The desk's carving defects: a budget of 0 or 81 hours is refused at its own field with
+/// the limits the API uses; a what-if distance carries into the carving; with no proposal
+/// the answer says per component why; two parts at the same single moment that together
+/// outlast it are never one bundle; and the courses proposed for growth fit the
+/// component's field (no food safety for sorting in a second-hand shop).
+#[tokio::test]
+async fn carving_explains_itself_and_proposes_only_fitting_courses() {
+    let app = spawn_app().await;
+    for bad in [0.0, 81.0] {
+        let r = app
+            .post_json(
+                "/v1/carvings",
+                &json!({"persona": {}, "role_id": "gaarde-keukenteam", "max_hours_per_week": bad}),
+            )
+            .await;
+        let p = problem(r, 422).await;
+        assert_eq!(pointers(&p), ["/max_hours_per_week"], "{p}");
+        assert!(p.to_string().contains("between 0.5 and 80"), "{p}");
+    }
+    // Far from the Kookcafé with a small radius: nothing fits, and the answer says why.
+    let far = json!({"travel": {"origin": {"postcode": "2555"}, "radius_km": 0.5},
+                     "availability": {"slots": ["tue-afternoon", "tue-evening"]}});
+    let c = carve(
+        &app,
+        json!({"persona": far, "role_id": "gaarde-keukenteam", "max_hours_per_week": 0.5}),
+    )
+    .await;
+    let props = c["proposals"].as_array().unwrap();
+    let why = c["uncovered"].as_array().cloned().unwrap_or_default();
+    assert!(props.is_empty() || why.is_empty(), "{c}");
+    if props.is_empty() {
+        assert!(!why.is_empty(), "{c}");
+        assert!(why
+            .iter()
+            .all(|u| !u["reason"].as_str().unwrap().is_empty()));
+    }
+    // The same person with the desk's what-if distance of 30 km gets proposals.
+    let c = carve(
+        &app,
+        json!({"persona": far, "role_id": "gaarde-keukenteam", "max_hours_per_week": 8, "radius_km": 30}),
+    )
+    .await;
+    assert!(!c["proposals"].as_array().unwrap().is_empty(), "{c}");
+    assert_eq!(c["persona"]["travel"]["radius_km"], 30.0);
+    // No bundle holds two parts at one single moment that together outlast a part of a day.
+    let roles: Value = app.get("/v1/roles?limit=100").await.json().await.unwrap();
+    let mut checked = 0;
+    for role in roles["items"].as_array().unwrap() {
+        let role_id = role["id"].as_str().unwrap();
+        let full: Value = app
+            .get(&format!("/v1/roles/{role_id}"))
+            .await
+            .json()
+            .await
+            .unwrap();
+        let comps: Vec<&Value> = full["components"].as_array().unwrap().iter().collect();
+        let c = carve(
+            &app,
+            json!({"persona": {"availability": {"hours_per_week": 40}}, "role_id": role_id}),
+        )
+        .await;
+        for p in c["proposals"].as_array().unwrap() {
+            let parts: Vec<&Value> = ids(p)
+                .iter()
+                .map(|id| *comps.iter().find(|c| c["id"] == id.as_str()).unwrap())
+                .collect();
+            for (i, a) in parts.iter().enumerate() {
+                for b in &parts[i + 1..] {
+                    let one = |t: &Value| {
+                        let s = t["schedule"]["slots"].as_array().unwrap();
+                        (s.len() == 1
+                            && t["schedule"]["flexible"] != true
+                            && t["schedule"]["on_call"] != true)
+                            .then(|| s[0].clone())
+                    };
+                    let session = |t: &Value| {
+                        t["schedule"]["hours_per_session"]
+                            .as_f64()
+                            .unwrap_or(t["schedule"]["hours_per_week"].as_f64().unwrap())
+                    };
+                    checked += 1;
+                    if one(a).is_some() && one(a) == one(b) {
+                        assert!(
+                            session(a) + session(b) <= 4.0 + 1e-9,
+                            "{role_id}: {} and {} at the same moment",
+                            a["id"],
+                            b["id"]
+                        );
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked > 20);
+    // The second-hand shop's sorting: no food-safety course as a way to grow.
+    let c = carve(
+        &app,
+        json!({"persona": {"availability": {"hours_per_week": 12}}, "role_id": "tweederonde-winkel"}),
+    )
+    .await;
+    let props = c["proposals"].as_array().unwrap();
+    assert!(!props.is_empty(), "{c}");
+    for p in props {
+        for g in p["growth"].as_array().unwrap() {
+            for t in g["trainings"].as_array().unwrap() {
+                assert_ne!(t["id"], "haccp-voedselhulp", "{g}");
+            }
+        }
+    }
+}
