@@ -7,7 +7,7 @@
 # or TALENTSCAN_BIN. Installs Debian's chromium when /usr/bin/chromium is missing (as root)
 # and the test's npm packages (tests/browser, from package-lock.json; no browser download).
 # Starts the server on a free loopback port with an empty data dir (the sample catalog is
-# seeded), runs tests/browser/e2e.mjs and stops the server. Screenshots and the printed
+# seeded), runs tests/browser/e2e.mjs and desk.mjs and stops the server. Screenshots and the printed
 # desk summary go to target/screenshots/. TALENTSCAN_WEB_DIR, when set, is passed on (the
 # server then serves the pages from that directory instead of its embedded copy).
 set -euo pipefail
@@ -105,7 +105,7 @@ if [ -z "${TALENTSCAN_WEB_DIR:-}" ]; then
 fi
 
 set +e
-(cd tests/browser && TALENTSCAN_URL="$URL" SCREENSHOT_DIR="$SHOTS" node --test --test-reporter=spec e2e.mjs)
+(cd tests/browser && TALENTSCAN_URL="$URL" SCREENSHOT_DIR="$SHOTS" node --test --test-reporter=spec e2e.mjs desk.mjs)
 status=$?
 set -e
 

@@ -98,13 +98,32 @@ async function stepLabel(page) {
   return (await page.locator('.step-progress .denhaag-form-progress__label').textContent()).trim();
 }
 
-async function expectStep(page, n, total = 6, lang = 'nl') {
+/**
+ * Waits for step n. After a step change focus is on the step heading; on a fresh page
+ * (`first`) focus stays at the top, so the skip link and the language button come first.
+ */
+async function expectStep(page, n, { total = 6, lang = 'nl', first = false } = {}) {
   const want = lang === 'en' ? `Step ${n} of ${total}` : `Stap ${n} van ${total}`;
   await page.waitForFunction(
     (w) => document.querySelector('.step-progress .denhaag-form-progress__label')?.textContent.trim() === w,
     want,
   );
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'step-heading', `focus is on the step heading at "${want}"`);
+  const active = await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName);
+  if (first) assert.equal(active, 'BODY', `on a fresh page focus does not jump into the form (got ${active})`);
+  else assert.equal(active, 'step-heading', `focus is on the step heading at "${want}"`);
+}
+
+/** Goes to the next question of a step shown one question at a time. */
+async function nextQuestion(page) {
+  const before = await page.textContent('#sub-progress');
+  await page.click('#next-question');
+  await page.waitForFunction((b) => document.getElementById('sub-progress')?.textContent !== b, before);
+}
+
+/** From any question of a step to the next step ("Volgende vraag" … "Volgende"). */
+async function nextStep(page) {
+  while (await page.$('#next-question')) await nextQuestion(page);
+  await page.click('#next-step');
 }
 
 async function answerWhereWhen(page, { postcode = '2532', travel = 'fiets-wijk', slots, often = 'week-dagdeel' } = {}) {
@@ -116,8 +135,10 @@ async function answerWhereWhen(page, { postcode = '2532', travel = 'fiets-wijk',
   if (often) await page.check(`input[name="q-hoe-vaak"][value="${often}"]`);
 }
 
+/** Step 2: on / one question at a time (interests, then skills …); at the desk on one page. */
 async function answerLikes(page, { interests = ['buurt', 'eten-koken', 'ouderen'], skills = ['gastvrijheid', 'luisteren'] } = {}) {
   for (const i of interests) await page.check(`input[name="q-interesses"][value="${i}"]`);
+  if (await page.$('#next-question')) await nextQuestion(page);
   for (const s of skills) await page.check(`input[name="q-talent-mensen"][value="${s}"]`);
 }
 
@@ -138,14 +159,43 @@ async function finishScan(page, { consent = false } = {}) {
 }
 
 async function completeScan(page, opts = {}) {
-  await expectStep(page, 1);
+  await expectStep(page, 1, { first: true });
   await answerWhereWhen(page, opts);
   await page.click('#next-step');
   await expectStep(page, 2);
   await answerLikes(page, opts);
-  await page.click('#next-step');
+  await nextStep(page);
   await expectStep(page, 3);
   await finishScan(page, opts);
+}
+
+/** Only what is required: a postcode, moments and interests; every other question skipped. */
+async function partialScan(page, { postcode = '2532', slots = ['tue-morning', 'thu-morning'], interests = ['eten-koken'], skills = [], handen = [] } = {}) {
+  await expectStep(page, 1, { first: true });
+  await page.fill('#q-woonplek', postcode);
+  for (const s of slots) await page.check(`input[name="q-tijden"][value="${s}"]`);
+  await page.click('#next-step');
+  await expectStep(page, 2);
+  for (const i of interests) await page.check(`input[name="q-interesses"][value="${i}"]`);
+  if (skills.length || handen.length) {
+    await nextQuestion(page);
+    for (const s of skills) await page.check(`input[name="q-talent-mensen"][value="${s}"]`);
+    await nextQuestion(page);
+    for (const s of handen) await page.check(`input[name="q-talent-handen"][value="${s}"]`);
+  }
+  await nextStep(page);
+  for (let n = 3; n <= 5; n += 1) {
+    await expectStep(page, n);
+    await page.click('#next-step');
+  }
+  await expectStep(page, 6);
+  await page.click('#finish-scan');
+  await page.waitForSelector('#task-list > li');
+}
+
+/** The page's width in CSS pixels against the viewport (WCAG 1.4.10: no sideways scrolling). */
+async function sideways(page) {
+  return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
 }
 
 const taskIds = (page) => page.$$eval('#task-list > li', (els) => els.map((e) => e.dataset.taskId));
@@ -175,7 +225,7 @@ test('1. resident scan on / : errors shown at the question, then ≥5 task cards
   resident = await newPage(DESKTOP);
   const page = resident;
   await page.goto(`${BASE}/`);
-  await expectStep(page, 1);
+  await expectStep(page, 1, { first: true });
   assert.equal(await page.getAttribute('html', 'lang'), 'nl');
   await shots(page, 'scan');
 
@@ -190,40 +240,77 @@ test('1. resident scan on / : errors shown at the question, then ≥5 task cards
     assert.ok(described?.split(' ').includes(`q-${id}-error`), `#q-${id} is described by its error (aria-describedby="${described}")`);
   }
 
-  // A postcode outside Den Haag passes the format check here but the API rejects it (422):
-  // the error must come back to the postcode question on step 1.
-  await answerWhereWhen(page, { postcode: '9999' });
+  // The place is checked at step 1 against Den Haag's postcodes and wijken.
+  await answerWhereWhen(page, { postcode: '1012' });
+  await page.click('#next-step');
+  await page.waitForSelector('#q-woonplek-error:not([hidden])');
+  assert.equal(await stepLabel(page), 'Stap 1 van 6', 'a postcode outside Den Haag stops at step 1');
+  assert.match(await page.textContent('#q-woonplek-error'), /1012 is geen postcode in Den Haag/);
+  assert.equal(await page.getAttribute('#q-woonplek', 'aria-invalid'), 'true');
+  assert.ok(!(await page.isVisible('#q-tijden-error')), 'no error left at a question that is fine');
+  await page.fill('#q-woonplek', 'Den Haag');
+  await page.click('#next-step');
+  await page.waitForFunction(() => /Den Haag is de stad/.test(document.getElementById('q-woonplek-error')?.textContent || ''));
+  assert.match(await page.textContent('#q-woonplek-error'), /wijk|postcode/);
+  await page.fill('#q-woonplek', 'Moerwyk');
+  await page.click('#next-step');
+  await page.waitForFunction(() => /Bedoel je Moerwijk\?/.test(document.getElementById('q-woonplek-error')?.textContent || ''));
+  await page.click('.place-suggest');
+  assert.equal(await page.inputValue('#q-woonplek'), 'Moerwijk', 'one tap takes the suggested wijk');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'q-woonplek');
+  const listed = await page.$$eval('#wijken-list option', (os) => os.map((o) => o.value));
+  assert.ok(listed.includes('Moerwijk') && listed.includes('2532'), 'the field suggests wijken and postcodes while typing');
+
+  // When the API still rejects the place (422), the error comes back to the question on step 1.
+  await page.route(
+    '**/v1/scans',
+    (route) =>
+      route.fulfill({
+        status: 422,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: 'about:blank', title: 'Unprocessable', status: 422, errors: [{ pointer: '/answers/woonplek', message: 'unknown postcode or wijk' }] }),
+      }),
+    { times: 1 },
+  );
   await page.click('#next-step');
   await expectStep(page, 2);
   await answerLikes(page);
-  await page.click('#next-step');
+  await nextStep(page);
   await expectStep(page, 3);
   await page.click('#next-step');
   await page.click('#next-step');
   await page.click('#next-step');
   await page.waitForSelector('#finish-scan');
+  const step6 = await page.textContent('#questionnaire');
+  assert.doesNotMatch(step6, /Volunteer Functions Inventory|Clary|IJERPH/, 'the research note is not shown to residents');
   await page.click('#finish-scan');
   await page.waitForSelector('#q-woonplek-error:not([hidden])');
   assert.equal(await stepLabel(page), 'Stap 1 van 6', 'the API error leads back to step 1');
   assert.equal(await page.getAttribute('#q-woonplek', 'aria-invalid'), 'true');
   assert.match(await page.textContent('#q-woonplek-error'), /postcode/i);
-  assert.ok(!(await page.isVisible('#q-tijden-error')), 'no error left at a question that is fine');
 
   await page.fill('#q-woonplek', '2532');
   await page.click('#next-step');
   await expectStep(page, 2);
-  await page.click('#next-step');
+  await nextStep(page);
   await expectStep(page, 3);
   await finishScan(page);
 
-  // Result: archetype, KKWZ chart with a text alternative, notices, cards.
+  // Result: the tasks first, then the persona and the profile in words (no marks out of 100).
   assert.match(await page.textContent('#archetype-title'), /^Jij bent De \S+/);
-  const chart = page.locator('svg.kkwz-chart[role="img"]');
-  assert.equal(await chart.count(), 1, 'one KKWZ chart');
-  const chartName = await chart.evaluate((svg) => document.getElementById(svg.getAttribute('aria-labelledby'))?.textContent || '');
-  for (const d of ['Kennen', 'Kunnen', 'Willen', 'Zijn']) assert.match(chartName, new RegExp(`${d}: \\d+ van 100`), `chart label names ${d}`);
-  assert.equal(await page.locator('.kkwz-text dt').count(), 4, 'the four values as text');
-  assert.equal(await page.locator('.kkwz-text dd').filter({ hasText: /\w{3,}/ }).count(), 4, 'the four explanations as text');
+  const firstCardFirst = await page.evaluate(() => {
+    const card = document.querySelector('#task-list > li');
+    const persona = document.getElementById('archetype-title');
+    return Boolean(card && persona && card.compareDocumentPosition(persona) & Node.DOCUMENT_POSITION_FOLLOWING);
+  });
+  assert.ok(firstCardFirst, 'the best tasks come before the persona');
+  assert.equal(await page.locator('svg.kkwz-chart').count(), 0, 'no chart with scores for residents');
+  assert.equal(await page.locator('.kkwz-text dt').count(), 4, 'the four parts of the profile');
+  assert.equal(await page.locator('.kkwz-text dd').filter({ hasText: /\w{3,}/ }).count(), 4, 'the four parts in words');
+  const viewText = await page.textContent('#result-view');
+  assert.doesNotMatch(viewText, /\d+\s*(\/|van|out of)\s*100/, 'no numbers out of 100 for residents');
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing in localStorage');
+  assert.equal(await page.evaluate(() => document.cookie), '', 'no cookies');
   const notices = await page.locator('.notice-list li').allTextContents();
   assert.ok(notices.some((n) => /advies/i.test(n) && /Servicepunt XL/.test(n)), `the advice notice is shown (got ${JSON.stringify(notices)})`);
 
@@ -240,8 +327,23 @@ test('1. resident scan on / : errors shown at the question, then ≥5 task cards
   const allText = await page.textContent('#task-list');
   assert.match(allText, /\d+,\d km/, 'distances are written the Dutch way ("1,2 km")');
   assert.match(allText, /(maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(ochtend|middag|avond)/, 'slots are written in Dutch ("donderdagmiddag")');
-  assert.match(allText, /uur per week/, 'hours per week are shown');
+  assert.match(allText, /uur per week|uur per keer/, 'the time is shown');
+  assert.doesNotMatch(allText, /\b1 hours\b|\b0,\d uur per week/, 'no odd time units');
   assert.ok((await page.locator('#task-list a[href^="tel:"], #task-list a[href^="mailto:"]').count()) >= 1, 'contact details are links');
+  // One clear next step per card, with what to say.
+  for (let i = 0; i < n; i += 1) {
+    const card = cards.nth(i);
+    const title = (await card.locator('h3').textContent()).trim();
+    assert.equal(await card.locator('.next-step a.next-step-action').count(), 1, `card "${title}" has one next step`);
+    assert.match(await card.locator('.next-step a.next-step-action').getAttribute('href'), /^(tel:|mailto:|https?:)/);
+    assert.ok((await card.locator('.say').textContent()).includes(`Ik heb de Talent Scan gedaan en wil graag kennismaken voor ‘${title}’`), `card "${title}" says what to say`);
+  }
+  // The benefit notice once, not again on every card.
+  assert.equal(await page.locator('#task-list .allowance-check').count(), 0, 'no allowance text repeated on the cards');
+  // Servicepunt XL from data/servicepunt.json, with the city's phone number.
+  await page.waitForSelector('#servicepunt:not([hidden])');
+  assert.match(await page.textContent('#servicepunt'), /Servicepunt XL/);
+  assert.equal(await page.getAttribute('#servicepunt-phone', 'href'), 'tel:14070');
   assert.ok((await page.locator('#training-list > li').count()) >= 1, 'training cards are shown');
   await shots(page, 'result');
   // The top of the result page, for the README (docs/screenshot-scan.png).
@@ -274,6 +376,24 @@ test('2. filters re-rank the tasks without asking the questions again', async ()
   );
   assert.ok(distances.every((d) => d <= 1.05), `all distances within 1 km (got ${distances.join(', ')})`);
   assert.match(await page.textContent('#f-days-now'), /maandagochtend/, 'the chosen moments are summed up');
+
+  // "Toon meer taken": more than 10 is not a dead end.
+  await page.selectOption('#f-radius', '15');
+  await page.click('#apply-filters');
+  await page.waitForFunction(() => document.querySelectorAll('#task-list > li').length >= 10 && !document.getElementById('result-lists')?.hasAttribute('aria-busy'));
+  const count = await page.textContent('#task-count');
+  const m = /(\d+) van (\d+) taken/.exec(count);
+  assert.ok(m, `the count says "x van y taken" (got "${count}")`);
+  if (Number(m[2]) > Number(m[1])) {
+    assert.ok(await page.isVisible('#more-tasks'), 'a "Toon meer taken" button when more tasks fit');
+    assert.equal(await page.textContent('#more-tasks'), 'Toon meer taken');
+    const shown = Number(m[1]);
+    await page.click('#more-tasks');
+    await page.waitForFunction((k) => document.querySelectorAll('#task-list > li').length > k, shown);
+    const focused = await page.evaluate(() => document.activeElement?.closest('#task-list > li') && [...document.querySelectorAll('#task-list > li')].indexOf(document.activeElement.closest('#task-list > li')));
+    assert.equal(focused, shown, 'focus moves to the first new card');
+    assert.match(await page.textContent('#task-count'), new RegExp(`^${await page.locator('#task-list > li').count()} van`), 'the count follows');
+  }
   await closePage(page);
   resident = null;
 });
@@ -281,7 +401,13 @@ test('2. filters re-rank the tasks without asking the questions again', async ()
 test('3. keyboard only: step 1 of the scan', async () => {
   const page = await newPage(DESKTOP);
   await page.goto(`${BASE}/`);
-  await expectStep(page, 1);
+  await expectStep(page, 1, { first: true });
+  // On load nothing is skipped: the first Tab reaches the skip link, the next ones the header.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-link', 'the first Tab reaches the skip link');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'lang-switch', 'then the brand link and the language button');
   const active = () => page.evaluate(() => {
     const el = document.activeElement;
     return { id: el?.id || '', name: el?.getAttribute('name') || '', value: el?.value || '', type: el?.type || '', tag: el?.tagName };
@@ -335,34 +461,56 @@ test('3. keyboard only: step 1 of the scan', async () => {
 test('4. the language switch shows the questions (and the result) in English', async () => {
   const page = await newPage(DESKTOP);
   await page.goto(`${BASE}/`);
-  await expectStep(page, 1);
+  await expectStep(page, 1, { first: true });
   await page.fill('#q-woonplek', '2532');
+  assert.match(await page.textContent('h1'), /welk vrijwilligerswerk past bij jou/);
   await page.click('#lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.waitForFunction(() => /Where and when/.test(document.getElementById('step-heading')?.textContent || ''));
   assert.match(await page.textContent('[data-item="woonplek"] label'), /What is your postcode\?/);
   assert.equal(await stepLabel(page), 'Step 1 of 6');
+  assert.match(await page.textContent('h1'), /which volunteer work suits you/, 'the page heading switches language mid-scan');
+  assert.match(await page.title(), /^Step 1 of 6: Where and when – Talent Scan The Hague$/, 'so does the <title>');
   assert.equal(await page.inputValue('#q-woonplek'), '2532', 'the answer stays after switching language');
   assert.equal(await page.textContent('#lang-switch'), 'Nederlands');
   await page.click('#lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'nl' && /Waar en wanneer/.test(document.getElementById('step-heading')?.textContent || ''));
+  assert.match(await page.textContent('h1'), /welk vrijwilligerswerk past bij jou/);
+  assert.match(await page.title(), /Talent Scan Den Haag$/);
 
   // On the result view the switch scores the same answers again for English texts.
+  await page.evaluate(() => sessionStorage.clear());
   await page.goto(`${BASE}/`);
   await completeScan(page);
   await page.click('#lang-switch');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && /^You are The /.test(document.getElementById('archetype-title')?.textContent || ''));
   await page.waitForSelector('#task-list > li');
   assert.match(await page.textContent('.notice-list'), /advice, not a decision/);
-  assert.match(await page.textContent('#task-list'), /hours? a week/);
+  assert.match(await page.textContent('#task-list'), /hours? a week|each time/);
   assert.ok((await page.locator('#task-list > li').count()) >= 5, 'still at least 5 tasks in English');
+  // No Dutch leaks in the page's own texts: Dutch catalog texts are marked lang="nl".
+  for (const sel of ['#task-list > li h3', '#task-list .card-org', '#task-list .card-desc', '#task-list .say-text']) {
+    const langs = await page.$$eval(sel, (els) => els.map((e) => e.getAttribute('lang')));
+    assert.ok(langs.length && langs.every((l) => l === 'nl'), `${sel} is marked lang="nl" (got ${JSON.stringify(langs.slice(0, 3))})`);
+  }
+  const own = await page.evaluate(() => {
+    const clone = document.getElementById('result-view').cloneNode(true);
+    for (const el of clone.querySelectorAll('[lang="nl"], .print-only')) el.remove();
+    return clone.textContent;
+  });
+  assert.doesNotMatch(own, /\b(uur|per keer|per maand|per jaar|Volgende stap|Voorwaarde|Geen geld|Balie|Waar|Wanneer)\b/, 'no Dutch words in the English page texts');
+  assert.doesNotMatch(own, /\b1 hours\b/, 'English plurals');
+  assert.doesNotMatch(own, /\d{4}-\d{2}-\d{2}/, 'dates are written out, not as 2027-02-04');
+  assert.doesNotMatch(own, /€ ?\d{1,3}\.\d{3}/, 'amounts the English way (€2,100)');
+  assert.match(await page.title(), /What suits you – Talent Scan The Hague/);
+  await shots(page, 'result-en');
   await closePage(page);
 });
 
 test('5. desk view /balie: store with consent, what-if, compare, carving, print, erase', async () => {
   const page = await newPage(DESKTOP);
   await page.goto(`${BASE}/balie`);
-  await expectStep(page, 1);
+  await expectStep(page, 1, { first: true });
   await answerWhereWhen(page, { postcode: '2541' });
   await page.click('#next-step');
   await expectStep(page, 2);
@@ -403,8 +551,9 @@ test('5. desk view /balie: store with consent, what-if, compare, carving, print,
   // Compare two tasks, with the score contributions.
   const options = await page.$$eval('#compare-a option', (os) => os.map((o) => o.value));
   assert.ok(options.length >= 3, 'tasks to compare');
-  await page.selectOption('#compare-a', options[0]);
+  // B first: the desk never lets A and B be the same task (it disables the other's choice).
   await page.selectOption('#compare-b', options[2]);
+  await page.selectOption('#compare-a', options[0]);
   await page.click('#compare-button');
   await page.waitForSelector('#compare-table');
   const heads = await page.$$eval('#compare-table thead th', (ths) => ths.map((t) => t.textContent.trim()));
@@ -462,16 +611,38 @@ test('5. desk view /balie: store with consent, what-if, compare, carving, print,
 test('6. axe-core: no serious or critical violations on /, the result view and /toegankelijkheid', async () => {
   const page = await newPage(DESKTOP);
   await page.goto(`${BASE}/`);
-  await expectStep(page, 1);
+  await expectStep(page, 1, { first: true });
   await runAxe(page, '/ (step 1)');
   await page.click('#next-step'); // with errors shown
   await page.waitForSelector('#error-summary:not([hidden])');
   await runAxe(page, '/ (step 1 with errors)');
   await page.goto(`${BASE}/`);
-  await completeScan(page, { postcode: '2541' });
+  await expectStep(page, 1, { first: true });
+  await answerWhereWhen(page, { postcode: '2541' });
+  await page.click('#next-step');
+  await expectStep(page, 2);
+  await runAxe(page, '/ (step 2, question 1 of 5)');
+  await answerLikes(page);
+  await page.click('[data-item="talent-mensen"] .more-options');
+  await runAxe(page, '/ (step 2, skills with all choices shown)');
+  await page.click('#wipe-answers');
+  await runAxe(page, '/ (step 2, "Wis mijn antwoorden" asks first)');
+  await page.click('#wipe-cancel');
+  await nextStep(page);
+  await expectStep(page, 3);
+  await finishScan(page);
   await runAxe(page, '/ (result)');
+  const term = page.locator('button.term').first();
+  if (await term.count()) {
+    await term.click();
+    await runAxe(page, '/ (result, a glossary term opened)');
+  }
   await page.setViewportSize(PHONE);
   await runAxe(page, '/ (result, phone width)');
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && /^You are/.test(document.getElementById('archetype-title')?.textContent || ''));
+  await page.waitForSelector('#task-list > li');
+  await runAxe(page, '/ (result in English, phone width)');
   await closePage(page);
 
   const a11y = await newPage(DESKTOP);
@@ -497,7 +668,7 @@ test('6. axe-core: no serious or critical violations on /, the result view and /
 test('7. touch targets are at least 44 × 44 px at phone width', async () => {
   const page = await newPage(PHONE);
   await page.goto(`${BASE}/`);
-  await expectStep(page, 1);
+  await expectStep(page, 1, { first: true });
   const small = await page.evaluate(() => {
     const out = [];
     for (const el of document.querySelectorAll('main button, main .choice, main .slot-cell, main input[type="text"], main select, header button')) {
@@ -507,5 +678,213 @@ test('7. touch targets are at least 44 × 44 px at phone width', async () => {
     return out;
   });
   assert.deepEqual(small, [], `targets smaller than 44 px: ${small.join(', ')}`);
+  await closePage(page);
+});
+
+// ------------------------------------------------------------------ the issue "advice a resident can trust"
+
+const FOOD = /kook|koken|kok\b|eten|maaltijd|keuken|lunch|soep|ontbijt|diner|voedsel|brood|bak/i;
+
+test('8. partial answers (postcode, two mornings, "Eten en koken"): tasks, the first about food', async () => {
+  const page = await newPage(PHONE);
+  await page.goto(`${BASE}/`);
+  await partialScan(page);
+  const n = await page.locator('#task-list > li').count();
+  assert.ok(n >= 3, `tasks are shown for the partial answers (got ${n})`);
+  const first = page.locator('#task-list > li').first();
+  const text = `${await first.locator('h3').textContent()} ${await first.locator('.card-desc').textContent().catch(() => '')}`;
+  assert.match(text, FOOD, `the first card is about cooking or food (got "${text.trim().slice(0, 120)}")`);
+  await shots(page, 'partial-result');
+  await closePage(page);
+});
+
+test('9. no driving licence: no "Chauffeur" task for a resident who did not tick "Autorijden"', async () => {
+  const page = await newPage(DESKTOP);
+  await page.goto(`${BASE}/`);
+  await partialScan(page, { postcode: '2541', slots: ['mon-morning', 'tue-morning', 'wed-morning', 'thu-morning', 'fri-morning'], interests: ['vervoer'], skills: ['luisteren'], handen: ['klussen'] });
+  const kept = await page.evaluate(() => JSON.parse(sessionStorage.getItem('talentscan.resident.v1')).answers);
+  assert.ok(!(kept['talent-handen'] || []).includes('autorijden'), 'the resident did not claim a driving licence');
+  const titles = async () => page.$$eval('#task-list > li h3', (hs) => hs.map((x) => x.textContent.trim()));
+  let list = await titles();
+  if (await page.$('#more-tasks')) {
+    const k = list.length;
+    await page.click('#more-tasks');
+    await page.waitForFunction((c) => document.querySelectorAll('#task-list > li').length > c, k);
+    list = await titles();
+  }
+  const chauffeur = list.filter((x) => /chauffeur/i.test(x));
+  assert.deepEqual(chauffeur, [], `no task that needs a driving licence (got ${JSON.stringify(chauffeur)})`);
+  // Conditions a resident must meet are shown on the card as "Voorwaarde".
+  const reqs = await page.$$eval('#task-list .requirements', (els) => els.map((e) => e.textContent));
+  assert.ok(reqs.every((r) => /^Voorwaarde/.test(r)), 'requirements are labelled "Voorwaarde"');
+  await closePage(page);
+});
+
+test('10. answers survive a reload and Back; "Wis mijn antwoorden" clears them', async () => {
+  const page = await newPage(PHONE);
+  await page.goto(`${BASE}/`);
+  await expectStep(page, 1, { first: true });
+  await answerWhereWhen(page, { postcode: '2533' });
+  await page.click('#next-step');
+  await expectStep(page, 2);
+  await page.check('input[name="q-interesses"][value="natuur-groen"]');
+
+  // Reload: the same step, the same answers (kept in sessionStorage only).
+  await page.reload();
+  await expectStep(page, 2, { first: true });
+  assert.ok(await page.isChecked('input[name="q-interesses"][value="natuur-groen"]'), 'the ticked interest is still there after a reload');
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing in localStorage');
+  assert.equal(await page.evaluate(() => document.cookie), '', 'no cookies');
+
+  // Back from step 2 goes to step 1, with its answers.
+  await page.goBack();
+  await expectStep(page, 1);
+  assert.equal(await page.inputValue('#q-woonplek'), '2533', 'the postcode is still there after Back');
+  assert.ok(await page.isChecked('input[name="q-tijden"][value="sat-morning"]'));
+  await page.goForward();
+  await expectStep(page, 2);
+
+  // One question at a time in step 2; Back goes to the previous question.
+  await nextQuestion(page);
+  assert.match(await page.textContent('#sub-progress'), /Vraag 2 van \d/);
+  await page.goBack();
+  await page.waitForFunction(() => /Vraag 1 van/.test(document.getElementById('sub-progress')?.textContent || ''));
+
+  // To the result, reload there, then Back to the last step.
+  await nextStep(page);
+  await expectStep(page, 3);
+  await finishScan(page);
+  const ids = await taskIds(page);
+  await page.reload();
+  await page.waitForSelector('#task-list > li');
+  assert.deepEqual(await taskIds(page), ids, 'the result is still there after a reload');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'result-heading', 'no focus jump on load');
+  await page.goBack();
+  await expectStep(page, 6);
+  await page.goForward();
+  await page.waitForSelector('#task-list > li');
+
+  // "Wis mijn antwoorden": asks once more, then clears and starts over.
+  await page.click('#wipe-answers');
+  assert.equal(await page.getAttribute('#wipe-answers', 'aria-expanded'), 'true');
+  await page.click('#wipe-confirm');
+  await expectStep(page, 1);
+  assert.equal(await page.inputValue('#q-woonplek'), '', 'the postcode is gone');
+  assert.equal(await page.locator('input[name="q-tijden"]:checked').count(), 0, 'the moments are gone');
+  const kept = await page.evaluate(() => JSON.parse(sessionStorage.getItem('talentscan.resident.v1') || '{}'));
+  assert.deepEqual(kept.answers || {}, {}, 'no answers left in sessionStorage');
+  await page.reload();
+  await expectStep(page, 1, { first: true });
+  assert.equal(await page.inputValue('#q-woonplek'), '', 'still empty after a reload');
+  await closePage(page);
+});
+
+test('11. at 320 px wide nothing scrolls sideways (WCAG 1.4.10)', async () => {
+  const page = await newPage({ width: 320, height: 640 });
+  await page.goto(`${BASE}/`);
+  await expectStep(page, 1, { first: true });
+  const check = async (where) => {
+    const w = await sideways(page);
+    assert.ok(w.scroll <= 320, `${where}: the page is ${w.scroll} px wide at a 320 px screen`);
+  };
+  await check('step 1');
+  await page.click('#next-step');
+  await page.waitForSelector('#error-summary:not([hidden])');
+  await check('step 1 with errors');
+  await answerWhereWhen(page, { postcode: 'Moerwyk' });
+  await page.click('#next-step');
+  await page.waitForSelector('.place-suggest');
+  await check('step 1 with "Bedoel je Moerwijk?"');
+  await page.click('.place-suggest');
+  await page.click('#next-step');
+  await expectStep(page, 2);
+  for (let i = 0; (await page.$('#next-question')) && i < 8; i += 1) {
+    if (i === 0) await page.check('input[name="q-interesses"][value="buurt"]');
+    const more = page.locator('.more-options');
+    if (await more.count()) await more.first().click();
+    await check(`step 2, ${await page.textContent('#sub-progress')}`);
+    await nextQuestion(page);
+  }
+  await check('step 2, last question');
+  await page.click('#next-step');
+  await expectStep(page, 3);
+  await check('step 3');
+  await finishScan(page);
+  await page.waitForTimeout(200);
+  await check('result with cards');
+  await page.click('#f-days-toggle');
+  await check('result with the moments open');
+  await shots(page, 'result-320');
+  await page.screenshot({ path: join(SHOTS, 'result-320-top.png'), clip: { x: 0, y: 0, width: 320, height: 1600 }, fullPage: true });
+  await closePage(page);
+});
+
+test('12. print or save as PDF: a one-page summary with tasks, reasons and next steps', async () => {
+  const page = await newPage(DESKTOP);
+  await page.goto(`${BASE}/`);
+  await completeScan(page);
+  assert.equal(await page.textContent('#print-result'), 'Print of bewaar als PDF');
+  assert.equal(await page.isVisible('#resident-summary'), false, 'the summary is hidden on screen');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.isVisible('#resident-summary'), 'the summary is shown in print');
+  for (const sel of ['#filters', '#task-list', '.site-header', '.site-footer', '#print-result', '#wipe-answers']) {
+    assert.equal(await page.isVisible(sel), false, `${sel} is hidden in print`);
+  }
+  const summary = await page.textContent('#resident-summary');
+  const first = (await page.locator('#task-list > li h3').first().textContent()).trim();
+  assert.ok(summary.includes(first), 'the summary names the best task');
+  assert.match(summary, /Waarom: /, 'with reasons');
+  assert.match(summary, /Volgende stap: (Bel|Mail|Kijk)/, 'with the next step');
+  assert.match(summary, /Ik heb de Talent Scan gedaan/, 'with what to say');
+  assert.match(summary, /Servicepunt XL/, 'with where to get help');
+  assert.match(summary, /Gemaakt op \d{1,2} \w+ \d{4}/, 'dated');
+  const pdf = await page.pdf({ path: join(SHOTS, 'resident-summary.pdf'), format: 'A4', printBackground: true });
+  const pages = /\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)/.exec(pdf.toString('latin1'));
+  assert.equal(Number(pages?.[1] || pages?.[2]), 1, 'the summary fits on one A4 page');
+  await page.screenshot({ path: join(SHOTS, 'resident-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await closePage(page);
+});
+
+test('13. the time reads true, and jargon is explained on tap', async () => {
+  const page = await newPage(PHONE);
+  await page.goto(`${BASE}/`);
+  await completeScan(page, { postcode: '2532' });
+  while (await page.$('#more-tasks')) {
+    const k = await page.locator('#task-list > li').count();
+    await page.click('#more-tasks');
+    await page.waitForFunction((c) => document.querySelectorAll('#task-list > li').length > c, k);
+  }
+  // Compare each card with the API's schedule for that task.
+  const persona = await page.evaluate(() => JSON.parse(sessionStorage.getItem('talentscan.resident.v1')).persona);
+  const resp = await page.evaluate(async (p) => (await fetch('/v1/matches', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ persona: p, limit: { tasks: 50, trainings: 0 }, lang: 'nl' }) })).json(), persona);
+  const byId = new Map(resp.tasks.map((x) => [x.id, x]));
+  let once = 0;
+  let onCall = 0;
+  for (const card of await page.$$('#task-list > li')) {
+    const id = await card.getAttribute('data-task-id');
+    const task = byId.get(id);
+    if (!task) continue;
+    const time = await card.$eval('.fact--time dd', (d) => d.textContent);
+    if (task.schedule.frequency === 'once') {
+      once += 1;
+      assert.match(time, /^één keer, [\d,]+ uur$/, `a one-off task reads "één keer, 3 uur" (got "${time}")`);
+    } else if (task.schedule.on_call) {
+      onCall += 1;
+      assert.match(time, /^als het nodig is \(op afroep\), ongeveer [\d,]+ uur per keer$/, `an on-call task reads true (got "${time}")`);
+    }
+    if (task.schedule.frequency !== 'weekly') assert.doesNotMatch(time, /per week/, `only weekly tasks read "per week" (got "${time}")`);
+  }
+  console.log(`  (checked ${once} one-off and ${onCall} on-call tasks)`);
+  // Glossary: a term in a card opens a short explanation.
+  const term = page.locator('button.term').first();
+  assert.ok(await term.count(), 'a jargon word (VOG, HACCP, EHBO, …) in the cards is explained');
+  assert.equal(await term.getAttribute('aria-expanded'), 'false');
+  const defId = await term.getAttribute('aria-controls');
+  assert.equal(await page.isVisible(`#${defId}`), false);
+  await term.click();
+  assert.equal(await term.getAttribute('aria-expanded'), 'true');
+  assert.ok(await page.isVisible(`#${defId}`), 'the explanation is shown');
+  assert.ok((await page.textContent(`#${defId}`)).length > 20);
   await closePage(page);
 });

@@ -1,5 +1,11 @@
 // Starts the scan on / (mode 'resident') and /balie (mode 'desk'): loads the questionnaire
 // and taxonomies, runs the steps, scores with POST /v1/scans and shows the result.
+//
+// Every step (and every question of a step shown one at a time) is a browser history entry,
+// so Back goes one step back and Back from the result returns to the last step. On the
+// resident page the answers, the step and the result are kept in sessionStorage: they
+// survive a reload, and are gone when the tab closes or after "Wis mijn antwoorden".
+// Nothing is kept anywhere else (no localStorage, no cookies).
 import { h, clear, announce } from './dom.js';
 import { t, setLang, lang, applyStatic } from './i18n.js';
 import { getQuestionnaire, getTaxonomies, postScan, ApiError } from './api.js';
@@ -30,27 +36,121 @@ export function personaOf(scan) {
   return p;
 }
 
+// ------------------------------------------------------------------ kept in this tab only
+
+const STORE_KEY = 'talentscan.resident.v1';
+
+function storage() {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null; // storage blocked: the page still works, it just forgets on reload
+  }
+}
+
+function loadStored() {
+  try {
+    const raw = storage()?.getItem(STORE_KEY);
+    const data = raw ? JSON.parse(raw) : null;
+    return data && typeof data === 'object' ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps the resident's answers, step and result in sessionStorage (never on the desk page). */
+export function save(state) {
+  if (state.mode !== 'resident') return;
+  const data = {
+    lang: lang(),
+    answers: state.answers,
+    index: state.q?.index ?? 0,
+    sub: state.q?.sub ?? 0,
+    view: state.view,
+    persona: state.view === 'result' ? state.persona : null,
+    overrides: state.results?.overrides || null,
+    taskLimit: state.results?.taskLimit || null,
+  };
+  try {
+    storage()?.setItem(STORE_KEY, JSON.stringify(data));
+  } catch {
+    /* full or blocked: nothing to do */
+  }
+}
+
+export function forget() {
+  try {
+    storage()?.removeItem(STORE_KEY);
+  } catch {
+    /* blocked */
+  }
+}
+
+// ------------------------------------------------------------------ history
+
+function entry(state) {
+  if (state.view === 'result') return { view: 'result' };
+  return { view: 'scan', index: state.q?.index ?? 0, sub: state.q?.sub ?? 0 };
+}
+
+function sameEntry(a, b) {
+  return a && b && a.view === b.view && (a.view === 'result' || (a.index === b.index && a.sub === b.sub));
+}
+
+/** A new history entry for a new step or the result; the same place only replaces it. */
+function remember(state) {
+  const now = entry(state);
+  const current = window.history.state?.ts;
+  if (state.replaceNext || sameEntry(current, now)) window.history.replaceState({ ts: now }, '');
+  else window.history.pushState({ ts: now }, '');
+  state.replaceNext = false;
+}
+
+function onPopState(state, e) {
+  const ts = e.state?.ts;
+  if (!ts || !state.def) return;
+  state.replaceNext = true;
+  if (ts.view === 'result' && state.persona) {
+    if (state.view !== 'result') showResults(state, state.persona);
+    else state.replaceNext = false;
+    return;
+  }
+  const index = ts.view === 'scan' ? ts.index : state.def.sections.length - 1;
+  const sub = ts.view === 'scan' ? ts.sub : 'last';
+  if (state.view === 'scan' && state.q) {
+    state.q.collect();
+    state.answers = state.q.answers;
+    state.q.errors = {};
+    state.q.go(index, true, sub);
+  } else {
+    showScan(state, index, true, sub);
+  }
+}
+
 export async function start({ mode, desk = null }) {
   const params = new URLSearchParams(window.location.search);
-  setLang(params.get('lang') === 'en' ? 'en' : 'nl');
+  const stored = mode === 'resident' ? loadStored() : null;
+  setLang(params.get('lang') === 'en' ? 'en' : params.get('lang') === 'nl' ? 'nl' : stored?.lang === 'en' ? 'en' : 'nl');
   const app = document.getElementById('app');
   const state = {
     mode,
     desk,
     def: null,
     tax: null,
-    answers: {},
+    answers: stored?.answers && typeof stored.answers === 'object' ? stored.answers : {},
     view: 'scan',
     q: null,
     results: null,
     scan: null,
     persona: null,
+    replaceNext: true, // the first view replaces the entry the page was opened with
   };
   app.state = state;
   refreshChrome(state);
 
   const langBtn = document.getElementById('lang-switch');
   langBtn.addEventListener('click', () => switchLang(state));
+  window.addEventListener('popstate', (e) => onPopState(state, e));
 
   async function load() {
     clear(app).append(h('p', { class: 'utrecht-paragraph loading', role: 'status' }, t('loading')));
@@ -59,7 +159,12 @@ export async function start({ mode, desk = null }) {
       state.def = def;
       state.tax = tax;
       addWijkList(tax);
-      showScan(state, 0);
+      // First view: no focus move, so the skip link and the language button come first.
+      if (stored?.view === 'result' && stored.persona) {
+        showResults(state, stored.persona, { focus: false, overrides: stored.overrides, taskLimit: stored.taskLimit });
+      } else {
+        showScan(state, Number(stored?.index) || 0, false, Number(stored?.sub) || 0);
+      }
     } catch (e) {
       clear(app).append(
         h(
@@ -85,7 +190,7 @@ function refreshChrome(state) {
 }
 
 function updateTitle(state) {
-  const base = state.mode === 'desk' ? `Balie Servicepunt XL – Talent Scan Den Haag` : 'Talent Scan Den Haag';
+  const base = state.mode === 'desk' ? t('deskSiteTitle') : t('siteTitle');
   let prefix = '';
   if (state.view === 'scan' && state.def && state.q) {
     const s = state.def.sections[state.q.index];
@@ -94,10 +199,20 @@ function updateTitle(state) {
   document.title = prefix + base;
 }
 
+/** Suggestions while typing the place: the wijken, then the postcodes with their wijk. */
 function addWijkList(tax) {
   if (document.getElementById('wijken-list')) return;
   const names = [...new Set((tax.wijken || []).map((w) => w.name))].sort((a, b) => a.localeCompare(b, 'nl'));
-  document.body.append(h('datalist', { id: 'wijken-list' }, names.map((n) => h('option', { value: n }))));
+  const wijkName = new Map((tax.wijken || []).map((w) => [w.code, w.name]));
+  const pcs = [...(tax.postcodes || [])].sort((a, b) => a.pc4.localeCompare(b.pc4));
+  document.body.append(
+    h(
+      'datalist',
+      { id: 'wijken-list' },
+      names.map((n) => h('option', { value: n })),
+      pcs.map((p) => h('option', { value: p.pc4, label: wijkName.get(p.wijk_code) || p.pc4 })),
+    ),
+  );
 }
 
 export function slotsGrid(def) {
@@ -105,7 +220,7 @@ export function slotsGrid(def) {
   return null;
 }
 
-function showScan(state, index, focus = true) {
+function showScan(state, index, focus = true, sub = 0) {
   const app = document.getElementById('app');
   state.view = 'scan';
   state.results = null;
@@ -114,7 +229,7 @@ function showScan(state, index, focus = true) {
     view.append(h('h1', { class: 'utrecht-heading-1' }, t('deskTitle')), h('p', { class: 'utrecht-paragraph lead' }, t('deskIntro')));
     if (state.desk?.scanTop) view.append(state.desk.scanTop(state));
   } else {
-    view.append(h('h1', { class: 'utrecht-heading-1' }, state.def.title));
+    view.append(h('h1', { class: 'utrecht-heading-1', id: 'scan-title' }, state.def.title));
   }
   const qRoot = h('div', { class: 'questionnaire', id: 'questionnaire' });
   view.append(qRoot);
@@ -122,12 +237,84 @@ function showScan(state, index, focus = true) {
   state.q = new Questionnaire(qRoot, {
     def: state.def,
     answers: state.answers,
+    mode: state.mode,
+    taxonomies: state.tax,
     onFinish: (answers) => finish(state, answers),
-    onStep: () => updateTitle(state),
+    onStep: () => {
+      updateTitle(state);
+      remember(state);
+      save(state);
+    },
+    onChange: (q) => {
+      state.answers = q.answers;
+      save(state);
+    },
+    footer: state.mode === 'resident' ? () => wipeControl(state, state.q?.index === 0) : null,
     lastStepExtra: state.desk?.lastStepExtra ? () => state.desk.lastStepExtra(state) : null,
   });
-  state.q.index = index;
+  state.q.index = Math.max(0, Math.min(index, state.def.sections.length - 1));
+  state.q.sub = sub === 'last' ? state.q.pages().length - 1 : Math.max(0, sub);
   state.q.render(focus);
+}
+
+/**
+ * "Wis mijn antwoorden": asks once more, then forgets everything this tab kept and starts
+ * at step 1. Used under the questions and on the result page.
+ */
+export function wipeControl(state, withNote = false) {
+  const confirmId = 'wipe-confirm-box';
+  const box = h(
+    'div',
+    { class: 'wipe-confirm', id: confirmId, hidden: true, role: 'group', 'aria-labelledby': 'wipe-confirm-text' },
+    h('p', { class: 'utrecht-paragraph', id: 'wipe-confirm-text' }, t('wipeConfirm')),
+    h(
+      'div',
+      { class: 'wipe-buttons' },
+      h('button', { type: 'button', class: 'denhaag-button', id: 'wipe-confirm', onclick: () => wipe(state) }, t('wipeYes')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'denhaag-button denhaag-button--secondary-action',
+          id: 'wipe-cancel',
+          onclick: () => {
+            box.hidden = true;
+            ask.setAttribute('aria-expanded', 'false');
+            ask.focus();
+          },
+        },
+        t('wipeNo'),
+      ),
+    ),
+  );
+  const ask = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link-button wipe-answers',
+      id: 'wipe-answers',
+      'aria-expanded': 'false',
+      'aria-controls': confirmId,
+      onclick: () => {
+        box.hidden = false;
+        ask.setAttribute('aria-expanded', 'true');
+        box.querySelector('#wipe-cancel').focus();
+      },
+    },
+    t('wipe'),
+  );
+  return h('div', { class: 'wipe no-print' }, withNote ? h('p', { class: 'privacy-note' }, t('privacyNote')) : null, ask, box);
+}
+
+function wipe(state) {
+  forget();
+  state.answers = {};
+  state.persona = null;
+  state.scan = null;
+  state.results = null;
+  state.desk?.reset?.(state);
+  showScan(state, 0, true, 0);
+  announce(t('wiped'));
 }
 
 async function finish(state, answers) {
@@ -146,6 +333,7 @@ async function finish(state, answers) {
     });
     state.scan = scan;
     state.desk?.afterScan?.(state, scan);
+    q.setBusy(false);
     showResults(state, personaOf(scan));
   } catch (e) {
     q.setBusy(false);
@@ -159,7 +347,7 @@ async function finish(state, answers) {
   }
 }
 
-export function showResults(state, persona) {
+export function showResults(state, persona, opts = {}) {
   const app = document.getElementById('app');
   state.view = 'result';
   state.persona = persona;
@@ -168,10 +356,16 @@ export function showResults(state, persona) {
     persona,
     taxonomies: state.tax,
     grid: slotsGrid(state.def),
+    focus: opts.focus !== false,
+    overrides: opts.overrides || null,
+    taskLimit: opts.taskLimit || null,
+    onSave: () => save(state),
+    wipe: state.mode === 'resident' ? () => wipeControl(state) : null,
     onRestart: () => {
       state.answers = {};
       state.scan = null;
       state.desk?.reset?.(state);
+      forget();
       showScan(state, 0);
     },
     onEdit: () => showScan(state, 0),
@@ -181,6 +375,8 @@ export function showResults(state, persona) {
   });
   state.results = results;
   updateTitle(state);
+  remember(state);
+  save(state);
   results.show();
   return results;
 }
@@ -190,7 +386,7 @@ async function switchLang(state) {
   const url = new URL(window.location.href);
   if (lang() === 'en') url.searchParams.set('lang', 'en');
   else url.searchParams.delete('lang');
-  window.history.replaceState(null, '', url);
+  window.history.replaceState(window.history.state, '', url);
   refreshChrome(state);
   if (!state.def) return;
   try {
@@ -207,8 +403,11 @@ async function switchLang(state) {
       showScan(state, state.q.index, false);
     } else {
       state.q.setDefinition(state.def);
+      const title = document.getElementById('scan-title');
+      if (title) title.textContent = state.def.title;
     }
     updateTitle(state);
+    save(state);
     announce(t('step', { n: state.q.index + 1, total: state.def.sections.length }));
     return;
   }
@@ -223,5 +422,5 @@ async function switchLang(state) {
       /* keep the persona we have */
     }
   }
-  showResults(state, persona);
+  showResults(state, persona, { focus: false, overrides: state.results?.overrides, taskLimit: state.results?.taskLimit });
 }

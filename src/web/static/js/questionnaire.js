@@ -1,19 +1,40 @@
 // Renders the questionnaire definition from GET /v1/questionnaires/talentscan one section
 // (step) at a time, keeps the answers in memory and shows errors next to the questions,
 // both from the checks here and from the API's 422 pointers (/answers/ITEM_ID).
+// A step with several long lists of choices is shown one question at a time ("Vraag 2
+// van 5", "Volgende vraag"); long optional lists show their first choices and fold the
+// rest away. The place is checked against the wijken and postcodes of GET /v1/taxonomies.
 import { h, clear, uid } from './dom.js';
 import { t } from './i18n.js';
+
+/** A step is split into one question per page when its choice lists are this long together. */
+const PAGED_OPTIONS = 24;
+/** Optional lists longer than this show FOLD_SHOW choices and a "Toon meer keuzes" button. */
+const FOLD_OVER = 12;
+const FOLD_SHOW = 8;
+/** Common names the API accepts for a wijk (data/reference/wijk-aliases.json), used until
+ *  GET /v1/taxonomies lists them as wijken[].aliases. */
+const FALLBACK_ALIASES = ['bouwlust', 'vrederust', 'schilderswijk', 'laak', 'spoorwijk', 'laakkwartier', 'rustenburg', 'oostbroek', 'mariahoeve', 'duindorp', 'kijkduin', 'transvaal', 'zuidwest', 'escamp'];
+const CITY_NAMES = ['denhaag', 'sgravenhage', 'thehague', 'haag', 'hague'];
 
 export class Questionnaire {
   /**
    * @param {HTMLElement} root
-   * @param {object} opts { def, answers, onFinish(answers), onStep(index), lastStepExtra() }
+   * @param {object} opts { def, answers, onFinish(answers), onStep(index, section, sub),
+   *   lastStepExtra(), mode, taxonomies (for the place check), onChange() (an answer
+   *   changed), footer() (extra controls under the buttons) }
    */
   constructor(root, opts) {
     this.root = root;
     this.def = opts.def;
     this.answers = opts.answers || {};
     this.index = 0;
+    this.sub = 0;
+    this.mode = opts.mode || 'resident';
+    this.tax = opts.taxonomies || null;
+    this.onChange = opts.onChange || (() => {});
+    this.footer = opts.footer || null;
+    this.suggestions = {};
     this.errors = {};
     this.onFinish = opts.onFinish;
     this.onStep = opts.onStep || (() => {});
@@ -34,6 +55,27 @@ export class Questionnaire {
     return this.sections.findIndex((s) => s.items.some((it) => it.id === id));
   }
 
+  /** The pages of a step: all its questions on one page, or one question per page. */
+  pages(index = this.index) {
+    const section = this.sections[index];
+    const multis = section.items.filter((it) => it.type === 'multi');
+    const options = multis.reduce((n, it) => n + (it.options || []).length, 0);
+    // At the desk an employee guides the resident: there every step stays on one page.
+    if (this.mode !== 'desk' && multis.length >= 2 && options > PAGED_OPTIONS) return section.items.map((it) => [it]);
+    return [section.items];
+  }
+
+  /** The page of a step that holds question `id`. */
+  pageOf(index, id) {
+    const i = this.pages(index).findIndex((page) => page.some((it) => it.id === id));
+    return Math.max(0, i);
+  }
+
+  visibleItems() {
+    const pages = this.pages();
+    return pages[Math.min(this.sub, pages.length - 1)];
+  }
+
   /** Replaces the definition (language switch) and keeps answers and step. */
   setDefinition(def) {
     this.collect();
@@ -42,8 +84,10 @@ export class Questionnaire {
     this.render(false);
   }
 
-  go(index, focusHeading = true) {
+  go(index, focusHeading = true, sub = 0) {
     this.index = Math.max(0, Math.min(index, this.sections.length - 1));
+    const pages = this.pages();
+    this.sub = sub === 'last' ? pages.length - 1 : Math.max(0, Math.min(sub, pages.length - 1));
     this.render(focusHeading);
   }
 
@@ -51,7 +95,10 @@ export class Questionnaire {
     const section = this.sections[this.index];
     const total = this.sections.length;
     const n = this.index + 1;
-    const last = n === total;
+    const pages = this.pages();
+    this.sub = Math.max(0, Math.min(this.sub, pages.length - 1));
+    const lastPage = this.sub === pages.length - 1;
+    const last = n === total && lastPage;
     const progressId = uid('progress');
     const headingId = 'step-heading';
 
@@ -71,48 +118,75 @@ export class Questionnaire {
     const heading = h('h2', { class: 'utrecht-heading-2 step-heading', id: headingId, tabindex: '-1' }, section.title);
     if (this.index === 0 && this.def.intro) form.append(h('p', { class: 'utrecht-paragraph intro' }, this.def.intro));
     form.append(header, heading);
-    if (section.intro) form.append(h('p', { class: 'utrecht-paragraph' }, section.intro));
+    if (pages.length > 1) form.append(h('p', { class: 'sub-progress', id: 'sub-progress' }, t('subProgress', { n: this.sub + 1, total: pages.length })));
+    if (section.intro && this.sub === 0) form.append(h('p', { class: 'utrecht-paragraph' }, section.intro));
 
     const summary = h('div', { class: 'error-summary', id: 'error-summary', tabindex: '-1', hidden: true });
     form.append(summary);
 
-    for (const item of section.items) form.append(this.renderItem(item));
+    for (const item of this.visibleItems()) form.append(this.renderItem(item));
 
-    if (last && this.def.instrument_note) {
+    // The research note behind the motivation questions is for the desk, not for residents.
+    if (last && this.mode === 'desk' && this.def.instrument_note) {
       form.append(h('p', { class: 'utrecht-paragraph instrument-note' }, this.def.instrument_note));
     }
     if (last && this.lastStepExtra) form.append(this.lastStepExtra());
 
-    const nav = h(
-      'div',
-      { class: 'step-nav' },
-      this.index > 0
-        ? h(
-            'button',
-            {
-              type: 'button',
-              class: 'denhaag-button denhaag-button--secondary-action',
-              id: 'prev-step',
-              onclick: () => {
-                this.collect();
-                this.go(this.index - 1);
-              },
-            },
-            t('previous'),
-          )
-        : null,
-      h(
+    let prev = null;
+    if (this.sub > 0) {
+      prev = h(
         'button',
-        { type: 'submit', class: 'denhaag-button', id: last ? 'finish-scan' : 'next-step' },
-        last ? t('finish') : t('next'),
-      ),
-    );
+        {
+          type: 'button',
+          class: 'denhaag-button denhaag-button--secondary-action',
+          id: 'prev-question',
+          onclick: () => {
+            this.collect();
+            this.go(this.index, true, this.sub - 1);
+          },
+        },
+        t('prevQuestion'),
+      );
+    } else if (this.index > 0) {
+      prev = h(
+        'button',
+        {
+          type: 'button',
+          class: 'denhaag-button denhaag-button--secondary-action',
+          id: 'prev-step',
+          onclick: () => {
+            this.collect();
+            this.go(this.index - 1, true, 'last');
+          },
+        },
+        t('previous'),
+      );
+    }
+    let nextId = 'next-step';
+    let nextText = t('next');
+    if (last) {
+      nextId = 'finish-scan';
+      nextText = t('finish');
+    } else if (!lastPage) {
+      nextId = 'next-question';
+      nextText = t('nextQuestion');
+    }
+    const nav = h('div', { class: 'step-nav' }, prev, h('button', { type: 'submit', class: 'denhaag-button', id: nextId }, nextText));
     form.append(nav);
+    if (this.footer) form.append(this.footer(this));
+
+    // Every change is kept at once (the page keeps it in this tab only).
+    const changed = () => {
+      this.collect();
+      this.onChange(this);
+    };
+    form.addEventListener('change', changed);
+    form.addEventListener('input', changed);
 
     clear(this.root).append(form);
     this.form = form;
     this.showErrors(this.errors, false);
-    this.onStep(this.index, section);
+    this.onStep(this.index, section, this.sub);
     if (focusHeading) {
       heading.focus();
       window.scrollTo(0, 0);
@@ -229,7 +303,39 @@ export class Questionnaire {
     const name = `q-${item.id}`;
     const chosen = new Set(Array.isArray(value) ? value : value === undefined ? [] : [String(value)]);
     const list = h('div', { class: `choices choices--${kind}` });
+    // Long optional lists: the first choices, and the rest behind "Toon meer keuzes".
+    const fold = this.mode !== 'desk' && kind === 'checkbox' && !item.required && options.length > FOLD_OVER;
+    let more = null;
+    let box = list;
+    if (fold) {
+      const moreId = `${name}-more`;
+      more = h('div', { class: `choices choices--${kind} choices-more`, id: moreId });
+      const rest = options.length - FOLD_SHOW;
+      const open = options.slice(FOLD_SHOW).some(([val]) => chosen.has(val));
+      more.hidden = !open;
+      const toggle = h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-button more-options',
+          'aria-expanded': String(open),
+          'aria-controls': moreId,
+          onclick: () => {
+            const now = toggle.getAttribute('aria-expanded') !== 'true';
+            toggle.setAttribute('aria-expanded', String(now));
+            more.hidden = !now;
+            toggle.textContent = now ? t('fewerOptions') : t('moreOptions', { n: rest });
+            if (now) more.querySelector('input')?.focus();
+          },
+        },
+        open ? t('fewerOptions') : t('moreOptions', { n: rest }),
+      );
+      box = h('div', { class: 'choices-box' }, list, more, toggle);
+    }
+    let i = 0;
     for (const [val, label, exclusive] of options) {
+      const target = fold && i >= FOLD_SHOW ? more : list;
+      i += 1;
       const input = h('input', {
         type: kind,
         class:
@@ -244,13 +350,13 @@ export class Questionnaire {
       if (kind === 'checkbox') {
         input.addEventListener('change', () => {
           if (!input.checked) return;
-          for (const other of list.querySelectorAll('input')) {
+          for (const other of box.querySelectorAll('input')) {
             if (other === input) continue;
             if (exclusive || other.dataset.exclusive) other.checked = false;
           }
         });
       }
-      list.append(h('label', { class: `choice choice--${kind}` }, input, h('span', { class: 'choice-text' }, label)));
+      target.append(h('label', { class: `choice choice--${kind}` }, input, h('span', { class: 'choice-text' }, label)));
     }
     if (kind === 'radio' && !item.required) {
       const clearBtn = h(
@@ -273,7 +379,7 @@ export class Questionnaire {
       });
       return [list, clearBtn];
     }
-    return list;
+    return box;
   }
 
   slotGrid(item, value) {
@@ -285,11 +391,11 @@ export class Questionnaire {
 
   // ---------------------------------------------------------------- answers
 
-  /** Reads the current step's inputs into this.answers. */
+  /** Reads the inputs on the page into this.answers (questions on other pages stay). */
   collect() {
     if (!this.form) return this.answers;
-    const section = this.sections[this.index];
-    for (const item of section.items) {
+    for (const item of this.visibleItems()) {
+      if (!this.form.querySelector(`[data-item="${cssEscape(item.id)}"]`)) continue;
       const v = readItem(this.form, item);
       if (v === undefined) delete this.answers[item.id];
       else this.answers[item.id] = v;
@@ -307,13 +413,56 @@ export class Questionnaire {
       if (item.type === 'place') return t('errPlace');
       return t('errRequired');
     }
-    if (item.type === 'place' && item.pattern && !new RegExp(item.pattern).test(v.trim())) return t('errPlace');
+    if (item.type === 'place') {
+      delete this.suggestions[item.id];
+      const check = this.checkPlace(String(v));
+      if (check) {
+        if (check.suggestion) this.suggestions[item.id] = check.suggestion;
+        return check.message;
+      }
+      if (!this.tax && item.pattern && !new RegExp(item.pattern).test(v.trim())) return t('errPlace');
+    }
     if (item.type === 'multi') {
       if (item.min && v.length < item.min) return t('errMin', { n: item.min });
       if (item.max && v.length > item.max) return t('errMax', { n: item.max });
     }
     if (item.type === 'text' && item.max_length && v.length > item.max_length) return t('errTooLong', { n: item.max_length });
     return null;
+  }
+
+  /**
+   * The place against Den Haag's postcodes and wijken: null when it is known, else
+   * {message, suggestion} ("Bedoel je Moerwijk?"). Without the taxonomies: null.
+   */
+  checkPlace(value) {
+    const raw = value.trim();
+    if (!this.tax) return null;
+    const pc = /^(\d{4})\s?([A-Za-z]{2})?$/.exec(raw);
+    if (pc) {
+      const known = (this.tax.postcodes || []).some((p) => p.pc4 === pc[1]);
+      return known || !(this.tax.postcodes || []).length ? null : { message: t('placeNotDenHaag', { pc: pc[1] }) };
+    }
+    if (/^[\d\s]+$/.test(raw)) return { message: t('errPlace') };
+    const n = normPlace(raw);
+    if (CITY_NAMES.includes(n)) return { message: t('placeCity') };
+    const names = placeNames(this.tax);
+    // Known as the API knows it: the name or alias, any case.
+    const lower = raw.toLowerCase();
+    if (names.some((x) => x.toLowerCase() === lower)) return null;
+    // A typo ("Moerwyk"): the nearest name, when it is near enough.
+    let best = null;
+    let bestD = Infinity;
+    for (const name of names) {
+      const d = distance(n, normPlace(name));
+      if (d < bestD) {
+        best = name;
+        bestD = d;
+      }
+    }
+    if (best && bestD <= Math.max(1, Math.floor(normPlace(best).length / 4))) {
+      return { message: t('placeDidYouMean', { name: best }), suggestion: best };
+    }
+    return { message: t('placeUnknown', { value: raw }) };
   }
 
   validateSection(index) {
@@ -328,10 +477,26 @@ export class Questionnaire {
   next() {
     if (this.busy) return;
     this.collect();
-    const errors = this.validateSection(this.index);
+    const errors = {};
+    for (const item of this.visibleItems()) {
+      const e = this.validateItem(item);
+      if (e) errors[item.id] = e;
+    }
     this.errors = errors;
     if (Object.keys(errors).length) {
       this.showErrors(errors, true);
+      return;
+    }
+    if (this.sub < this.pages().length - 1) {
+      this.go(this.index, true, this.sub + 1);
+      return;
+    }
+    // The end of a step: every question of the step (also on its other pages).
+    const stepErrors = this.validateSection(this.index);
+    if (Object.keys(stepErrors).length) {
+      this.errors = stepErrors;
+      this.go(this.index, false, this.pageOf(this.index, Object.keys(stepErrors)[0]));
+      this.showErrors(stepErrors, true);
       return;
     }
     if (this.index < this.sections.length - 1) {
@@ -343,7 +508,7 @@ export class Questionnaire {
       const errs = this.validateSection(i);
       if (Object.keys(errs).length) {
         this.errors = errs;
-        this.go(i, false);
+        this.go(i, false, this.pageOf(i, Object.keys(errs)[0]));
         this.showErrors(errs, true);
         return;
       }
@@ -363,8 +528,9 @@ export class Questionnaire {
     }
     const ids = Object.keys(errors);
     const first = ids.length ? Math.min(...ids.map((id) => this.sectionOf(id))) : this.index;
+    const firstId = ids.find((id) => this.sectionOf(id) === first);
     this.errors = errors;
-    this.go(first, false);
+    this.go(first, false, firstId ? this.pageOf(first, firstId) : this.sub);
     this.showErrors(errors, true, other);
   }
 
@@ -387,13 +553,15 @@ export class Questionnaire {
 
   showErrors(errors, focus, other = []) {
     if (!this.form) return;
-    const section = this.sections[this.index];
+    const visible = this.visibleItems();
     const summary = this.form.querySelector('#error-summary');
     clear(summary);
-    const here = section.items.filter((it) => errors[it.id]);
-    for (const item of section.items) {
+    const here = visible.filter((it) => errors[it.id]);
+    for (const item of visible) {
       const q = this.form.querySelector(`[data-item="${cssEscape(item.id)}"]`);
+      if (!q) continue;
       const err = q.querySelector('.utrecht-form-field-error-message');
+      this.showSuggestion(q, item, errors[item.id]);
       const msg = errors[item.id];
       const target = q.querySelector(`#q-${cssEscape(item.id)}`);
       const base = (target.getAttribute('aria-describedby') || '')
@@ -448,6 +616,32 @@ export class Questionnaire {
     );
     summary.hidden = false;
     if (focus) summary.focus();
+  }
+
+  /** "Ja, Moerwijk": one tap puts the suggested place in the field. */
+  showSuggestion(q, item, message) {
+    q.querySelector('.place-suggest')?.remove();
+    const name = this.suggestions[item.id];
+    if (item.type !== 'place' || !message || !name) return;
+    const input = q.querySelector('input');
+    const btn = h(
+      'button',
+      {
+        type: 'button',
+        class: 'denhaag-button denhaag-button--secondary-action place-suggest',
+        onclick: () => {
+          input.value = name;
+          this.answers[item.id] = name;
+          delete this.errors[item.id];
+          delete this.suggestions[item.id];
+          this.onChange(this);
+          this.showErrors(this.errors, false);
+          input.focus();
+        },
+      },
+      t('placeUseSuggestion', { name }),
+    );
+    input.after(btn);
   }
 
   setBusy(busy) {
@@ -539,6 +733,45 @@ function readItem(form, item) {
       return v ? v : undefined;
     }
   }
+}
+
+/** Lower case, no accents, no spaces or dashes; "y" read as "ij" (Moerwyk → moerwijk). */
+function normPlace(s) {
+  return String(s)
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/y/g, 'ij');
+}
+
+/** The names the API knows for wijken: official names and common aliases. */
+function placeNames(tax) {
+  const names = [];
+  for (const w of tax.wijken || []) {
+    names.push(w.name);
+    for (const a of w.aliases || []) names.push(a);
+  }
+  if (!(tax.wijken || []).some((w) => Array.isArray(w.aliases))) {
+    for (const a of FALLBACK_ALIASES) names.push(a.charAt(0).toUpperCase() + a.slice(1));
+  }
+  return names;
+}
+
+/** Levenshtein distance. */
+function distance(a, b) {
+  if (a === b) return 0;
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
 }
 
 function decodePointer(s) {
