@@ -11,6 +11,7 @@ pub mod geo;
 pub mod persona;
 pub mod questionnaire;
 pub mod ranking;
+pub mod sealed;
 pub mod search;
 pub mod startup;
 pub mod state;

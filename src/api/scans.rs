@@ -1,4 +1,5 @@
 //! The Talent Scan over HTTP: questionnaire definitions and scans.
+use crate::sealed::{ScanId, SealedRecord};
 use std::sync::Arc;
 
 use actix_web::web::{self, Bytes};
@@ -354,14 +355,19 @@ pub async fn create_scan(
         persona: scored.persona,
     };
     if store_flag {
-        // A v4 UUID: 122 random bits, unguessable.
-        let id = uuid::Uuid::new_v4().to_string();
-        let expires = now + time::Duration::days(state.settings.retention_days as i64);
+        // 128 random bits: the only key to the sealed record (`crate::sealed`).
+        let sid = ScanId::generate();
+        let id = sid.as_str().to_string();
+        let expires = (now + time::Duration::days(state.settings.retention_days as i64))
+            .format(fmt)
+            .unwrap_or_default();
         resp.scan_id = Some(id.clone());
         resp.stored = true;
-        resp.expires_at = Some(expires.format(fmt).unwrap_or_default());
-        let doc = serde_json::to_value(&resp).map_err(|e| ApiError::Internal(e.to_string()))?;
-        state.store.put_scan(&id, &doc).await?;
+        resp.expires_at = Some(expires.clone());
+        let plain = serde_json::to_vec(&resp).map_err(|e| ApiError::Internal(e.to_string()))?;
+        let sealed = serde_json::to_value(sid.seal(&plain, &expires))
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        state.store.put_scan(&sid.lookup(), &sealed).await?;
         return Ok(HttpResponse::Created()
             .insert_header(("Location", format!("/v1/scans/{id}")))
             .json(resp));
@@ -376,21 +382,17 @@ pub fn load_scan(state: &AppState, id: &str) -> Result<ScanResponse, ApiError> {
             "no stored scan with this id (it may have expired or been erased)".into(),
         )
     };
-    if id.len() > 64 {
-        return Err(nf());
-    }
-    let doc = state.store.get_scan(id)?.ok_or_else(nf)?;
+    let id = ScanId::parse(id).ok_or_else(nf)?;
+    let doc = state.store.get_scan(&id.lookup())?.ok_or_else(nf)?;
+    let rec: SealedRecord = serde_json::from_value(doc).map_err(|_| nf())?;
     let now = time::OffsetDateTime::now_utc()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default();
-    if doc
-        .get("expires_at")
-        .and_then(|e| e.as_str())
-        .is_some_and(|e| e < now.as_str())
-    {
+    if rec.expires_at < now {
         return Err(nf());
     }
-    serde_json::from_value(doc).map_err(|e| ApiError::Internal(e.to_string()))
+    let plain = id.open(&rec).ok_or_else(nf)?;
+    serde_json::from_slice(&plain).map_err(|e| ApiError::Internal(e.to_string()))
 }
 
 /// A stored scan.
@@ -423,11 +425,13 @@ pub async fn delete_scan(
     state: web::Data<Arc<AppState>>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    if path.len() > 64 || !state.store.delete_scan(&path).await? {
-        return Err(ApiError::NotFound("no stored scan with this id".into()));
+    let nf = || ApiError::NotFound("no stored scan with this id".into());
+    let id = ScanId::parse(&path).ok_or_else(nf)?;
+    if !state.store.delete_scan(&id.lookup()).await? {
+        return Err(nf());
     }
     Ok(HttpResponse::Ok().json(Erased {
-        scan_id: path.into_inner(),
+        scan_id: id.as_str().to_string(),
         erased: true,
         message: "Je scan is gewist. We bewaren niets meer van je antwoorden.".into(),
     }))

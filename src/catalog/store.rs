@@ -17,6 +17,8 @@ pub enum StoreError {
     Sled(#[from] sled::Error),
     #[error("stored record {0} is not valid JSON: {1}")]
     Corrupt(String, serde_json::Error),
+    #[error("store files: {0}")]
+    Files(std::io::Error),
 }
 
 #[derive(Clone)]
@@ -33,7 +35,30 @@ const SEQ: &[u8] = b"seq";
 const SEEDED: &[u8] = b"seeded";
 
 impl Store {
+    /// Opens the store in `dir`, first sealing any stored scan written before scans were
+    /// sealed (`crate::sealed`) and then rewriting the files, so no clear copy of those
+    /// answers is left in the store's old segments.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
+        let mut compact = recover_compaction(dir)?;
+        {
+            let store = Self::open_files(dir)?;
+            let (sealed, erased) = store.seal_legacy_scans()?;
+            if sealed + erased > 0 {
+                tracing::info!(
+                    sealed,
+                    erased,
+                    "stored scans from before sealing: sealed under their ids, or erased when the id was not one that could be sealed"
+                );
+                compact = true;
+            }
+        }
+        if compact {
+            compact_files(dir)?;
+        }
+        Self::open_files(dir)
+    }
+
+    fn open_files(dir: &Path) -> Result<Self, StoreError> {
         let db = sled::Config::new()
             .path(dir.join("store"))
             .mode(sled::Mode::HighThroughput)
@@ -174,6 +199,48 @@ impl Store {
     }
 
     // --- stored scans (personal data: written only with consent, erased on request) ---
+    // Records are stored under the lookup hash of their id and sealed (`crate::sealed`);
+    // this layer only moves the bytes.
+
+    /// Seals every scan stored in clear under its key (a UUID handed out before sealing)
+    /// and erases the ones whose key cannot be an id; (sealed, erased).
+    fn seal_legacy_scans(&self) -> Result<(usize, usize), StoreError> {
+        let (mut sealed, mut erased) = (0, 0);
+        for r in self.scans.iter() {
+            let (k, v) = r?;
+            let Ok(doc) = serde_json::from_slice::<Value>(&v) else {
+                self.scans.remove(&k)?;
+                erased += 1;
+                continue;
+            };
+            if doc.get("sealed").is_some() {
+                continue;
+            }
+            let id = std::str::from_utf8(&k)
+                .ok()
+                .and_then(crate::sealed::ScanId::parse);
+            match id {
+                Some(id) => {
+                    let expires = doc
+                        .get("expires_at")
+                        .and_then(|e| e.as_str())
+                        .unwrap_or_default();
+                    let rec = id.seal(&v, expires);
+                    self.scans.insert(
+                        id.lookup().as_bytes(),
+                        serde_json::to_vec(&rec).expect("json serialises"),
+                    )?;
+                    sealed += 1;
+                }
+                None => erased += 1,
+            }
+            self.scans.remove(&k)?;
+        }
+        if sealed + erased > 0 {
+            self.db.flush()?;
+        }
+        Ok((sealed, erased))
+    }
 
     pub async fn put_scan(&self, id: &str, doc: &Value) -> Result<(), StoreError> {
         self.scans.insert(
@@ -237,4 +304,46 @@ impl Store {
         self.db.flush_async().await?;
         Ok(())
     }
+}
+
+const COMPACTING: &str = "store.compacting";
+const REPLACED: &str = "store.replaced";
+
+/// Finishes or undoes a compaction a crash interrupted; whether one must run again.
+fn recover_compaction(dir: &Path) -> Result<bool, StoreError> {
+    let (live, fresh, old) = (dir.join("store"), dir.join(COMPACTING), dir.join(REPLACED));
+    let mut again = false;
+    if fresh.exists() {
+        // Not swapped in yet: the live files are whole; start over.
+        std::fs::remove_dir_all(&fresh).map_err(StoreError::Files)?;
+        again = true;
+    }
+    if old.exists() {
+        if live.exists() {
+            // Swapped in: only the old files were left to remove.
+            std::fs::remove_dir_all(&old).map_err(StoreError::Files)?;
+        } else {
+            std::fs::rename(&old, &live).map_err(StoreError::Files)?;
+            again = true;
+        }
+    }
+    Ok(again)
+}
+
+/// Rewrites the store into fresh files holding only the current version of each record,
+/// then swaps them in and deletes the old files: a log-structured store keeps old
+/// versions in its segments until it rewrites them, and erased answers must not wait for
+/// that.
+fn compact_files(dir: &Path) -> Result<(), StoreError> {
+    let (live, fresh, old) = (dir.join("store"), dir.join(COMPACTING), dir.join(REPLACED));
+    {
+        let from = sled::Config::new().path(&live).open()?;
+        let to = sled::Config::new().path(&fresh).open()?;
+        to.import(from.export());
+        to.flush()?;
+    }
+    std::fs::rename(&live, &old).map_err(StoreError::Files)?;
+    std::fs::rename(&fresh, &live).map_err(StoreError::Files)?;
+    std::fs::remove_dir_all(&old).map_err(StoreError::Files)?;
+    Ok(())
 }

@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 
 use crate::helpers::ADMIN_KEY;
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -15,7 +15,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-fn start(dir: &std::path::Path, port: u16) -> Child {
+pub fn start(dir: &std::path::Path, port: u16) -> Child {
     Command::new(env!("CARGO_BIN_EXE_talentscan"))
         .args([
             "serve",
@@ -34,7 +34,7 @@ fn start(dir: &std::path::Path, port: u16) -> Child {
         .expect("binary starts")
 }
 
-async fn wait_ready(client: &reqwest::Client, base: &str) -> Value {
+pub async fn wait_ready(client: &reqwest::Client, base: &str) -> Value {
     for _ in 0..300 {
         if let Ok(r) = client.get(format!("{base}/readyz")).send().await {
             if r.status() == 200 {

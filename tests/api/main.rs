@@ -4,6 +4,7 @@ mod access;
 mod carving;
 mod catalog;
 mod crash;
+mod erasure;
 mod frame;
 mod helpers;
 mod judged;
