@@ -50,7 +50,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The format
 # --------------------------------------------------------------------------------------
 TOP_KEYS = {"id", "version", "languages", "title", "intro", "estimated_minutes",
-            "instrument_note", "defaults", "sections", "archetypes", "kkwz_texts"}
+            "instrument_note", "defaults", "sections", "archetypes", "kkwz_texts",
+            "kkwz_unknown"}
 TOP_REQUIRED = {"id", "version", "languages", "title", "intro", "sections", "archetypes",
                 "kkwz_texts", "defaults", "instrument_note", "estimated_minutes"}
 SECTION_KEYS = {"id", "title", "intro", "items"}
@@ -84,8 +85,12 @@ ENUMS = {
     "constraints.language_level": ["A2", "B1", "B2", "C1"],
     "situation.age_band": ["under_18", "18_20", "21_26", "27_66", "67_plus"],
 }
-BOOLS = {"needs.allowance", "needs.certificate", "needs.first_step", "constraints.childcare",
-         "constraints.wheelchair"}
+BOOLS = {"needs.allowance", "needs.certificate", "needs.first_step", "needs.no_training",
+         "constraints.childcare", "constraints.wheelchair"}
+# Fields the matcher filters on: only an answer may set them, never a default (a skipped
+# question stays unknown).
+LIMIT_FIELDS = {"availability.frequency", "availability.hours_per_week", "travel.radius_km",
+                "constraints.physical_load", "constraints.language_level", "situation.age_band"}
 NUMBERS = {"availability.hours_per_week": (0.0, 80.0), "travel.radius_km": (0.1, 100.0)}
 NULLABLE_BOOLS = {"situation.on_benefit"}
 SET_FIELDS = set(ENUMS) | BOOLS | set(NUMBERS) | NULLABLE_BOOLS
@@ -301,6 +306,8 @@ def check_definition(d, ref: Ref, rep: Report):
         msg = check_set_value(field, v)
         if msg:
             rep.err(f"defaults.{field}: {msg}")
+        if field in LIMIT_FIELDS:
+            rep.err(f"defaults.{field}: a limit cannot have a default; a skipped question must stay unknown")
 
     # ---- sections and items
     items = []

@@ -433,6 +433,10 @@ pub struct Persona {
     pub needs: Needs,
     pub constraints: Constraints,
     pub situation: Situation,
+    /// The dimensions (`kkwz.kunnen`, `motivation.social`, …) no answer fed: their values
+    /// are the neutral middle and say nothing about the person.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
     /// Free text the person wrote about what they like; feeds full-text relevance.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub words: Option<String>,

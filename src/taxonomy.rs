@@ -31,6 +31,11 @@ pub struct Term {
     /// (food safety serves cooking). Empty: it serves any task (first aid, communication).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
+    /// For a training topic that serves the person's own goal (learning Dutch), not a task:
+    /// such a course is shown for a learning goal or because a task needs it, never as
+    /// "useful for" a task.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub personal: bool,
 }
 
 impl Term {
@@ -292,14 +297,16 @@ impl Taxonomies {
             .fold(0, |m, i| m | (1 << i))
     }
 
-    /// Whether a training on `topics` serves a task in `categories`: one of its topics
-    /// serves any task, or serves one of the task's categories.
+    /// Whether a training on `topics` serves a task in `categories`: none of its topics is
+    /// personal, and when one is tied to fields of work, the task is in one of them (a
+    /// course on carers' support serves care tasks, whatever else it covers).
     pub fn topics_fit(&self, topics: &[String], categories: &[String]) -> bool {
-        topics.iter().any(|t| {
-            self.topics.get(t).is_none_or(|t| {
-                t.categories.is_empty() || t.categories.iter().any(|c| categories.contains(c))
-            })
-        })
+        let terms: Vec<&Term> = topics.iter().filter_map(|t| self.topics.get(t)).collect();
+        if terms.iter().any(|t| t.personal) {
+            return false;
+        }
+        let mut tied = terms.iter().filter(|t| !t.categories.is_empty()).peekable();
+        tied.peek().is_none() || tied.any(|t| t.categories.iter().any(|c| categories.contains(c)))
     }
 
     /// The permits a training asks: those its topics require and those among its skills.

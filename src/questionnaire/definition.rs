@@ -34,6 +34,10 @@ pub struct Definition {
     pub archetypes: Vec<ArchetypeDef>,
     #[serde(default)]
     pub kkwz_texts: BTreeMap<String, Bands>,
+    /// What the profile says about a dimension no answer fed: that it is not known,
+    /// never a made-up middle.
+    #[serde(default)]
+    pub kkwz_unknown: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -281,6 +285,9 @@ impl Definition {
         };
         text(&mut errs, "title", &self.title);
         text(&mut errs, "intro", &self.intro);
+        if let Some(t) = &self.kkwz_unknown {
+            text(&mut errs, "kkwz_unknown", t);
+        }
         for (field, v) in &self.defaults {
             let mut p = Persona::default();
             if let Err(e) = apply_set(&mut p, field, v) {

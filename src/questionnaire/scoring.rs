@@ -349,8 +349,19 @@ pub fn score(
         .collect();
     persona.skills = skills.into_iter().collect();
     persona.learning_goals = learning.into_iter().collect();
-    persona.kkwz_explanation = Some(explain(def, &persona.kkwz, lang));
-    persona.archetype = archetype(def, &persona, lang);
+    persona.unknown = missing.iter().map(|d| d.to_string()).collect();
+    persona.kkwz_explanation = Some(explain(def, &persona.kkwz, &missing, lang));
+    // A type says who someone is: only when they told more than what they care about.
+    let told_more = !persona.skills.is_empty()
+        || !persona.learning_goals.is_empty()
+        || MOTIVES
+            .iter()
+            .any(|m| !missing.contains(&format!("motivation.{m}").as_str()));
+    persona.archetype = if told_more {
+        archetype(def, &persona, &missing, lang)
+    } else {
+        None
+    };
     Ok(Scored { persona, warnings })
 }
 
@@ -407,8 +418,13 @@ fn pick(t: &BTreeMap<String, String>, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-fn explain(def: &Definition, k: &Kkwz, lang: Lang) -> KkwzExplanation {
+fn explain(def: &Definition, k: &Kkwz, missing: &[&str], lang: Lang) -> KkwzExplanation {
     let text = |dim: &str| {
+        if missing.contains(&format!("kkwz.{dim}").as_str()) {
+            if let Some(t) = &def.kkwz_unknown {
+                return pick(t, lang);
+            }
+        }
         let v = k.get(dim).unwrap_or(50.0);
         match def.kkwz_texts.get(dim) {
             Some(b) => pick(
@@ -433,8 +449,12 @@ fn explain(def: &Definition, k: &Kkwz, lang: Lang) -> KkwzExplanation {
 }
 
 /// The archetype whose signature best matches the profile; the first listed wins a tie.
-fn archetype(def: &Definition, p: &Persona, lang: Lang) -> Option<Archetype> {
+fn archetype(def: &Definition, p: &Persona, missing: &[&str], lang: Lang) -> Option<Archetype> {
     let value = |key: &str| -> f64 {
+        if missing.contains(&key) {
+            // Not answered: it counts for no type.
+            return 0.0;
+        }
         let (kind, id) = key.split_once('.').unwrap_or(("", ""));
         match kind {
             "motivation" => p.motivations.get(id).unwrap_or(0.0),

@@ -1176,6 +1176,7 @@ impl Matcher {
         used.dedup();
         let now = q.now.unix_timestamp();
         let mut scored: Vec<ScoredTraining> = Vec::new();
+        let mut only_needed: Vec<bool> = Vec::new();
         for (h, t) in trainings.hot().iter().zip(trainings.list()) {
             if h.until < now || h.language_rank as usize > max_lang {
                 continue;
@@ -1267,8 +1268,10 @@ impl Matcher {
                     None => (n, dd),
                 });
             scored.push((if den > 0.0 { num / den } else { 0.0 }, v, d, t));
+            only_needed.push(needed && !(learn || useful || words));
         }
-        // Select on (score, index) pairs, not on the 160-byte rows.
+        // Sort on (score, index) pairs, not on the 160-byte rows; only trainings with a
+        // telling reason got this far.
         let mut best: Vec<(f64, u32)> = scored
             .iter()
             .enumerate()
@@ -1280,11 +1283,24 @@ impl Matcher {
                 (b.0, &scored[b.1 as usize].3.id),
             )
         };
-        if best.len() > q.limit_trainings && q.limit_trainings > 0 {
-            best.select_nth_unstable_by(q.limit_trainings - 1, cmp);
-        }
-        best.truncate(q.limit_trainings);
         best.sort_by(cmp);
+        // One course per topic a task needs is enough: a second one on the same topic
+        // stays only when it has a reason of its own.
+        let mut covered: Vec<&str> = Vec::new();
+        best.retain(|&(_, i)| {
+            let t = scored[i as usize].3;
+            let mut new = false;
+            for topic in &t.topics {
+                if required.binary_search(&topic.as_str()).is_ok()
+                    && !covered.contains(&topic.as_str())
+                {
+                    covered.push(topic);
+                    new = true;
+                }
+            }
+            new || !only_needed[i as usize]
+        });
+        best.truncate(q.limit_trainings);
         best.into_iter()
             .map(|(_, i)| scored[i as usize])
             .map(|(score, v, d, t)| {

@@ -302,3 +302,56 @@ async fn stored_scans_are_erased_after_the_retention_period() {
     assert_eq!(app.state.store.purge_scans(&at(31)).await.unwrap(), 1);
     problem(app.get(&format!("/v1/scans/{id}")).await, 404).await;
 }
+
+/// Only the required questions: the profile says what is not known instead of describing
+/// the resident from neutral defaults, and names no type.
+#[tokio::test]
+async fn a_profile_from_the_required_questions_only_says_what_is_not_known() {
+    let app = spawn_app().await;
+    let only = json!({"questionnaire": "talentscan", "lang": "nl",
+        "answers": {"woonplek": "2532", "tijden": ["tue-morning"], "interesses": ["eten-koken"]}});
+    let v: Value = app
+        .post_json("/v1/scans", &only)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let unknown: Vec<&str> = v["unknown"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x.as_str().unwrap())
+        .collect();
+    for d in ["kkwz.kunnen", "kkwz.willen", "motivation.social"] {
+        assert!(
+            unknown.contains(&d),
+            "{d} not listed as unknown: {unknown:?}"
+        );
+    }
+    assert!(
+        v.get("archetype").is_none(),
+        "a type from interests alone: {v}"
+    );
+    assert!(v["kkwz_explanation"]["kunnen"]
+        .as_str()
+        .unwrap()
+        .contains("weten we nog niet"));
+    // Answering one motive question and a skill gives a type and a known Kunnen.
+    let mut more = only.clone();
+    more["answers"]["vfi-sociaal"] = json!(5);
+    more["answers"]["talent-handen"] = json!(["koken"]);
+    let v: Value = app
+        .post_json("/v1/scans", &more)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(v["archetype"]["id"].is_string(), "{v}");
+    let unknown = v["unknown"].as_array().unwrap();
+    assert!(!unknown.contains(&json!("kkwz.kunnen")));
+    assert!(!unknown.contains(&json!("motivation.social")));
+    assert!(!v["kkwz_explanation"]["kunnen"]
+        .as_str()
+        .unwrap()
+        .contains("weten we nog niet"));
+}
