@@ -13,7 +13,6 @@ use std::io::Write;
 use std::time::Instant;
 
 use common::*;
-use talentscan::api::matches::run_match;
 
 fn percentile(sorted: &[f64], q: f64) -> f64 {
     if sorted.is_empty() {
@@ -71,7 +70,11 @@ fn main() {
         }
         for (p, q) in ps.iter().zip(&qs) {
             let t = Instant::now();
-            let answer = black_box(run_match(&st, p.clone(), q).expect("match"));
+            let answer = black_box(
+                st.matcher
+                    .run(&st.snapshot(), &st.index, &*st, p.clone(), q)
+                    .expect("match"),
+            );
             let c = t.elapsed().as_secs_f64() * 1e3;
             if round == 0 {
                 feasible += answer.feasible_tasks;

@@ -12,12 +12,11 @@ use std::sync::Arc;
 use common::*;
 use criterion::{criterion_group, criterion_main, Criterion};
 use serde_json::{Map, Value};
-use talentscan::api::matches::run_match;
 use talentscan::carving::{search, Candidate};
 use talentscan::catalog::model::Kind;
 use talentscan::questionnaire::score;
 use talentscan::ranking::features::Prepared;
-use talentscan::ranking::Query;
+use talentscan::ranking::{Ask, Query};
 use talentscan::taxonomy::Lang;
 
 fn benches(c: &mut Criterion) {
@@ -40,7 +39,11 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             i = (i + 1) % ps.len();
             let q = query(ps[i].words.clone());
-            black_box(run_match(&st, ps[i].clone(), &q).unwrap())
+            black_box(
+                st.matcher
+                    .run(&st.snapshot(), &st.index, &*st, ps[i].clone(), &q)
+                    .unwrap(),
+            )
         })
     });
     g.finish();
@@ -117,7 +120,13 @@ fn benches(c: &mut Criterion) {
             i = (i + 1) % ps.len();
             for cnd in &tops[i] {
                 let t = st.get_task(&snap.tasks.ids[cnd.row]).unwrap();
-                black_box(m.task_match(&t, cnd, &prepared[i].0, &ps[i], &prepared[i].1, "org"));
+                let ask = Ask {
+                    persona: &ps[i],
+                    prepared: &prepared[i].0,
+                    query: &prepared[i].1,
+                    telling: &[],
+                };
+                black_box(m.task_match(&t, cnd, &ask, "org"));
             }
         })
     });
@@ -132,14 +141,13 @@ fn benches(c: &mut Criterion) {
     g.bench_function("4_trainings", |b| {
         b.iter(|| {
             i = (i + 1) % ps.len();
-            black_box(m.rank_trainings(
-                &snap.trainings,
-                &ps[i],
-                &prepared[i].0,
-                &full_tops[i],
-                None,
-                &prepared[i].1,
-            ))
+            let ask = Ask {
+                persona: &ps[i],
+                prepared: &prepared[i].0,
+                query: &prepared[i].1,
+                telling: &[],
+            };
+            black_box(m.rank_trainings(&snap.trainings, &ask, &full_tops[i], None))
         })
     });
     g.finish();

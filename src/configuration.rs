@@ -51,6 +51,10 @@ pub struct Settings {
     /// development without a rebuild).
     #[arg(long, env = "TALENTSCAN_WEB_DIR")]
     pub web_dir: Option<PathBuf>,
+    /// A fixed instant instead of the system clock, for tests: whether a task has ended,
+    /// the next session of a course, when a stored scan expires.
+    #[arg(skip)]
+    pub clock: Option<time::OffsetDateTime>,
 }
 
 impl Settings {
@@ -74,6 +78,7 @@ impl Settings {
             cors_origins: "*".into(),
             rate_limit_per_minute: 0,
             web_dir: None,
+            clock: None,
         }
     }
 }

@@ -129,7 +129,10 @@ fn spawn_retention(state: Arc<AppState>) {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            let now = crate::auth::now_rfc3339();
+            let now = state
+                .now()
+                .format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default();
             match state.store.purge_scans(&now).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(erased = n, "expired scans erased"),

@@ -512,3 +512,18 @@ impl AppState {
         }
     }
 }
+
+impl AppState {
+    /// Now, from the one clock everything that asks "is it over yet" reads.
+    pub fn now(&self) -> time::OffsetDateTime {
+        self.settings
+            .clock
+            .unwrap_or_else(time::OffsetDateTime::now_utc)
+    }
+}
+
+impl crate::ranking::TaskSource for AppState {
+    fn task(&self, id: &str) -> Option<Arc<Task>> {
+        self.get_task(id)
+    }
+}

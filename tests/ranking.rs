@@ -8,7 +8,7 @@ use talentscan::catalog::model::{Kind, Task};
 use talentscan::configuration::Settings;
 use talentscan::geo::{distance_km, LatLon};
 use talentscan::persona::*;
-use talentscan::ranking::Query;
+use talentscan::ranking::{Ask, Query};
 use talentscan::state::AppState;
 use talentscan::taxonomy::{Lang, Slot};
 
@@ -53,7 +53,6 @@ fn query() -> Query {
         limit_trainings: 5,
         categories: None,
         words: None,
-        telling: Vec::new(),
         lang: Lang::Nl,
         explain: false,
         now: time::OffsetDateTime::now_utc(),
@@ -225,7 +224,8 @@ proptest! {
         for c in &rows {
             let t = w.tasks.iter().find(|t| *t.id == *snap.tasks.ids[c.row]).unwrap();
             prop_assert_eq!(violation(t, &p, &today), None, "{}", t.id);
-            let out = m.task_match(t, c, &prepared, &p, &q, "org");
+            let ask = Ask { persona: &p, prepared: &prepared, query: &q, telling: &[] };
+            let out = m.task_match(t, c, &ask, "org");
             prop_assert!(!out.reasons.is_empty(), "{} has no reason", t.id);
             prop_assert!((0.0..=1.0).contains(&out.score));
         }

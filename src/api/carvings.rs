@@ -95,16 +95,15 @@ fn roles_of(state: &AppState, org: &str) -> Result<Vec<Role>, ApiError> {
     Ok(out)
 }
 
-fn query(lang: Lang) -> crate::ranking::Query {
+fn query(lang: Lang, now: time::OffsetDateTime) -> crate::ranking::Query {
     crate::ranking::Query {
         limit_tasks: 10,
         limit_trainings: 0,
         categories: None,
         words: None,
-        telling: Vec::new(),
         lang,
         explain: false,
-        now: time::OffsetDateTime::now_utc(),
+        now,
     }
 }
 
@@ -220,7 +219,7 @@ pub async fn create_carving(
             _ => unreachable!("checked above"),
         };
     let lang = lang.unwrap_or_default();
-    let q = query(lang);
+    let q = query(lang, state.now());
     let snap = state.snapshot();
     let carver = Carver {
         matcher: &state.matcher,
@@ -368,7 +367,7 @@ pub async fn create_team_carving(
     load_role(&state, &role_id)?
         .ok_or_else(|| ApiError::NotFound(format!("no role {role_id:?}")))?;
     let comps = components(&state, &role_id)?;
-    let q = query(lang);
+    let q = query(lang, state.now());
     let prepared: Vec<_> = personas
         .iter()
         .map(|p| state.matcher.prepare(p, &q))

@@ -66,6 +66,12 @@ impl From<crate::catalog::StoreError> for ApiError {
     }
 }
 
+impl From<crate::ranking::RankingError> for ApiError {
+    fn from(e: crate::ranking::RankingError) -> Self {
+        ApiError::Internal(e.to_string())
+    }
+}
+
 impl From<crate::search::SearchError> for ApiError {
     fn from(e: crate::search::SearchError) -> Self {
         ApiError::Internal(e.to_string())

@@ -1,11 +1,10 @@
 //! `POST /v1/matches`: a persona from a stored scan, an inline persona or inline answers,
 //! ranked against the catalog.
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use actix_web::web::{self, Bytes};
 use actix_web::{HttpRequest, HttpResponse};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 
@@ -13,10 +12,9 @@ use super::body;
 use super::errors::{ApiError, Problem};
 use super::scans::{load_scan, score_request};
 use crate::catalog::fields::{parse_value, FieldError, Fields};
-use crate::catalog::model::{Kind, Task};
 use crate::persona::*;
 use crate::questionnaire::scoring::resolve_place;
-use crate::ranking::{Notice, Query, TaskMatch, TextScores, TrainingMatch};
+use crate::ranking::{MatchOutcome, Query};
 use crate::state::AppState;
 use crate::taxonomy::{Lang, Slot};
 
@@ -64,16 +62,6 @@ pub struct MatchRequest {
     lang: Option<String>,
     /// Add each score's per-feature contributions.
     explain: Option<bool>,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct MatchResponse {
-    pub persona: Persona,
-    pub tasks: Vec<TaskMatch>,
-    pub trainings: Vec<TrainingMatch>,
-    pub notices: Vec<Notice>,
-    /// How many tasks passed every hard constraint.
-    pub feasible_tasks: usize,
 }
 
 /// Parses an inline persona, reporting every problem; fills in coordinates from a
@@ -203,7 +191,7 @@ pub fn persona_source(
 
 /// Ranked tasks and trainings for a persona, with reasons and notices.
 #[utoipa::path(post, path = "/v1/matches", tag = "Matching", request_body = MatchRequest,
-    responses((status = 200, description = "Ranked tasks and trainings with reasons", body = MatchResponse),
+    responses((status = 200, description = "Ranked tasks and trainings with reasons", body = MatchOutcome),
               (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
               (status = 404, description = "Unknown scan or questionnaire", body = Problem, content_type = "application/problem+json"),
               (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
@@ -334,19 +322,14 @@ pub async fn create_match(
         .filter(|q| !q.trim().is_empty())
         .or(persona.words.as_deref())
         .and_then(crate::search::content_words);
-    let telling = words
-        .as_deref()
-        .map(|w| state.index.telling_words(w))
-        .unwrap_or_default();
     let q = Query {
         limit_tasks: lt,
         limit_trainings: ltr,
         categories: overrides.categories.clone(),
         words,
-        telling,
         lang: lang.unwrap_or_default(),
         explain,
-        now: time::OffsetDateTime::now_utc(),
+        now: state.now(),
     };
     let resp = if state.snapshot().tasks.len() <= INLINE_MATCH_MAX_TASKS {
         // Contained as on the blocking pool: a bug answers 500, it does not take down
@@ -371,52 +354,8 @@ pub async fn create_match(
 const INLINE_MATCH_MAX_TASKS: usize = 25_000;
 
 /// The whole match for a prepared request (blocking: on the blocking pool for big
-/// catalogs).
-pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchResponse, ApiError> {
+/// catalogs): the domain's pipeline on the current catalog version.
+pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchOutcome, ApiError> {
     let snap = state.snapshot();
-    let m = &state.matcher;
-    let p = m.prepare(&persona, q);
-    let text: Option<TextScores> = match &q.words {
-        Some(w) => Some(m.text_relevance(&snap.tasks, &state.index, w, &p)?),
-        None => None,
-    };
-    let (rows, feasible) = m.rank_rows_counted(&snap.tasks, &p, text.as_ref(), q.limit_tasks);
-    let mut tasks = Vec::with_capacity(rows.len());
-    let mut full: Vec<std::sync::Arc<Task>> = Vec::with_capacity(rows.len());
-    for c in &rows {
-        let id = &snap.tasks.ids[c.row];
-        let Some(t) = state.get_task(id) else {
-            continue;
-        };
-        let org = snap
-            .org_names
-            .get(&t.organisation_id)
-            .cloned()
-            .unwrap_or_default();
-        tasks.push(m.task_match(&t, c, &p, &persona, q, &org));
-        full.push(t);
-    }
-    let ttext = match &q.words {
-        Some(w) => Some(
-            state
-                .index
-                .relevance(Kind::Trainings, w, 1000)?
-                .into_iter()
-                .collect::<HashMap<u64, f32>>(),
-        ),
-        None => None,
-    };
-    let trainings = if q.limit_trainings > 0 {
-        m.rank_trainings(&snap.trainings, &persona, &p, &full, ttext.as_ref(), q)
-    } else {
-        Vec::new()
-    };
-    let notices = m.notices(&persona, q, tasks.len());
-    Ok(MatchResponse {
-        persona,
-        tasks,
-        trainings,
-        notices,
-        feasible_tasks: feasible,
-    })
+    Ok(state.matcher.run(&snap, &state.index, state, persona, q)?)
 }

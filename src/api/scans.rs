@@ -341,7 +341,7 @@ pub async fn create_scan(
         }
     };
     let (scored, version, qid, lang) = score_request(&state, &v, "")?;
-    let now = time::OffsetDateTime::now_utc();
+    let now = state.now();
     let fmt = &time::format_description::well_known::Rfc3339;
     let mut resp = ScanResponse {
         scan_id: None,
@@ -385,7 +385,8 @@ pub fn load_scan(state: &AppState, id: &str) -> Result<ScanResponse, ApiError> {
     let id = ScanId::parse(id).ok_or_else(nf)?;
     let doc = state.store.get_scan(&id.lookup())?.ok_or_else(nf)?;
     let rec: SealedRecord = serde_json::from_value(doc).map_err(|_| nf())?;
-    let now = time::OffsetDateTime::now_utc()
+    let now = state
+        .now()
         .format(&time::format_description::well_known::Rfc3339)
         .unwrap_or_default();
     if rec.expires_at < now {

@@ -8,7 +8,10 @@ pub mod columns;
 pub mod config;
 pub mod features;
 pub mod live;
+pub mod pipeline;
 pub mod trainings;
+
+pub use pipeline::{MatchOutcome, RankingError, TaskSource};
 
 use std::collections::HashMap;
 
@@ -132,12 +135,18 @@ pub struct Query {
     pub categories: Option<Vec<String>>,
     /// Free text: `overrides.q`, else the persona's own words.
     pub words: Option<String>,
-    /// The telling words of `words` (`SearchIndex::telling_words`): a text reason quotes
-    /// only those a task really contains.
-    pub telling: Vec<crate::search::Word>,
     pub lang: Lang,
     pub explain: bool,
     pub now: time::OffsetDateTime,
+}
+
+/// One person's request as the output stages read it: who, what was prepared from it,
+/// the query, and the telling words of their text (a reason quotes only those).
+pub struct Ask<'a> {
+    pub persona: &'a Persona,
+    pub prepared: &'a Prepared,
+    pub query: &'a Query,
+    pub telling: &'a [crate::search::Word],
 }
 
 /// Text relevance per row, for the rows within reach that match the words; 0 elsewhere.
@@ -617,15 +626,8 @@ impl Matcher {
     }
 
     /// Stage 3: the output record with reasons derived from the features that contributed.
-    pub fn task_match(
-        &self,
-        t: &Task,
-        c: &Candidate,
-        p: &Prepared,
-        persona: &Persona,
-        q: &Query,
-        org_name: &str,
-    ) -> TaskMatch {
+    pub fn task_match(&self, t: &Task, c: &Candidate, ask: &Ask, org_name: &str) -> TaskMatch {
+        let (p, persona, q, telling) = (ask.prepared, ask.persona, ask.query, ask.telling);
         let lang = q.lang;
         let tax = &self.tax;
         let th = self.weights.reason_threshold;
@@ -882,7 +884,7 @@ impl Matcher {
             }
         }
         if val(F_TEXT) > 0.0 {
-            let found = quoted_words(&q.telling, &[&t.title, &t.description]);
+            let found = quoted_words(telling, &[&t.title, &t.description]);
             if !found.is_empty() {
                 push(
                     F_TEXT,
@@ -1141,12 +1143,11 @@ impl Matcher {
     pub fn rank_trainings(
         &self,
         trainings: &trainings::Trainings,
-        persona: &Persona,
-        p: &Prepared,
+        ask: &Ask,
         top_tasks: &[std::sync::Arc<Task>],
         text: Option<&HashMap<u64, f32>>,
-        q: &Query,
     ) -> Vec<TrainingMatch> {
+        let (p, persona, q, telling) = (ask.prepared, ask.persona, ask.query, ask.telling);
         let lang = q.lang;
         let w: Vec<f64> = TRAINING_FEATURES
             .iter()
@@ -1203,7 +1204,7 @@ impl Matcher {
                 .any(|s| used.binary_search(&s.as_str()).is_ok())
                 && top_tasks.iter().any(|task| self.useful_for(t, task));
             let words = text.is_some_and(|x| x.get(&h.id_hash).is_some_and(|v| *v > 0.0))
-                && !quoted_words(&q.telling, &[&t.title, &t.description]).is_empty();
+                && !quoted_words(telling, &[&t.title, &t.description]).is_empty();
             // Only with a reason that tells: never for being near or free alone, and
             // for someone who wants to learn nothing now only when a task needs it.
             if !(needed || (!persona.needs.no_training && (learn || useful || words))) {
@@ -1399,7 +1400,7 @@ impl Matcher {
                     }
                 }
                 if v[7].unwrap_or(0.0) > 0.0 {
-                    let found = quoted_words(&q.telling, &[&t.title, &t.description]);
+                    let found = quoted_words(telling, &[&t.title, &t.description]);
                     if !found.is_empty() {
                         reasons.push(Reason {
                             code: "text".into(),

@@ -109,7 +109,12 @@ pub fn ndcg(ranked: &[String], labels: &HashMap<String, f64>, k: usize) -> f64 {
 
 #[tokio::test]
 async fn the_judged_set_ranks_well_with_zero_hard_constraint_violations() {
-    let app = spawn_empty_app().await;
+    // The date the grades were written for: a task that ends later stays in.
+    let app = spawn_with(|s| {
+        s.no_sample = true;
+        s.clock = Some(time::macros::datetime!(2026-11-01 12:00 UTC));
+    })
+    .await;
     app.publish_judged_catalog().await;
     let cat = judged_catalog();
     let tasks: HashMap<String, Value> = cat["tasks"]
@@ -120,7 +125,7 @@ async fn the_judged_set_ranks_well_with_zero_hard_constraint_violations() {
         .collect();
     let personas = fixture("judged/personas.json");
     let labels = fixture("judged/labels.json");
-    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let today = "2026-11-01".to_string();
     let mut total = 0.0;
     let mut violations = 0;
     let mut report = Vec::new();

@@ -20,6 +20,9 @@ use crate::judged::{haversine, ndcg};
 /// measurement (README, "How the ranking works") so that a real regression fails.
 const MIN_HELDOUT_NDCG: f64 = 0.75;
 
+/// The day the grades were written for (labels.json `reference_date`).
+const REFERENCE_DAY: time::OffsetDateTime = time::macros::datetime!(2026-12-01 12:00 UTC);
+
 /// The judged catalog with the requirements its texts state (`requirements.json`; only
 /// permits can be required, so the EHBO-diploma note stays a text).
 fn catalog_with_requirements() -> Value {
@@ -104,7 +107,11 @@ async fn scan_and_match(app: &TestApp, answers: &Value, limit: (u32, u32)) -> (V
 
 #[tokio::test]
 async fn the_resident_path_judged_set_ranks_well_on_its_held_out_half() {
-    let app = spawn_empty_app().await;
+    let app = spawn_with(|s| {
+        s.no_sample = true;
+        s.clock = Some(REFERENCE_DAY);
+    })
+    .await;
     publish(&app, &catalog_with_requirements()).await;
     let residents = fixture("resident-path/residents.json");
     let labels = fixture("resident-path/labels.json");
@@ -420,7 +427,11 @@ fn session_slot(start: &str) -> Option<String> {
 
 #[tokio::test]
 async fn random_partial_answers_keep_the_invariants() {
-    let app = spawn_empty_app().await;
+    let app = spawn_with(|s| {
+        s.no_sample = true;
+        s.clock = Some(REFERENCE_DAY);
+    })
+    .await;
     let cat = catalog_with_requirements();
     publish(&app, &cat).await;
     let q: Value = app
@@ -443,7 +454,7 @@ async fn random_partial_answers_keep_the_invariants() {
         .collect();
     let permits = permit_skills();
     assert!(!permits.is_empty());
-    let today = time::OffsetDateTime::now_utc().date().to_string();
+    let today = REFERENCE_DAY.date().to_string();
     let mut rng = Rng(0x7a1e_57ca_2026_1201);
     let (mut shown, mut reasons_checked, mut trainings_shown) = (0, 0, 0);
     for case in 0..80 {

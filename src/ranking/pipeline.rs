@@ -1,0 +1,107 @@
+//! One match, start to end: the stages of `Matcher` in order, over one catalog version.
+//!
+//! candidates and first phase (columns) → text relevance (the index) → second phase →
+//! diversity → the shown tasks with reasons → trainings → notices. The HTTP layer and the
+//! benchmarks call `Matcher::run`; nothing here knows HTTP.
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+use thiserror::Error;
+use utoipa::ToSchema;
+
+use super::{Ask, Matcher, Notice, Query, Snapshot, TaskMatch, TextScores, TrainingMatch};
+use crate::catalog::model::{Kind, Task};
+use crate::persona::Persona;
+use crate::search::{SearchError, SearchIndex};
+
+#[derive(Debug, Error)]
+pub enum RankingError {
+    #[error(transparent)]
+    Search(#[from] SearchError),
+}
+
+/// Where the shown tasks' full records come from (the store, through its cache): the
+/// columns hold only what ranking reads.
+pub trait TaskSource {
+    fn task(&self, id: &str) -> Option<Arc<Task>>;
+}
+
+/// The answer of a match.
+#[derive(Debug, Serialize, ToSchema)]
+#[schema(as = MatchResponse)]
+pub struct MatchOutcome {
+    pub persona: Persona,
+    pub tasks: Vec<TaskMatch>,
+    pub trainings: Vec<TrainingMatch>,
+    pub notices: Vec<Notice>,
+    /// How many tasks passed every hard constraint.
+    pub feasible_tasks: usize,
+}
+
+impl Matcher {
+    /// The whole match for one persona on one catalog version.
+    pub fn run(
+        &self,
+        snap: &Snapshot,
+        index: &SearchIndex,
+        source: &dyn TaskSource,
+        persona: Persona,
+        q: &Query,
+    ) -> Result<MatchOutcome, RankingError> {
+        let p = self.prepare(&persona, q);
+        let telling = q
+            .words
+            .as_deref()
+            .map(|w| index.telling_words(w))
+            .unwrap_or_default();
+        let text: Option<TextScores> = match &q.words {
+            Some(w) => Some(self.text_relevance(&snap.tasks, index, w, &p)?),
+            None => None,
+        };
+        let (rows, feasible) =
+            self.rank_rows_counted(&snap.tasks, &p, text.as_ref(), q.limit_tasks);
+        let ask = Ask {
+            persona: &persona,
+            prepared: &p,
+            query: q,
+            telling: &telling,
+        };
+        let mut tasks = Vec::with_capacity(rows.len());
+        let mut full: Vec<Arc<Task>> = Vec::with_capacity(rows.len());
+        for c in &rows {
+            let Some(t) = source.task(&snap.tasks.ids[c.row]) else {
+                continue;
+            };
+            let org = snap
+                .org_names
+                .get(&t.organisation_id)
+                .map(String::as_str)
+                .unwrap_or_default();
+            tasks.push(self.task_match(&t, c, &ask, org));
+            full.push(t);
+        }
+        let trainings = if q.limit_trainings > 0 {
+            let ttext = match &q.words {
+                Some(w) => Some(
+                    index
+                        .relevance(Kind::Trainings, w, 1000)?
+                        .into_iter()
+                        .collect::<HashMap<u64, f32>>(),
+                ),
+                None => None,
+            };
+            self.rank_trainings(&snap.trainings, &ask, &full, ttext.as_ref())
+        } else {
+            Vec::new()
+        };
+        let notices = self.notices(&persona, q, tasks.len());
+        Ok(MatchOutcome {
+            persona,
+            tasks,
+            trainings,
+            notices,
+            feasible_tasks: feasible,
+        })
+    }
+}
