@@ -120,7 +120,6 @@ pub fn query(words: Option<String>) -> Query {
         limit_trainings: 5,
         categories: None,
         words,
-        telling: Vec::new(),
         lang: Lang::Nl,
         explain: false,
         now: time::OffsetDateTime::now_utc(),
