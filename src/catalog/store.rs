@@ -39,32 +39,33 @@ impl Store {
     /// sealed (`crate::sealed`) and then rewriting the files, so no clear copy of those
     /// answers is left in the store's old segments.
     pub fn open(dir: &Path) -> Result<Self, StoreError> {
-        let mut compact = recover_compaction(dir)?;
-        {
-            let store = Self::open_files(dir)?;
-            let (sealed, erased) = store.seal_legacy_scans()?;
-            if sealed + erased > 0 {
-                tracing::info!(
-                    sealed,
-                    erased,
-                    "stored scans from before sealing: sealed under their ids, or erased when the id was not one that could be sealed"
-                );
-                compact = true;
-            }
+        let again = recover_compaction(dir)?;
+        let store = Self::open_files(dir)?;
+        let (sealed, erased) = store.seal_legacy_scans()?;
+        if !again && sealed + erased == 0 {
+            return Ok(store);
         }
-        if compact {
-            compact_files(dir)?;
+        if sealed + erased > 0 {
+            tracing::info!(
+                sealed,
+                erased,
+                "stored scans from before sealing: sealed under their ids, or erased when the id was not one that could be sealed"
+            );
         }
+        drop(store);
+        compact_files(dir)?;
         Self::open_files(dir)
     }
 
     fn open_files(dir: &Path) -> Result<Self, StoreError> {
-        let db = sled::Config::new()
-            .path(dir.join("store"))
-            .mode(sled::Mode::HighThroughput)
-            // sled's default page cache is 1 GiB; the matcher reads from its own columns.
-            .cache_capacity(128 * 1024 * 1024)
-            .open()?;
+        let db = open_db(|| {
+            sled::Config::new()
+                .path(dir.join("store"))
+                .mode(sled::Mode::HighThroughput)
+                // sled's default page cache is 1 GiB; the matcher reads from its own columns.
+                .cache_capacity(128 * 1024 * 1024)
+                .open()
+        })?;
         let trees = [
             db.open_tree(Kind::ALL[0].as_str())?,
             db.open_tree(Kind::ALL[1].as_str())?,
@@ -337,7 +338,7 @@ fn recover_compaction(dir: &Path) -> Result<bool, StoreError> {
 fn compact_files(dir: &Path) -> Result<(), StoreError> {
     let (live, fresh, old) = (dir.join("store"), dir.join(COMPACTING), dir.join(REPLACED));
     {
-        let from = sled::Config::new().path(&live).open()?;
+        let from = open_db(|| sled::Config::new().path(&live).open())?;
         let to = sled::Config::new().path(&fresh).open()?;
         to.import(from.export());
         to.flush()?;
@@ -346,4 +347,22 @@ fn compact_files(dir: &Path) -> Result<(), StoreError> {
     std::fs::rename(&fresh, &live).map_err(StoreError::Files)?;
     std::fs::remove_dir_all(&old).map_err(StoreError::Files)?;
     Ok(())
+}
+
+/// Opens a database whose files a `Db` dropped a moment ago may still hold: sled's
+/// background flusher lets go of the file lock shortly after the drop.
+fn open_db(open: impl Fn() -> sled::Result<sled::Db>) -> Result<sled::Db, StoreError> {
+    let mut tries = 0;
+    loop {
+        match open() {
+            Ok(db) => return Ok(db),
+            Err(sled::Error::Io(e))
+                if tries < 50 && e.to_string().contains("could not acquire lock") =>
+            {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
 }
