@@ -289,7 +289,8 @@ pub async fn create_carving(
                 if h > budget + 1e-9 {
                     out.push(crate::carving::uncovered_task(
                         c.task,
-                        &crate::carving::over_budget(h, lang),
+                        "over_budget",
+                        &crate::carving::over_budget(&state.matcher.texts, h, lang),
                     ));
                 }
             }
@@ -441,22 +442,12 @@ pub async fn create_team_carving(
             fit: (fit * 1e4).round() / 1e4,
         });
     }
-    let nl = lang == Lang::Nl;
+    let no_one = state.matcher.texts.carving("no_one_in_team", lang);
     let uncovered: Vec<Uncovered> = comps
         .iter()
         .zip(&assign)
         .filter(|(_, a)| a.is_none())
-        .map(|(t, _)| Uncovered {
-            id: t.id.clone(),
-            title: t.title.clone(),
-            hours_per_week: t.schedule.hours_per_week,
-            essential: t.essential,
-            reason: if nl {
-                "niemand in dit team kan dit doen binnen zijn uren en momenten".into()
-            } else {
-                "no one in this team can take it within their hours and times".into()
-            },
-        })
+        .map(|(t, _)| crate::carving::uncovered_task(t, "no_one_in_team", &no_one))
         .collect();
     Ok(HttpResponse::Ok().json(TeamPlan {
         role_id,

@@ -27,6 +27,13 @@ pub struct QuestionnaireParams {
     pub version: Option<u32>,
 }
 
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LangParams {
+    /// Language of the answer's message: `nl` (default) or `en`.
+    pub lang: Option<String>,
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct QuestionnaireSummary {
     pub id: String,
@@ -418,14 +425,16 @@ pub struct Erased {
 
 /// Erase a stored scan at once.
 #[utoipa::path(delete, path = "/v1/scans/{id}", tag = "Talent Scan",
-    params(("id" = String, Path, description = "The scan id")),
+    params(("id" = String, Path, description = "The scan id"), LangParams),
     responses((status = 200, description = "Erased", body = Erased),
               (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
               (status = 404, description = "No such scan", body = Problem, content_type = "application/problem+json")))]
 pub async fn delete_scan(
     state: web::Data<Arc<AppState>>,
     path: web::Path<String>,
+    q: web::Query<LangParams>,
 ) -> Result<HttpResponse, ApiError> {
+    let lang = lang_param(q.lang.as_deref(), "/lang")?;
     let nf = || ApiError::NotFound("no stored scan with this id".into());
     let id = ScanId::parse(&path).ok_or_else(nf)?;
     if !state.store.delete_scan(&id.lookup()).await? {
@@ -434,6 +443,6 @@ pub async fn delete_scan(
     Ok(HttpResponse::Ok().json(Erased {
         scan_id: id.as_str().to_string(),
         erased: true,
-        message: "Je scan is gewist. We bewaren niets meer van je antwoorden.".into(),
+        message: state.matcher.texts.message("scan_erased", lang),
     }))
 }

@@ -5,6 +5,7 @@
 //! bundles that prunes every branch over the hours budget (a branch-and-bound whose bound
 //! is the budget). At 10 components that is at most 1,024 leaves, microseconds of work;
 //! roles above `MAX_EXACT` components are cut to their best-fitting ones first.
+use crate::ranking::config::fill;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -67,7 +68,11 @@ pub struct Uncovered {
     pub title: String,
     pub hours_per_week: f64,
     pub essential: bool,
-    /// Why this person does not take it.
+    /// Why, as a stable code: `too_far`, `not_your_times`, `too_heavy`, `more_dutch`,
+    /// `ended`, `permit`, `min_age`, `wheelchair`, `hours`, `over_budget`, `not_chosen`,
+    /// `no_one_in_team`.
+    pub code: String,
+    /// Why this person does not take it, in words.
     pub reason: String,
 }
 
@@ -300,7 +305,14 @@ impl<'a> Carver<'a> {
                         slots: usable,
                     });
                 }
-                None => out.push(uncovered(t, self.matcher.why_not(p, t, lang))),
+                None => {
+                    let code = self.matcher.why_not(p, t);
+                    out.push(uncovered_task(
+                        t,
+                        code,
+                        &self.matcher.texts.why_not(code, lang),
+                    ))
+                }
             }
         }
         c.sort_by(|a, b| {
@@ -389,70 +401,43 @@ impl<'a> Carver<'a> {
             bundle.iter().map(|&i| cands[i].fit).sum::<f64>() / bundle.len().max(1) as f64
         };
         let fit = ((mean - penalty(cands, bundle)).clamp(0.0, 1.0) * 1e4).round() / 1e4;
-        let nl = lang == Lang::Nl;
+        let texts = &self.matcher.texts;
+        let slot_list = |sep: &str| {
+            slots
+                .iter()
+                .map(|s| s.label(lang))
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
         let mut reasons = vec![Reason {
             code: "hours".into(),
-            text: if nl {
-                format!("Samen {} uur per week", fmt_hours(hours, lang))
-            } else {
-                format!("{} hours a week in total", fmt_hours(hours, lang))
-            },
+            text: fill(
+                &texts.carving("hours_total", lang),
+                &[("hours", &fmt_hours(hours, lang))],
+            ),
         }];
         let days = day_mask(slots_mask);
         if slots_mask == 0 {
             reasons.push(Reason {
                 code: "slot".into(),
-                text: if nl {
-                    "Je kiest zelf wanneer".into()
-                } else {
-                    "You choose when".into()
-                },
+                text: texts.carving("choose_when", lang),
             });
         } else if days.count_ones() == 1 {
+            let and = if lang == Lang::Nl { " en " } else { " and " };
             reasons.push(Reason {
                 code: "slot".into(),
-                text: if nl {
-                    format!(
-                        "Alles op {}",
-                        slots
-                            .iter()
-                            .map(|s| s.label(lang))
-                            .collect::<Vec<_>>()
-                            .join(" en ")
-                    )
-                } else {
-                    format!(
-                        "All on {}",
-                        slots
-                            .iter()
-                            .map(|s| s.label(lang))
-                            .collect::<Vec<_>>()
-                            .join(" and ")
-                    )
-                },
+                text: fill(
+                    &texts.carving("all_on", lang),
+                    &[("slots", &slot_list(and))],
+                ),
             });
         } else {
             reasons.push(Reason {
                 code: "slot".into(),
-                text: if nl {
-                    format!(
-                        "Past op {}",
-                        slots
-                            .iter()
-                            .map(|s| s.label(lang))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                } else {
-                    format!(
-                        "Fits on {}",
-                        slots
-                            .iter()
-                            .map(|s| s.label(lang))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                },
+                text: fill(
+                    &texts.carving("fits_on", lang),
+                    &[("slots", &slot_list(", "))],
+                ),
             });
         }
         let used: Vec<String> = bundle
@@ -469,11 +454,10 @@ impl<'a> Carver<'a> {
         if !used.is_empty() {
             reasons.push(Reason {
                 code: "skill".into(),
-                text: if nl {
-                    format!("Je gebruikt wat je kunt: {}", used.join(", "))
-                } else {
-                    format!("You use what you are good at: {}", used.join(", "))
-                },
+                text: fill(
+                    &texts.carving("uses_skills", lang),
+                    &[("labels", &used.join(", "))],
+                ),
             });
         }
         if let Some(d) = bundle
@@ -483,11 +467,10 @@ impl<'a> Carver<'a> {
         {
             reasons.push(Reason {
                 code: "distance".into(),
-                text: if nl {
-                    format!("Op {} km van je huis", crate::ranking::config::km(d, lang))
-                } else {
-                    format!("{} km from your home", crate::ranking::config::km(d, lang))
-                },
+                text: fill(
+                    &texts.carving("distance", lang),
+                    &[("km", &crate::ranking::config::km(d, lang))],
+                ),
             });
         }
         let growth = bundle
@@ -499,11 +482,8 @@ impl<'a> Carver<'a> {
             if !bundle.contains(&i) {
                 uncovered.push(uncovered_task(
                     c.task,
-                    if nl {
-                        "niet gekozen: past minder goed of niet in je uren"
-                    } else {
-                        "not chosen: fits less well or not in your hours"
-                    },
+                    "not_chosen",
+                    &texts.carving("not_chosen", lang),
                 ));
             }
         }
@@ -591,36 +571,26 @@ fn fmt_hours(h: f64, lang: Lang) -> String {
     }
 }
 
-fn uncovered(t: &Task, reason: &str) -> Uncovered {
-    uncovered_task(t, reason)
-}
-
 /// Why a component that fits the person is still left out: it alone takes more hours
 /// than the budget.
-pub fn over_budget(hours: f64, lang: Lang) -> String {
-    match lang {
-        Lang::Nl => format!(
-            "vraagt {} uur per week, meer dan je uren",
-            fmt_hours(hours, lang)
-        ),
-        Lang::En => format!(
-            "takes {} {} a week, more than your hours",
-            fmt_hours(hours, lang),
-            if (hours - 1.0).abs() < 1e-9 {
-                "hour"
-            } else {
-                "hours"
-            }
-        ),
+pub fn over_budget(texts: &crate::ranking::config::Texts, hours: f64, lang: Lang) -> String {
+    if (hours - 1.0).abs() < 1e-9 {
+        texts.carving("over_budget_one", lang)
+    } else {
+        fill(
+            &texts.carving("over_budget", lang),
+            &[("hours", &fmt_hours(hours, lang))],
+        )
     }
 }
 
-pub fn uncovered_task(t: &Task, reason: &str) -> Uncovered {
+pub fn uncovered_task(t: &Task, code: &str, reason: &str) -> Uncovered {
     Uncovered {
         id: t.id.clone(),
         title: t.title.clone(),
         hours_per_week: t.schedule.hours_per_week,
         essential: t.essential,
+        code: code.to_string(),
         reason: reason.to_string(),
     }
 }

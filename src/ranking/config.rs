@@ -101,7 +101,130 @@ pub struct Texts {
     pub access: BTreeMap<String, Text>,
     pub notices: BTreeMap<String, Text>,
     pub allowance_check: BTreeMap<String, Text>,
+    pub why_not: BTreeMap<String, Text>,
+    pub carving: BTreeMap<String, Text>,
+    pub messages: BTreeMap<String, Text>,
 }
+
+/// Every text the code asks for, by section: the server does not start when one is
+/// missing or lacks a language, rather than leaving a reason out.
+const REQUIRED_TEXTS: &[(&str, &[&str])] = &[
+    (
+        "reasons",
+        &[
+            "distance",
+            "remote",
+            "slot",
+            "any_moment",
+            "on_call",
+            "by_agreement",
+            "interest",
+            "skill",
+            "learn",
+            "motivation",
+            "first_step",
+            "certificate",
+            "allowance",
+            "expenses",
+            "work_experience",
+            "access",
+            "commitment",
+            "text",
+            "requires_permit",
+            "requires_min_age",
+            "per_hour",
+            "training_needed",
+            "training_useful",
+            "free",
+            "upcoming",
+            "online",
+        ],
+    ),
+    (
+        "motives",
+        &[
+            "values",
+            "understanding",
+            "social",
+            "career",
+            "protective",
+            "enhancement",
+        ],
+    ),
+    (
+        "first_step",
+        &[
+            "intro_meeting",
+            "buddy",
+            "trial_period",
+            "training_provided",
+        ],
+    ),
+    (
+        "access",
+        &[
+            "wheelchair",
+            "low_dutch",
+            "no_dutch_needed",
+            "school_internship",
+            "with_children",
+        ],
+    ),
+    (
+        "notices",
+        &[
+            "advice",
+            "benefit_27_plus",
+            "benefit_under_27",
+            "benefit_age_unknown",
+            "limit_known",
+            "limit_unknown",
+            "no_origin",
+            "few_results",
+        ],
+    ),
+    (
+        "allowance_check",
+        &[
+            "per_hour_and_month",
+            "per_month_and_year",
+            "within",
+            "above",
+            "unknown",
+            "none",
+        ],
+    ),
+    (
+        "why_not",
+        &[
+            "too_far",
+            "not_your_times",
+            "too_heavy",
+            "more_dutch",
+            "ended",
+            "permit",
+            "min_age",
+            "wheelchair",
+            "hours",
+        ],
+    ),
+    (
+        "carving",
+        &[
+            "hours_total",
+            "choose_when",
+            "all_on",
+            "fits_on",
+            "uses_skills",
+            "distance",
+            "not_chosen",
+            "over_budget",
+            "over_budget_one",
+            "no_one_in_team",
+        ],
+    ),
+    ("messages", &["scan_erased"]),
+];
 
 fn pick(t: Option<&Text>, lang: Lang) -> String {
     t.and_then(|t| t.get(lang.code()).or_else(|| t.get("nl")))
@@ -111,8 +234,55 @@ fn pick(t: Option<&Text>, lang: Lang) -> String {
 
 impl Texts {
     pub fn embedded() -> Result<Self, String> {
-        serde_json::from_str(include_str!("../../data/ranking/texts.json"))
-            .map_err(|e| format!("data/ranking/texts.json: {e}"))
+        let t: Texts = serde_json::from_str(include_str!("../../data/ranking/texts.json"))
+            .map_err(|e| format!("data/ranking/texts.json: {e}"))?;
+        let problems = t.problems();
+        if problems.is_empty() {
+            Ok(t)
+        } else {
+            Err(format!("data/ranking/texts.json:\n{}", problems.join("\n")))
+        }
+    }
+
+    /// Every missing text or language.
+    pub fn problems(&self) -> Vec<String> {
+        let section = |name: &str| match name {
+            "reasons" => &self.reasons,
+            "motives" => &self.motives,
+            "first_step" => &self.first_step,
+            "access" => &self.access,
+            "notices" => &self.notices,
+            "allowance_check" => &self.allowance_check,
+            "why_not" => &self.why_not,
+            "carving" => &self.carving,
+            _ => &self.messages,
+        };
+        let mut out = Vec::new();
+        for (name, keys) in REQUIRED_TEXTS {
+            let texts = section(name);
+            for key in *keys {
+                match texts.get(*key) {
+                    None => out.push(format!("{name}.{key}: missing")),
+                    Some(t) => {
+                        for lang in ["nl", "en"] {
+                            if t.get(lang).is_none_or(|x| x.trim().is_empty()) {
+                                out.push(format!("{name}.{key}: no {lang} text"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+    pub fn why_not(&self, id: &str, lang: Lang) -> String {
+        pick(self.why_not.get(id), lang)
+    }
+    pub fn carving(&self, id: &str, lang: Lang) -> String {
+        pick(self.carving.get(id), lang)
+    }
+    pub fn message(&self, id: &str, lang: Lang) -> String {
+        pick(self.messages.get(id), lang)
     }
     pub fn reason(&self, code: &str, lang: Lang) -> String {
         pick(self.reasons.get(code), lang)

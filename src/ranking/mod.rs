@@ -512,64 +512,29 @@ impl Matcher {
     }
 
     /// Why a task is out for this person (first failing hard constraint), in Dutch/English.
-    pub fn why_not(&self, p: &Prepared, t: &Task, lang: Lang) -> &'static str {
+    /// The first hard limit a task breaks for this person, as a code (`Texts::why_not`
+    /// says it in words).
+    pub fn why_not(&self, p: &Prepared, t: &Task) -> &'static str {
         let r = Row::from_task(t, &self.tax);
         let d = p.distance(&r);
-        let nl = lang == Lang::Nl;
-        if let (Some(d), false) = (d, r.remote) {
-            if d > p.radius_km {
-                return if nl { "te ver weg" } else { "too far away" };
-            }
-        }
-        if p.slots != 0 && !r.any_moment && r.slots & p.slots == 0 {
-            return if nl {
-                "niet op jouw momenten"
-            } else {
-                "not at your times"
-            };
-        }
-        if r.load > p.max_load {
-            return if nl {
-                "lichamelijk te zwaar"
-            } else {
-                "physically too demanding"
-            };
-        }
-        if r.lang > p.max_lang {
-            return if nl {
-                "vraagt meer Nederlands"
-            } else {
-                "needs more Dutch"
-            };
-        }
-        if r.end_day < p.today {
-            return if nl { "is afgelopen" } else { "has ended" };
-        }
-        if r.permits & !p.permits != 0 {
-            return if nl {
-                "vraagt een rijbewijs dat je niet noemde"
-            } else {
-                "needs a licence you did not mention"
-            };
-        }
-        if r.min_band > p.age_rank {
-            return if nl {
-                "vraagt een hogere leeftijd"
-            } else {
-                "has a higher minimum age"
-            };
-        }
-        if p.wheelchair && !r.remote && r.tags & 1 == 0 {
-            return if nl {
-                "niet bekend of het rolstoeltoegankelijk is"
-            } else {
-                "not known to be wheelchair accessible"
-            };
-        }
-        if nl {
-            "past niet in je uren"
+        if d.is_some_and(|d| !r.remote && d > p.radius_km) {
+            "too_far"
+        } else if p.slots != 0 && !r.any_moment && r.slots & p.slots == 0 {
+            "not_your_times"
+        } else if r.load > p.max_load {
+            "too_heavy"
+        } else if r.lang > p.max_lang {
+            "more_dutch"
+        } else if r.end_day < p.today {
+            "ended"
+        } else if r.permits & !p.permits != 0 {
+            "permit"
+        } else if r.min_band > p.age_rank {
+            "min_age"
+        } else if p.wheelchair && !r.remote && r.tags & 1 == 0 {
+            "wheelchair"
         } else {
-            "does not fit your hours"
+            "hours"
         }
     }
 
