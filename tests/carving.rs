@@ -69,6 +69,16 @@ proptest! {
             if h > budget + 1e-9 || !must.iter().all(|m| b.contains(m)) {
                 continue;
             }
+            // One person cannot do two parts at one moment that together outlast a part
+            // of the day (four hours).
+            let clash = b.iter().any(|&i| b.iter().any(|&j| {
+                i < j
+                    && cands[i].slots == cands[j].slots
+                    && cands[i].task.schedule.hours_per_week + cands[j].task.schedule.hours_per_week > 4.0 + 1e-9
+            }));
+            if clash {
+                continue;
+            }
             let v = objective(&cands, &b);
             best = Some(best.map_or(v, |x: f64| x.max(v)));
         }

@@ -40,6 +40,9 @@ pub struct Gate {
     /// (3 bits): in `meta` beside the load and the language rank.
     pub permits: u8,
     pub min_band: u8,
+    /// How many of its moments a person must be free at (1–7): a weekly task of three
+    /// 4-hour mornings for 12 hours a week needs all three.
+    pub sessions: u8,
 }
 
 pub const ANY_MOMENT: u32 = 1 << 31;
@@ -61,6 +64,7 @@ impl Gate {
             lang: r.lang,
             permits: r.permits & 0xf,
             min_band: r.min_band & 0x7,
+            sessions: r.sessions.clamp(1, 7),
             flags: (r.tags & TAG_BITS)
                 | if r.remote { REMOTE } else { 0 }
                 | if hours as f64 == r.hours {
@@ -81,8 +85,8 @@ pub struct GateColumns {
     pub slots: Vec<u32>,
     pub hours: Vec<f32>,
     pub end_day: Vec<i32>,
-    /// load | min_band << 4 | lang << 8 | permits << 12 | flags << 16 | the number of
-    /// slot bits << 24 | `META_ALWAYS`.
+    /// load | min_band << 2 | sessions << 5 | lang << 8 | permits << 12 | flags << 16 |
+    /// the number of slot bits << 24 | `META_ALWAYS`.
     pub meta: Vec<u32>,
 }
 
@@ -109,7 +113,8 @@ impl GateColumns {
         self.end_day.push(g.end_day);
         self.meta.push(
             g.load as u32
-                | (g.min_band as u32) << 4
+                | (g.min_band as u32) << 2
+                | (g.sessions as u32) << 5
                 | (g.lang as u32) << 8
                 | (g.permits as u32) << 12
                 | (g.flags as u32) << 16
@@ -136,11 +141,12 @@ impl GateColumns {
             slots: self.slots[row],
             hours: self.hours[row],
             end_day: self.end_day[row],
-            load: (m & 0xf) as u8,
+            load: (m & 0x3) as u8,
             lang: (m >> 8 & 0xf) as u8,
             flags: (m >> 16) as u8,
             permits: (m >> 12 & 0xf) as u8,
-            min_band: (m >> 4 & 0x7) as u8,
+            min_band: (m >> 2 & 0x7) as u8,
+            sessions: (m >> 5 & 0x7) as u8,
         }
     }
 }
@@ -185,11 +191,11 @@ impl GateQuery {
         let dx = (lon - self.origin.1) * self.cos;
         let d2 = dx * dx + dy * dy;
         let ok = (end_day >= self.today)
-            & (meta & 0xf <= self.max_load)
+            & (meta & 0x3 <= self.max_load)
             & ((meta >> 8) & 0xf <= self.max_lang)
-            & ((meta >> 4) & 0x7 <= self.age_rank)
+            & ((meta >> 2) & 0x7 <= self.age_rank)
             & (meta & self.missing_permits == 0)
-            & ((slots & self.slots != 0) | self.no_slots)
+            & (((slots & self.slots).count_ones() >= (meta >> 5) & 0x7) | self.no_slots)
             & (hours <= self.hours_cap)
             & (meta & self.wheel_mask != 0)
             & (remote | (d2 <= self.hi2));

@@ -80,6 +80,22 @@ pub struct Row {
     pub permits: u8,
     /// The lowest age band (`AgeBand::rank`) that can meet the task's minimum age.
     pub min_band: u8,
+    /// How many of its listed moments a person must be free at (`sessions_a_week`).
+    pub sessions: u8,
+}
+
+/// How many of a task's moments one person must be free at: a weekly task with fixed
+/// moments that asks more hours a week than one session holds needs that many sessions
+/// (three 4-hour mornings for 12 hours a week: all three); otherwise one.
+pub fn sessions_a_week(t: &Task) -> u8 {
+    let s = &t.schedule;
+    match s.hours_per_session {
+        Some(h) if h > 0.0 && !s.any_moment() && s.frequency == Frequency::Weekly => {
+            let n = (s.hours_per_week / h - 1e-6).ceil().max(1.0) as usize;
+            n.min(s.slots.len()).clamp(1, 7) as u8
+        }
+        _ => 1,
+    }
 }
 
 /// The first age band (by `AgeBand::rank`) whose oldest member reaches `min_age`: a
@@ -143,6 +159,7 @@ impl Row {
             n_skills: t.skills.len() as u32,
             permits: tax.permit_bits(t.required_permits()),
             min_band: min_age_band(t.requirements.min_age),
+            sessions: sessions_a_week(t),
         }
     }
 
@@ -390,7 +407,8 @@ impl Prepared {
         {
             return Gated::Out;
         }
-        if self.slots != 0 && g.slots & (self.slots | ANY_MOMENT) == 0 {
+        if self.slots != 0 && (g.slots & (self.slots | ANY_MOMENT)).count_ones() < g.sessions as u32
+        {
             return Gated::Out;
         }
         let mut unsure = false;
@@ -450,7 +468,10 @@ impl Prepared {
         {
             return false;
         }
-        if self.slots != 0 && !r.any_moment && r.slots & self.slots == 0 {
+        if self.slots != 0
+            && !r.any_moment
+            && (r.slots & self.slots).count_ones() < r.sessions as u32
+        {
             return false;
         }
         if self.hours_limit.is_some_and(|h| r.hours > h) {

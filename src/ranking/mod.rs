@@ -519,7 +519,10 @@ impl Matcher {
         let d = p.distance(&r);
         if d.is_some_and(|d| !r.remote && d > p.radius_km) {
             "too_far"
-        } else if p.slots != 0 && !r.any_moment && r.slots & p.slots == 0 {
+        } else if p.slots != 0
+            && !r.any_moment
+            && (r.slots & p.slots).count_ones() < r.sessions as u32
+        {
             "not_your_times"
         } else if r.load > p.max_load {
             "too_heavy"

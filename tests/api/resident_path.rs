@@ -357,8 +357,20 @@ impl Stated<'_> {
         }
         let ts = strs(&s["slots"]);
         let any = s["on_call"] == true || s["flexible"] == true || ts.is_empty();
-        if !any && !ts.iter().any(|x| self.slots().contains(x)) {
-            return Some("no common moment".into());
+        // A weekly task asks hours_per_week / hours_per_session sessions a week, each at
+        // one of its moments: the person must be free at that many of them.
+        let sessions = match s["hours_per_session"].as_f64() {
+            Some(h) if h > 0.0 && s["frequency"] == "weekly" => {
+                let n = (s["hours_per_week"].as_f64().unwrap() / h - 1e-6).ceil();
+                (n.max(1.0) as usize).min(ts.len()).min(7)
+            }
+            _ => 1,
+        };
+        let free = ts.iter().filter(|x| self.slots().contains(x)).count();
+        if !any && free < sessions {
+            return Some(format!(
+                "free at {free} of the {sessions} moments a week it asks"
+            ));
         }
         if self.answered("hoe-vaak") {
             let h = self.persona["availability"]["hours_per_week"]
