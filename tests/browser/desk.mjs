@@ -7,108 +7,20 @@
 //
 // The stored scans are made through the API (POST /v1/scans with store: true) and opened
 // on the page by their number, so these tests do not depend on the questionnaire's steps.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { BASE, SHOTS, DESKTOP, useBrowser, newPage as openPage, closePage, shots, viewShot, runAxe, taskIds, pdfPages } from './lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const BASE = (process.env.TALENTSCAN_URL || 'http://127.0.0.1:18300').replace(/\/$/, '');
-const SHOTS = resolve(process.env.SCREENSHOT_DIR || join(here, '..', '..', 'target', 'screenshots'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** A scan id: 128 bits as 32 hex digits, with or without the dashes of a UUID. */
+const SCAN_ID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/;
 
-mkdirSync(SHOTS, { recursive: true });
+useBrowser('axe-core results on the desk view (violations by impact):');
 
-let browser;
-const axeSummary = [];
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  if (axeSummary.length) {
-    console.log('\naxe-core results on the desk view (violations by impact):');
-    for (const line of axeSummary) console.log(`  ${line}`);
-  }
-});
+/** A desk page that may use the clipboard ("Kopieer"). */
+const newPage = (viewport = DESKTOP) => openPage(viewport, { clipboard: true });
 
 // ------------------------------------------------------------------ helpers
-
-/** A fresh page that records script errors and CSP violations (both fail the test). */
-async function newPage(viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL', reducedMotion: 'reduce' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: BASE });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.problems = [];
-  page.carvingPosts = 0;
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    const text = m.text();
-    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(text)) page.problems.push(`CSP: ${text}`);
-    else if (m.type() === 'error' && !/status of 4\d\d/.test(text)) page.problems.push(`console error: ${text}`);
-  });
-  page.on('request', (r) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === '/v1/carvings') page.carvingPosts += 1;
-  });
-  return page;
-}
-
-async function closePage(page) {
-  const problems = page.problems;
-  await page.context().close();
-  assert.deepEqual(problems, [], `the page had script errors or CSP violations:\n${problems.join('\n')}`);
-}
-
-async function shots(page, name) {
-  const size = page.viewportSize();
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(100);
-  await page.screenshot({ path: join(SHOTS, `${name}-phone.png`), fullPage: true });
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(100);
-  await page.screenshot({ path: join(SHOTS, `${name}-desktop.png`), fullPage: true });
-  await page.setViewportSize(size);
-}
-
-async function runAxe(page, name) {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }),
-  );
-  const count = (impact) => result.violations.filter((v) => v.impact === impact).length;
-  axeSummary.push(
-    `${name}: ${result.violations.length} rule(s) violated — critical ${count('critical')}, serious ${count('serious')}, moderate ${count('moderate')}, minor ${count('minor')}`,
-  );
-  const describe = (v) => `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `      at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`;
-  for (const v of result.violations.filter((x) => x.impact !== 'serious' && x.impact !== 'critical')) {
-    console.log(`axe (${name}, not failing):\n${describe(v)}`);
-  }
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.equal(bad.length, 0, `axe-core found serious/critical violations on ${name}:\n${bad.map(describe).join('\n')}`);
-}
 
 const RESIDENT = {
   woonplek: '2543', // Bouwlust en Vrederust, near Kookcafé De Gaarde
@@ -129,7 +41,7 @@ async function storeScan(answers = RESIDENT) {
   });
   const body = await res.json();
   assert.ok(res.ok, `POST /v1/scans: ${JSON.stringify(body).slice(0, 400)}`);
-  assert.match(body.scan_id, UUID);
+  assert.match(body.scan_id, SCAN_ID);
   return body.scan_id;
 }
 
@@ -143,8 +55,6 @@ async function openScan(page, typed, { lang = 'nl' } = {}) {
   await page.waitForSelector('#task-list > li');
   await page.waitForSelector('#compare-a option', { state: 'attached' });
 }
-
-const taskIds = (page) => page.$$eval('#task-list > li', (els) => els.map((e) => e.dataset.taskId));
 
 async function applyWhatIf(page) {
   const before = JSON.stringify(await taskIds(page));
@@ -254,6 +164,11 @@ test('4. compare starts with two different tasks and never lets A = B; contribut
   assert.match(text, /\d+% van de score/, 'contributions as a share of the score');
   assert.match(await page.textContent('#compare-table .score-row'), /\d+ van 100 · past/);
   assert.match(await page.textContent('#compare-table .explain-row th'), /^[A-Z][a-z]/, 'feature names in Dutch words');
+  // What each task needs first, and how you start.
+  assert.equal(await page.textContent('#compare-table .needed-row th'), 'Nodig vooraf');
+  assert.match(await page.textContent('#compare-table .needed-row'), /Niets|Nodig vooraf: |Voorwaarde: /);
+  assert.equal(await page.textContent('#compare-table .start-row th'), 'Hoe je begint');
+  assert.match(await page.textContent('#compare-table .start-row'), /kennismakingsgesprek|maatje|training|proberen|Niets/);
   await page.locator('#compare').screenshot({ path: join(SHOTS, 'desk-compare-box.png') });
   await runAxe(page, '/balie (compare)');
   await closePage(page);
@@ -340,6 +255,35 @@ test('2/3. carving follows the what-if distance; fit in words; a helpful message
   assert.doesNotMatch(text, /Past voor \d+%/);
   assert.ok((await first.locator('.components .part-fit').count()) >= 1, 'each part says how well it fits');
   await first.screenshot({ path: join(SHOTS, 'desk-proposal-box.png') });
+  // The announcement counts right: "1 voorstel gemaakt" / "2 voorstellen gemaakt".
+  const made = await page.locator('#carving-out .proposal').count();
+  await page.waitForFunction((n) => (document.getElementById('live')?.textContent || '') === (n === 1 ? '1 voorstel gemaakt.' : `${n} voorstellen gemaakt.`), made);
+  // The chosen proposal goes on the printout (the first, until another is chosen).
+  const pick = made > 1 ? 1 : 0;
+  await page.locator('#carving-out .pick-proposal').nth(pick).click();
+  assert.equal(await page.locator('#carving-out .pick-proposal').nth(pick).getAttribute('aria-pressed'), 'true');
+  const parts = await page.locator('#carving-out .proposal').nth(pick).locator('.components li strong').allTextContents();
+  await page.emulateMedia({ media: 'print' });
+  const onPaper = await page.textContent('#print-proposal');
+  for (const part of parts) assert.ok(onPaper.includes(part), `the printout has the chosen proposal's part "${part}"`);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Another role clears the proposals; so do wrong hours.
+  await page.selectOption('#carving-role', { index: 0 });
+  assert.equal(await page.locator('#carving-out > *').count(), 0, 'a new role choice clears the old proposals');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('#print-proposal').count(), 0, 'and the printout drops them');
+  await page.emulateMedia({ media: 'screen' });
+  await page.selectOption('#carving-role', 'gaarde-keukenteam');
+  await page.click('#carving-button');
+  await page.waitForSelector('#carving-out .proposal');
+  await page.fill('#carving-hours', 'veel');
+  await page.click('#carving-button');
+  await page.waitForSelector('#carving-hours-error:not([hidden])');
+  assert.equal(await page.locator('#carving-out > *').count(), 0, 'wrong hours clear the old proposals');
+  await page.selectOption('#carving-org', { index: 0 });
+  assert.equal(await page.locator('#carving-out > *').count(), 0);
+  await chooseRole(page, 'kookcafe-de-gaarde', 'gaarde-keukenteam');
 
   // Half an hour: nothing fits. The message says what to try.
   await page.fill('#carving-hours', '0,5');
@@ -350,7 +294,36 @@ test('2/3. carving follows the what-if distance; fit in words; a helpful message
   assert.match(empty, /Wat kun je proberen\?/);
   assert.match(empty, /Meer uren/);
   assert.match(empty, /andere rol/);
+  // Each part of the role and why it cannot be taken (the API's `uncovered`).
+  const why = await page.locator('#uncovered-parts li').allTextContents();
+  assert.ok(why.length >= 1, 'the parts that do not fit are listed');
+  assert.ok(why.every((x) => /\(.+ uur per week\): \S/.test(x)), `each part with its hours and its reason (got ${JSON.stringify(why)})`);
   await page.locator('#no-proposals').screenshot({ path: join(SHOTS, 'desk-no-proposals-box.png') });
+
+  // Only what would help: a part that is too far away asks for distance, not for hours.
+  await page.route(
+    '**/v1/carvings',
+    (route) =>
+      route.fulfill({
+        json: {
+          budget_hours: 8,
+          proposals: [],
+          uncovered: [
+            { id: 'a', title: 'Bediening tijdens het diner', hours_per_week: 3, essential: true, reason: 'te ver weg' },
+            { id: 'b', title: 'Afwassen', hours_per_week: 2, essential: false, reason: 'niet op jouw momenten' },
+          ],
+        },
+      }),
+    { times: 1 },
+  );
+  await page.fill('#carving-hours', '8');
+  await page.click('#carving-button');
+  await page.waitForFunction(() => /Afwassen/.test(document.getElementById('uncovered-parts')?.textContent || ''));
+  const tries = await page.textContent('#no-proposals .tries');
+  assert.match(tries, /grotere afstand/, 'distance, because a part is too far away');
+  assert.match(tries, /Andere dagdelen/, 'moments, because a part is not at the resident’s moments');
+  assert.doesNotMatch(tries, /Meer uren/, 'no "more hours" when no reason is about hours');
+  assert.match(await page.textContent('#uncovered-parts'), /Bediening tijdens het diner \(3 uur per week\): te ver weg/);
   await runAxe(page, '/balie (carving, no proposal)');
   await shots(page, 'desk-carving');
   await closePage(page);
@@ -368,6 +341,17 @@ test('7. a search word that matches nothing says so', async () => {
   await page.locator('#q-no-match').screenshot({ path: join(SHOTS, 'desk-no-match-box.png') });
   await runAxe(page, '/balie (search word without tasks)');
   await shots(page, 'desk-no-match');
+
+  // With fewer hours than the resident's own: the message names that limit and what to widen.
+  await page.selectOption('#f-hours', '1');
+  await applyWhatIf(page);
+  await page.waitForSelector('#q-no-match');
+  assert.equal(
+    await page.textContent('#q-no-match .q-no-match-text'),
+    "Geen taken met 'xyzzyq' binnen je filters (1 uur per week). Probeer meer uren of haal het woord weg.",
+  );
+  await page.click('#reset-filters');
+  await page.waitForFunction(() => !document.getElementById('f-q')?.value);
 
   // A word that is found: no message.
   await page.fill('#f-q', 'koffie');
@@ -442,8 +426,7 @@ test('8. the printout after a what-if: what changed, each task with reasons, the
   });
   assert.deepEqual(outside, [], 'only the summary is printed');
   const pdf = await page.pdf({ path: join(SHOTS, 'desk-summary.pdf'), format: 'A4', printBackground: true });
-  const pages = /\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)/.exec(pdf.toString('latin1'));
-  assert.equal(Number(pages?.[1] || pages?.[2]), 1, 'the summary fits on one A4 page');
+  assert.equal(pdfPages(pdf), 1, 'the summary fits on one A4 page');
   await page.screenshot({ path: join(SHOTS, 'desk-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
@@ -451,5 +434,38 @@ test('8. the printout after a what-if: what changed, each task with reasons, the
   await page.click('#reset-filters');
   await page.waitForFunction(() => /Niets veranderd/.test(document.getElementById('print-changes')?.textContent || ''));
   await runAxe(page, '/balie (print panel)');
+  await closePage(page);
+});
+
+test('9. a scan with parts nobody asked about: "niet gevraagd", no archetype, on screen and on paper', async () => {
+  // Only a place, moments and an interest: as the API then says, no archetype and the four
+  // parts in `unknown`.
+  const id = await storeScan({ woonplek: '2532', tijden: ['tue-morning', 'thu-morning'], interesses: ['eten-koken'] });
+  const page = await newPage(DESKTOP);
+  await page.route(`**/v1/scans/${id}`, async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    delete body.archetype;
+    body.unknown = ['kkwz.kennen', 'kkwz.kunnen', 'kkwz.willen', 'kkwz.zijn'];
+    await route.fulfill({ response: res, json: body });
+  });
+  await openScan(page, id);
+  assert.equal(await page.locator('#archetype-title').count(), 0, 'no "Jij bent …"');
+  await page.click('#kkwz-details summary');
+  const rows = await page.locator('#kkwz-details .kkwz-text dt').allTextContents();
+  for (const r of rows) assert.match(r, /^(Kennen|Kunnen|Willen|Zijn): niet gevraagd/, `"niet gevraagd", not a score (got "${r}")`);
+  assert.doesNotMatch(await page.textContent('#kkwz-details'), /\d+ \/ 100|50 van 100/);
+  // Nothing answered about distance or hours: no limit, and the box says so.
+  assert.equal(await page.$eval('#f-radius', (s) => s.selectedOptions[0].textContent), 'Geen grens (niet ingevuld)');
+  assert.equal(await page.$eval('#f-hours', (s) => s.selectedOptions[0].textContent), 'Geen grens (niet ingevuld)');
+  await runAxe(page, '/balie (parts nobody asked about)');
+  await page.emulateMedia({ media: 'print' });
+  const paper = await page.textContent('#print-summary');
+  assert.doesNotMatch(paper, /Jij bent/);
+  assert.match(paper, /Kennen: niet gevraagd/);
+  assert.doesNotMatch(paper, /Kennen \d+\/100/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.setViewportSize(DESKTOP);
+  await viewShot(page, 'desk-top-1280');
   await closePage(page);
 });

@@ -5,94 +5,14 @@
 //   TALENTSCAN_URL=http://127.0.0.1:18300 node --test --test-reporter=spec e2e.mjs
 //
 // Screenshots go to SCREENSHOT_DIR (default ../../target/screenshots).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { BASE, SHOTS, PHONE, DESKTOP, useBrowser, newPage, closePage, shot, shots, viewShot, runAxe, taskIds, pdfPages } from './lib.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const BASE = (process.env.TALENTSCAN_URL || 'http://127.0.0.1:18300').replace(/\/$/, '');
-const SHOTS = resolve(process.env.SCREENSHOT_DIR || join(here, '..', '..', 'target', 'screenshots'));
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
-
-mkdirSync(SHOTS, { recursive: true });
-
-let browser;
-const axeSummary = [];
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-});
-
-after(async () => {
-  await browser?.close();
-  if (axeSummary.length) {
-    console.log('\naxe-core results (violations by impact):');
-    for (const line of axeSummary) console.log(`  ${line}`);
-  }
-});
+useBrowser();
 
 // ------------------------------------------------------------------ helpers
-
-/** A fresh page that records script errors and CSP violations (both fail the test). */
-async function newPage(viewport = DESKTOP) {
-  const context = await browser.newContext({ viewport, locale: 'nl-NL', reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15000);
-  page.problems = [];
-  page.scanPosts = 0;
-  page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    const text = m.text();
-    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(text)) page.problems.push(`CSP: ${text}`);
-    else if (m.type() === 'error' && !/status of 4\d\d/.test(text)) page.problems.push(`console error: ${text}`);
-  });
-  page.on('request', (r) => {
-    if (r.method() === 'POST' && new URL(r.url()).pathname === '/v1/scans') page.scanPosts += 1;
-  });
-  return page;
-}
-
-async function closePage(page) {
-  const problems = page.problems;
-  await page.context().close();
-  assert.deepEqual(problems, [], `the page had script errors or CSP violations:\n${problems.join('\n')}`);
-}
-
-async function shot(page, name) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** Screenshots at phone and desktop width, then back to the size the page had. */
-async function shots(page, name) {
-  const size = page.viewportSize();
-  await page.setViewportSize(PHONE);
-  await page.waitForTimeout(100);
-  await shot(page, `${name}-phone`);
-  await page.setViewportSize(DESKTOP);
-  await page.waitForTimeout(100);
-  await shot(page, `${name}-desktop`);
-  await page.setViewportSize(size);
-}
 
 async function stepLabel(page) {
   return (await page.locator('.step-progress .denhaag-form-progress__label').textContent()).trim();
@@ -196,25 +116,6 @@ async function partialScan(page, { postcode = '2532', slots = ['tue-morning', 't
 /** The page's width in CSS pixels against the viewport (WCAG 1.4.10: no sideways scrolling). */
 async function sideways(page) {
   return page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, view: window.innerWidth }));
-}
-
-const taskIds = (page) => page.$$eval('#task-list > li', (els) => els.map((e) => e.dataset.taskId));
-
-async function runAxe(page, name) {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }),
-  );
-  const count = (impact) => result.violations.filter((v) => v.impact === impact).length;
-  axeSummary.push(
-    `${name}: ${result.violations.length} rule(s) violated — critical ${count('critical')}, serious ${count('serious')}, moderate ${count('moderate')}, minor ${count('minor')}`,
-  );
-  const describe = (v) => `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `      at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`;
-  for (const v of result.violations.filter((x) => x.impact !== 'serious' && x.impact !== 'critical')) {
-    console.log(`axe (${name}, not failing):\n${describe(v)}`);
-  }
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.equal(bad.length, 0, `axe-core found serious/critical violations on ${name}:\n${bad.map(describe).join('\n')}`);
 }
 
 // ------------------------------------------------------------------ tests
@@ -355,6 +256,10 @@ test('2. filters re-rank the tasks without asking the questions again', async ()
   const page = resident;
   const before = await taskIds(page);
   const scansBefore = page.scanPosts;
+  // "Met de fiets, in mijn wijk" was answered: that distance is chosen and marked as the answer.
+  assert.match(await page.$eval('#f-radius', (s) => s.selectedOptions[0].textContent), /^tot \d+ km \(jouw antwoord\)$/);
+  assert.equal(await page.locator('#f-radius option', { hasText: 'jouw antwoord' }).count(), 1);
+  assert.equal(await page.locator('#f-radius option', { hasText: 'Geen grens' }).count(), 0, 'an answered distance has a limit');
   await page.selectOption('#f-radius', '1');
   assert.equal(await page.isVisible('#f-days'), false, 'the moments are folded away at first');
   await page.click('#f-days-toggle');
@@ -531,8 +436,13 @@ test('5. desk view /balie: store with consent, what-if, compare, carving, print,
   await consent.check();
   await page.click('#finish-scan');
   await page.waitForSelector('#task-list > li');
-  const scanId = (await page.textContent('#scan-id')).trim();
-  assert.match(scanId, /^[0-9a-f-]{8,}$/i, `a scan id is shown (got "${scanId}")`);
+  // The number is shown in blocks of 4; the real id is on the element, and that is what the
+  // erase check below asks the API about.
+  const scanId = await page.getAttribute('#scan-id', 'data-scan-id');
+  assert.match(scanId, /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/, `a scan id (32 hex digits) is kept on the element (got "${scanId}")`);
+  const scanShown = (await page.textContent('#scan-id')).trim();
+  assert.equal(scanShown.replace(/-/g, ''), scanId.replace(/-/g, ''), 'the number shown is the scan id in blocks');
+  assert.equal(await page.evaluate(async (id) => (await fetch(`/v1/scans/${id}`)).status, scanId), 200, 'the stored scan can be read before erasing');
 
   // What-if: only one category.
   const before = await taskIds(page);
@@ -590,11 +500,10 @@ test('5. desk view /balie: store with consent, what-if, compare, carving, print,
   assert.match(summary, /Datum: \d{1,2} \w+ \d{4}/, 'the summary is dated');
   assert.match(summary, /Jij bent De \S+/, 'the summary shows the persona');
   assert.match(summary, /Contact: .+(@|\d{3})/, 'the summary shows contact details of the tasks');
-  assert.ok(summary.includes(scanId), 'the summary shows the scan number');
+  assert.ok(summary.includes(scanShown), 'the summary shows the scan number');
   assert.match(summary, /uitkering/i, 'the summary shows the allowance notice for people on a benefit');
   const pdf = await page.pdf({ path: join(SHOTS, 'balie-summary.pdf'), format: 'A4', printBackground: true });
-  const pages = /\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)/.exec(pdf.toString('latin1'));
-  assert.equal(Number(pages?.[1] || pages?.[2]), 1, 'the summary fits on one A4 page');
+  assert.equal(pdfPages(pdf), 1, 'the summary fits on one A4 page');
   await page.screenshot({ path: join(SHOTS, 'balie-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
 
@@ -763,6 +672,18 @@ test('10. answers survive a reload and Back; "Wis mijn antwoorden" clears them',
   await expectStep(page, 6);
   await page.goForward();
   await page.waitForSelector('#task-list > li');
+  // "Toon meer taken", then Back and Forward: the longer list is kept (as after a reload).
+  if (await page.$('#more-tasks')) {
+    const k = await page.locator('#task-list > li').count();
+    await page.click('#more-tasks');
+    await page.waitForFunction((c) => document.querySelectorAll('#task-list > li').length > c, k);
+    const longer = await page.locator('#task-list > li').count();
+    await page.goBack();
+    await expectStep(page, 6);
+    await page.goForward();
+    await page.waitForFunction((c) => document.querySelectorAll('#task-list > li').length === c, longer);
+    assert.equal(await page.locator('#task-list > li').count(), longer, 'Back then Forward keeps the longer list');
+  }
 
   // "Wis mijn antwoorden": asks once more, then clears and starts over.
   await page.click('#wipe-answers');
@@ -812,6 +733,12 @@ test('11. at 320 px wide nothing scrolls sideways (WCAG 1.4.10)', async () => {
   await finishScan(page);
   await page.waitForTimeout(200);
   await check('result with cards');
+  // Phone numbers never break inside the call button; the line wraps between words.
+  const broken = await page.$$eval('.next-step-action .nowrap, #servicepunt-phone .nowrap', (els) => els.filter((e) => e.getClientRects().length > 1).map((e) => e.textContent));
+  assert.deepEqual(broken, [], 'no phone number broken over two lines');
+  assert.ok((await page.locator('.next-step-action .nowrap').count()) >= 1, 'call buttons keep the number whole');
+  const mails = await page.$$eval('.next-step-alt .email', (els) => els.map((e) => ({ text: e.textContent, lines: e.getClientRects().length, right: e.getBoundingClientRect().right })));
+  assert.ok(mails.every((m) => m.right <= 320), 'e-mail addresses stay on the screen');
   await page.click('#f-days-toggle');
   await check('result with the moments open');
   await shots(page, 'result-320');
@@ -839,8 +766,7 @@ test('12. print or save as PDF: a one-page summary with tasks, reasons and next 
   assert.match(summary, /Servicepunt XL/, 'with where to get help');
   assert.match(summary, /Gemaakt op \d{1,2} \w+ \d{4}/, 'dated');
   const pdf = await page.pdf({ path: join(SHOTS, 'resident-summary.pdf'), format: 'A4', printBackground: true });
-  const pages = /\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)/.exec(pdf.toString('latin1'));
-  assert.equal(Number(pages?.[1] || pages?.[2]), 1, 'the summary fits on one A4 page');
+  assert.equal(pdfPages(pdf), 1, 'the summary fits on one A4 page');
   await page.screenshot({ path: join(SHOTS, 'resident-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   await closePage(page);
@@ -886,5 +812,157 @@ test('13. the time reads true, and jargon is explained on tap', async () => {
   assert.equal(await term.getAttribute('aria-expanded'), 'true');
   assert.ok(await page.isVisible(`#${defId}`), 'the explanation is shown');
   assert.ok((await page.textContent(`#${defId}`)).length > 20);
+  await closePage(page);
+});
+
+// ------------------------------------------------------------------ the review "say only what is known"
+
+/** The POST /v1/matches bodies the page sends, and the answers, from now on. */
+function recordMatches(page) {
+  const sent = [];
+  const answers = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/v1/matches') sent.push(JSON.parse(r.postData()));
+  });
+  page.on('response', async (r) => {
+    if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/v1/matches' && r.ok()) answers.push(await r.json().catch(() => null));
+  });
+  return { sent, answers };
+}
+
+/** Clicks "Zoek opnieuw" and waits until the new list is there. */
+async function applyAndWait(page, sent) {
+  const n = sent.length;
+  await page.click('#apply-filters');
+  for (let i = 0; i < 100 && sent.length <= n; i += 1) await page.waitForTimeout(50);
+  assert.ok(sent.length > n, 'the filters were sent');
+  await page.waitForFunction(() => !document.getElementById('result-lists')?.hasAttribute('aria-busy'));
+}
+
+test('14. what the resident did not answer is not described: no archetype, "Dit weten we nog niet", filters without a limit', async () => {
+  const page = await newPage(PHONE);
+  // As the API answers a scan with too few answers: no archetype, the parts nobody asked
+  // about in `unknown` (with an old middle-value text, which the page must not show).
+  await page.route('**/v1/scans', async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    delete body.archetype;
+    body.unknown = ['kkwz.kennen', 'kkwz.kunnen', 'kkwz.willen', 'kkwz.zijn', 'motivation.social'];
+    body.kkwz_explanation = { ...body.kkwz_explanation, kennen: 'Je weet al een beetje wat er is.' };
+    await route.fulfill({ response: res, json: body });
+  });
+  const { sent } = recordMatches(page);
+  await page.goto(`${BASE}/`);
+  await partialScan(page);
+  const view = await page.textContent('#result-view');
+  assert.equal(await page.locator('#archetype-title').count(), 0, 'no "Jij bent …" without an archetype');
+  assert.doesNotMatch(view, /Jij bent/);
+  const dds = await page.locator('.kkwz-text dd').allTextContents();
+  assert.equal(dds.length, 4);
+  for (const d of dds) assert.match(d, /Dit weten we nog niet/, `a part nobody asked about says so (got "${d}")`);
+  assert.doesNotMatch(view, /Je weet al een beetje/, 'no middle-value text for a part nobody asked about');
+
+  // The filters: no distance and no hours were answered, so no limit, and nothing is sent.
+  const selected = (sel) => page.$eval(sel, (s) => s.selectedOptions[0].textContent);
+  assert.equal(await selected('#f-radius'), 'Geen grens (niet ingevuld)');
+  assert.equal(await selected('#f-hours'), 'Geen grens (niet ingevuld)');
+  assert.equal(await page.locator('#filters option', { hasText: 'jouw antwoord' }).count(), 0, '"(jouw antwoord)" only next to a real answer');
+  assert.ok(sent.length >= 1);
+  assert.equal(sent[0].overrides, undefined, 'the first match sends no made-up limits');
+  await applyAndWait(page, sent);
+  const again = sent.at(-1).overrides || {};
+  assert.equal(again.radius_km, undefined, 'no distance sent when none is picked');
+  assert.equal(again.hours_per_week, undefined, 'no hours sent when none are picked');
+  await page.selectOption('#f-radius', '5');
+  await applyAndWait(page, sent);
+  assert.equal(sent.at(-1).overrides.radius_km, 5, 'a picked distance is sent');
+  assert.equal(sent.at(-1).overrides.hours_per_week, undefined, 'still no hours');
+
+  // On paper too.
+  await page.emulateMedia({ media: 'print' });
+  assert.doesNotMatch(await page.textContent('#resident-summary'), /Jij bent/);
+  await page.emulateMedia({ media: 'screen' });
+  await runAxe(page, '/ (result, little answered)');
+  await closePage(page);
+});
+
+test('15. a task card says what is needed first ("Nodig vooraf"), the jargon explained; the "i" is drawn, no space before punctuation', async () => {
+  const page = await newPage(PHONE);
+  const { answers } = recordMatches(page);
+  await page.goto(`${BASE}/`);
+  await partialScan(page); // postcode 2532, Tuesday and Thursday morning, "Eten en koken"
+  const tasks = answers.at(-1).tasks;
+  const needing = tasks.filter((x) => (x.required_trainings || []).length);
+  assert.ok(needing.length >= 1, 'the sample catalog has a task in the list that needs a course first (soup: HACCP)');
+  for (const task of needing) {
+    const card = page.locator(`#task-list > li[data-task-id="${task.id}"]`);
+    const line = card.locator('.needed-first');
+    assert.equal(await line.count(), 1, `"${task.title}" says what is needed first`);
+    const text = await line.innerText();
+    assert.match(text, /^Nodig vooraf: (cursus|een) .+\. De organisatie regelt dit meestal\.$/s, `(got "${text}")`);
+    assert.doesNotMatch(text, /\s[).,;:]/, `no space before punctuation after a glossary term (got "${text}")`);
+  }
+  const haccp = page.locator('.needed-first button.term', { hasText: 'HACCP' }).first();
+  assert.ok(await haccp.count(), 'HACCP in "Nodig vooraf" is explained on tap');
+  // The "i" sign: drawn with CSS around a plain "i" (U+24D8 is an empty box in Debian's Chromium).
+  const sign = await haccp.evaluate((b) => {
+    const s = getComputedStyle(b, '::after');
+    return { content: s.content, radius: s.borderTopLeftRadius, border: s.borderTopStyle, width: s.width };
+  });
+  assert.doesNotMatch(sign.content, /\u24d8/, 'not the ⓘ character');
+  assert.match(sign.content, /^"i"/, `a plain "i" (got ${sign.content})`);
+  assert.equal(sign.border, 'solid', 'in a drawn circle');
+  assert.equal(sign.radius, '50%');
+  // "certificaat." and "(HACCP)." read without a space before the punctuation, anywhere.
+  const spaced = await page.$$eval('.term-wrap', (ws) => ws.map((w) => w.parentElement.innerText).filter((x) => /\S\s[.,;:)]/.test(x.replace(/\n/g, ' ')) && /(certificaat|HACCP|VOG) [.,;:)]/.test(x)));
+  assert.deepEqual(spaced, [], 'no "certificaat ." after a glossary term');
+  // Titles: a term in a task or course title is a button too, and the title's text stays the title.
+  const titled = await page.$$eval('#task-list h3, #training-list h3, #training-list h4', (hs) => hs.filter((x) => x.querySelector('button.term')).map((x) => x.textContent));
+  assert.ok(titled.length >= 1, 'a jargon word in a title (HACCP, inloop …) is explained');
+  assert.ok(titled.every((x) => !/Regels om|zonder afspraak/.test(x)), 'the explanation is not inside the heading');
+  // On paper.
+  await page.emulateMedia({ media: 'print' });
+  const summary = await page.textContent('#resident-summary');
+  const printed = tasks.slice(0, 5).filter((x) => (x.required_trainings || []).length);
+  if (printed.length) assert.match(summary, /Nodig vooraf: (cursus|een) /, 'the printout says what is needed first');
+  assert.doesNotMatch(summary, /\u24d8/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.locator('.needed-first').first().scrollIntoViewIfNeeded();
+  await viewShot(page, 'needed-first-390');
+  await closePage(page);
+});
+
+test('16. "Nu even niets" is always visible, glossary in question help, "Dan kijken we samen" says where', async () => {
+  const page = await newPage(PHONE);
+  await page.goto(`${BASE}/`);
+  await expectStep(page, 1, { first: true });
+  await answerWhereWhen(page);
+  await page.click('#next-step');
+  await expectStep(page, 2);
+  // The interests' help ("Weet je het nog niet? … Dan kijken we samen") names Servicepunt XL.
+  const help = await page.textContent('[data-item="interesses"] .utrecht-form-field-description');
+  assert.match(help, /Dan kijken we samen\. Samen kijken kan bij Servicepunt XL Moerwijk, Aagje Dekenlaan 51\. Of bel 14 070\./);
+  await page.check('input[name="q-interesses"][value="buurt"]');
+  while (!(await page.$('[data-item="leren"]'))) await nextQuestion(page);
+  const none = page.locator('input[name="q-leren"][value="nu-even-niets"]');
+  assert.ok(await page.locator('[data-item="leren"] .more-options').count(), 'the long list is folded');
+  assert.equal(await page.getAttribute('[data-item="leren"] .more-options', 'aria-expanded'), 'false');
+  assert.ok(await none.isVisible(), '"Nu even niets" is visible without "Toon meer keuzes"');
+  await page.check('input[name="q-leren"][value="koken"]');
+  await none.check();
+  assert.equal(await page.isChecked('input[name="q-leren"][value="koken"]'), false, 'it still clears the other choices');
+  await viewShot(page, 'leren-folded-390');
+  await nextStep(page);
+  for (let n = 3; n <= 5; n += 1) {
+    await expectStep(page, n);
+    await page.click('#next-step');
+  }
+  await expectStep(page, 6);
+  // Step 6: "maatschappelijke stage" in the help text is explained on tap.
+  const term = page.locator('[data-item="leeftijd"] button.term', { hasText: 'maatschappelijke stage' });
+  assert.equal(await term.count(), 1, 'the glossary works in question help texts');
+  await term.click();
+  assert.ok(await page.isVisible(`#${await term.getAttribute('aria-controls')}`));
+  await runAxe(page, '/ (step 6, a glossary term in the help opened)');
   await closePage(page);
 });

@@ -11,6 +11,7 @@ import { t, setLang, lang, applyStatic } from './i18n.js';
 import { getQuestionnaire, getTaxonomies, postScan, ApiError } from './api.js';
 import { Questionnaire } from './questionnaire.js';
 import { Results } from './results.js';
+import { loadData } from './common.js';
 
 const PERSONA_KEYS = [
   'kkwz',
@@ -27,12 +28,24 @@ const PERSONA_KEYS = [
   'constraints',
   'situation',
   'words',
+  'unknown',
 ];
 
-/** The persona part of a scan response (which also carries scan_id, warnings, …). */
+/**
+ * The persona part of a scan response (which also carries scan_id, warnings, …).
+ * `unknown` lists the dimensions no answer fed ("kkwz.kennen"); a server that does not send
+ * it yet says the same in its warnings ("no answer fed kkwz.kennen: …").
+ */
 export function personaOf(scan) {
   const p = {};
   for (const k of PERSONA_KEYS) if (scan[k] !== undefined && scan[k] !== null) p[k] = scan[k];
+  if (!Array.isArray(p.unknown) && Array.isArray(scan.warnings)) {
+    const fed = scan.warnings
+      .filter((w) => w?.code === 'missing_dimension')
+      .map((w) => /no answer fed ([\w.]+)/.exec(w.message || '')?.[1])
+      .filter(Boolean);
+    if (fed.length) p.unknown = fed;
+  }
   return p;
 }
 
@@ -68,8 +81,8 @@ export function save(state) {
     sub: state.q?.sub ?? 0,
     view: state.view,
     persona: state.view === 'result' ? state.persona : null,
-    overrides: state.results?.overrides || null,
-    taskLimit: state.results?.taskLimit || null,
+    overrides: (state.results || state.kept)?.overrides || null,
+    taskLimit: (state.results || state.kept)?.taskLimit || null,
   };
   try {
     storage()?.setItem(STORE_KEY, JSON.stringify(data));
@@ -111,7 +124,8 @@ function onPopState(state, e) {
   if (!ts || !state.def) return;
   state.replaceNext = true;
   if (ts.view === 'result' && state.persona) {
-    if (state.view !== 'result') showResults(state, state.persona);
+    // Forward to the result: the same filters and list length as before Back (as on reload).
+    if (state.view !== 'result') showResults(state, state.persona, { overrides: state.kept?.overrides, taskLimit: state.kept?.taskLimit });
     else state.replaceNext = false;
     return;
   }
@@ -155,7 +169,8 @@ export async function start({ mode, desk = null }) {
   async function load() {
     clear(app).append(h('p', { class: 'utrecht-paragraph loading', role: 'status' }, t('loading')));
     try {
-      const [def, tax] = await Promise.all([getQuestionnaire(lang()), getTaxonomies()]);
+      // The glossary and Servicepunt XL are used in the question help texts too.
+      const [def, tax] = await Promise.all([getQuestionnaire(lang()), getTaxonomies(), loadData('glossary'), loadData('servicepunt')]);
       state.def = def;
       state.tax = tax;
       addWijkList(tax);
@@ -222,6 +237,9 @@ export function slotsGrid(def) {
 
 function showScan(state, index, focus = true, sub = 0) {
   const app = document.getElementById('app');
+  // The result's filters and list length stay for Forward and a reload; new answers or
+  // "Wis mijn antwoorden" start fresh (see finish and wipe).
+  if (state.results) state.kept = { overrides: state.results.overrides, taskLimit: state.results.taskLimit };
   state.view = 'scan';
   state.results = null;
   const view = h('div', { class: 'scan-view' });
@@ -308,6 +326,7 @@ export function wipeControl(state, withNote = false) {
 
 function wipe(state) {
   forget();
+  state.kept = null;
   state.answers = {};
   state.persona = null;
   state.scan = null;
@@ -333,6 +352,7 @@ async function finish(state, answers) {
     });
     state.scan = scan;
     state.desk?.afterScan?.(state, scan);
+    state.kept = null;
     q.setBusy(false);
     showResults(state, personaOf(scan));
   } catch (e) {
@@ -362,6 +382,7 @@ export function showResults(state, persona, opts = {}) {
     onSave: () => save(state),
     wipe: state.mode === 'resident' ? () => wipeControl(state) : null,
     onRestart: () => {
+      state.kept = null;
       state.answers = {};
       state.scan = null;
       state.desk?.reset?.(state);

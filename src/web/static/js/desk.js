@@ -5,19 +5,13 @@
 // Everything the employee reads is the page's own Dutch/English text: API error messages
 // (English, for developers) are never shown; they are mapped by their JSON pointer.
 import { h, append, clear, uid, announce } from './dom.js';
-import { t, has, num, date, lang } from './i18n.js';
+import { t, tn, has, num, date, lang, hoursText, localiseText } from './i18n.js';
 import { api, listAll, getScan, deleteScan, postCarving, ApiError } from './api.js';
 import { personaOf, showResults } from './app.js';
+import { slotOrder, listJoin, gloss } from './common.js';
+import { isUnknown, dimText } from './results.js';
 
 // ------------------------------------------------------------------ small helpers
-
-/** "a, b en c" / "a, b and c" */
-function listJoin(items) {
-  const xs = items.filter((x) => x !== null && x !== undefined && x !== '');
-  if (xs.length <= 1) return xs.join('');
-  const and = lang() === 'en' ? 'and' : 'en';
-  return `${xs.slice(0, -1).join(', ')} ${and} ${xs[xs.length - 1]}`;
-}
 
 const HEX32 = /^[0-9a-f]{32}$/;
 
@@ -71,14 +65,6 @@ function shareWord(fit) {
   const n = Math.round(fit * 100);
   const key = n >= 85 ? 'All' : n >= 70 ? 'Most' : n >= 45 ? 'Half' : n >= 25 ? 'Small' : 'Little';
   return t(`desk_share${key}`);
-}
-
-const DAY_ORDER = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const PART_ORDER = ['morning', 'afternoon', 'evening'];
-function slotOrder(a, b) {
-  const [da, pa] = a.split('-');
-  const [db, pb] = b.split('-');
-  return DAY_ORDER.indexOf(da) - DAY_ORDER.indexOf(db) || PART_ORDER.indexOf(pa) - PART_ORDER.indexOf(pb);
 }
 
 /** Copies text to the clipboard; the fallback works where the async API is not allowed. */
@@ -331,17 +317,47 @@ export function createDesk() {
       );
       if (found) return;
       lists.querySelector('#q-no-match')?.remove();
+      // When the what-if narrowed hours, distance or moments, the word may be found without
+      // those limits: say which limits, and what to widen.
+      const narrow = this.narrowed();
+      const text = narrow.filters.length
+        ? t('desk_qNoMatchFilters', { q, filters: narrow.filters.join(', '), tries: listJoin(narrow.tries) })
+        : t('desk_qNoMatch', { q });
       const box = h(
         'div',
         { class: 'denhaag-alert denhaag-alert--warning alert q-no-match', id: 'q-no-match', role: 'status' },
-        h('p', { class: 'utrecht-paragraph q-no-match-text' }, t('desk_qNoMatch', { q })),
+        h('p', { class: 'utrecht-paragraph q-no-match-text' }, text),
         resp.tasks?.length ? h('p', { class: 'utrecht-paragraph' }, t('desk_qNoMatchRest')) : null,
       );
       const heading = lists.querySelector('#tasks-title');
       if (heading) heading.after(box);
       else lists.prepend(box);
       // After the Results' own "list updated" message, so this is what is heard.
-      setTimeout(() => announce(t('desk_qNoMatch', { q })), 120);
+      setTimeout(() => announce(text), 120);
+    },
+
+    /** The limits the what-if made narrower than the resident's own answers, and what to widen. */
+    narrowed() {
+      const ov = this.results?.overrides || {};
+      const p = this.results?.persona || {};
+      const filters = [];
+      const tries = [];
+      const ownHours = p.availability?.hours_per_week;
+      if (typeof ov.hours_per_week === 'number' && !(typeof ownHours === 'number' && ov.hours_per_week >= ownHours)) {
+        filters.push(t('desk_filterHours', { h: hoursText(ov.hours_per_week) }));
+        tries.push(t('desk_tryMoreHours'));
+      }
+      const ownRadius = p.travel?.radius_km;
+      if (typeof ov.radius_km === 'number' && !(typeof ownRadius === 'number' && ov.radius_km >= ownRadius)) {
+        filters.push(t('desk_filterRadius', { n: num(ov.radius_km) }));
+        tries.push(t('desk_tryFarther'));
+      }
+      const own = new Set(p.availability?.slots || []);
+      if (Array.isArray(ov.slots) && [...own].some((x) => !ov.slots.includes(x))) {
+        filters.push(tn('desk_filterSlots', ov.slots.length));
+        tries.push(t('desk_tryMoreSlots'));
+      }
+      return { filters, tries };
     },
 
     // ------------------------------------------------------------ compare two tasks
@@ -410,6 +426,19 @@ export function createDesk() {
       this.cmpButton.disabled = !enough;
       clear(this.cmpOut);
       if (!enough) this.cmpOut.append(h('p', { class: 'utrecht-paragraph', id: 'compare-too-few' }, t('desk_compareTooFew')));
+    },
+
+    /** What a task needs first (courses, a VOG) and its conditions, for the compare table. */
+    neededCell(task) {
+      const needed = this.r('neededFirstText', task);
+      const reqs = [].concat(this.r('requirementTexts', task) || []);
+      if (!needed && !reqs.length) return t('compareNothing');
+      return h(
+        'ul',
+        { class: 'needed-list' },
+        needed ? h('li', {}, gloss(needed)) : null,
+        reqs.map((x) => h('li', {}, `${t('requirement')}: `, gloss(x))),
+      );
     },
 
     compare() {
@@ -484,7 +513,16 @@ export function createDesk() {
           row(t('where'), ...same((x) => this.r('where', x.wijk, x.distance_km, x.remote))),
           row(t('when'), ...same((x) => this.r('when', x.schedule))),
           row(t('hoursLabel'), ...same((x) => this.r('hours', x))),
-          row(t('whatYouGet'), ...same((x) => [].concat(this.r('gets', x) || []).join(', '))),
+          row(t('whatYouGet'), ...same((x) => [].concat(this.r('gets', x, false) || []).join(', '))),
+          row(t('compareNeeded'), ...same((x) => this.neededCell(x)), 'needed-row'),
+          row(
+            t('compareStart'),
+            ...same((x) => {
+              const steps = [].concat(this.r('onboardingTexts', x) || []);
+              return steps.length ? h('ul', { class: 'needed-list' }, steps.map((st) => h('li', {}, st))) : t('compareNothing');
+            }),
+            'start-row',
+          ),
           row(t('contact'), ...same((x) => [x.contact?.name, x.contact?.phone, x.contact?.email].filter(Boolean).join(' · '))),
           row(
             t('compareScore'),
@@ -617,7 +655,16 @@ export function createDesk() {
       };
       loadOrgs().catch(() => showError(t('loadError')));
 
+      // Proposals belong to one role and one number of hours: any change clears them.
+      const clearOut = () => {
+        clear(out);
+        this.proposal = null;
+        this.refreshPrint?.();
+      };
+      this.clearCarving = clearOut;
       orgSel.addEventListener('change', async () => {
+        clearOut();
+        err.hidden = true;
         clear(roleSel).append(h('option', { value: '' }, t('chooseRole')));
         roleSel.disabled = true;
         button.disabled = true;
@@ -633,6 +680,7 @@ export function createDesk() {
         }
       });
       roleSel.addEventListener('change', () => {
+        clearOut();
         button.disabled = !roleSel.value;
       });
       form.addEventListener('submit', async (e) => {
@@ -644,6 +692,7 @@ export function createDesk() {
         }
         const hrs = readHours();
         if (Number.isNaN(hrs)) {
+          clearOut();
           setHoursError(t('desk_hoursError'));
           hoursIn.focus();
           announce(t('desk_hoursError'));
@@ -651,18 +700,21 @@ export function createDesk() {
         }
         setHoursError(null);
         const body = this.carvingRequest(roleSel.value, hrs);
+        this.roleTitle = roleSel.selectedOptions[0]?.textContent || '';
         out.setAttribute('aria-busy', 'true');
         try {
           const resp = await postCarving(body);
           if (resp.proposals.length) {
             this.renderProposals(out, resp);
-            announce(t('carvingLoaded', { n: resp.proposals.length }));
+            announce(tn('carvingLoaded', resp.proposals.length));
           } else {
+            this.proposal = null;
             await this.renderNoProposals(out, roleSel.value, body, resp);
             announce(t('desk_noProposalsTitle'));
           }
+          this.refreshPrint?.();
         } catch (ex) {
-          clear(out);
+          clearOut();
           const m = this.carvingError(ex);
           if (m.field === 'hours') {
             setHoursError(m.text);
@@ -685,15 +737,59 @@ export function createDesk() {
       const persona = structuredClone(this.results?.persona || {});
       if (ov.radius_km && persona.travel) persona.travel.radius_km = ov.radius_km;
       const body = { persona, role_id: roleId, lang: lang() };
+      if (ov.radius_km) body.radius_km = ov.radius_km;
       const budget = hours ?? ov.hours_per_week ?? null;
       if (budget) body.max_hours_per_week = budget;
       if (ov.slots?.length) body.slots = ov.slots;
       return body;
     },
 
-    /** No proposal: say why as far as the page can tell, and what to try. */
+    /**
+     * No proposal. With the API's `uncovered` list: each part and why it cannot be taken, and
+     * only the changes that would help (hours, distance, moments). Without it: what the page
+     * can tell about the role.
+     */
     async renderNoProposals(out, roleId, body, resp) {
       clear(out);
+      const uncovered = Array.isArray(resp?.uncovered) ? resp.uncovered.filter((u) => u && (u.title || u.id)) : null;
+      if (uncovered?.length) {
+        const why = uncovered.map((u) => String(u.reason || ''));
+        const tries = [];
+        if (why.some((x) => /\buur\b|\buren\b|\bhours?\b/i.test(x))) {
+          const hrs = uncovered.map((u) => u.hours_per_week).filter((x) => typeof x === 'number');
+          const budget = resp?.budget_hours;
+          tries.push(hrs.length && typeof budget === 'number' && Math.min(...hrs) > budget ? t('desk_tryHoursMin', { n: num(Math.min(...hrs)), budget: num(budget) }) : t('desk_tryHours'));
+        }
+        if (why.some((x) => /te ver|too far/i.test(x))) tries.push(t('desk_tryDistance'));
+        if (why.some((x) => /momenten|not at your times|moments/i.test(x))) tries.push(t('desk_tryMoments'));
+        if (!tries.length) tries.push(t('desk_tryNothing'));
+        tries.push(t('desk_tryRole'));
+        out.append(
+          h(
+            'div',
+            { class: 'no-proposals', id: 'no-proposals' },
+            h('p', { class: 'utrecht-paragraph no-proposals-title' }, h('strong', {}, t('desk_noProposalsTitle'))),
+            h('p', { class: 'reasons-title' }, t('desk_uncoveredTitle')),
+            h(
+              'ul',
+              { class: 'uncovered', id: 'uncovered-parts' },
+              uncovered.map((u) =>
+                h(
+                  'li',
+                  { dataset: { part: u.id || '' } },
+                  h('strong', {}, u.title || u.id),
+                  typeof u.hours_per_week === 'number' ? ` (${t('perWeek', { n: num(u.hours_per_week) })})` : '',
+                  u.reason ? `: ${localiseText(u.reason)}` : '',
+                  u.essential ? h('span', { class: 'tag' }, t('essential')) : null,
+                ),
+              ),
+            ),
+            h('p', { class: 'reasons-title' }, t('desk_tryTitle')),
+            h('ul', { class: 'tries' }, tries.map((x) => h('li', {}, x))),
+          ),
+        );
+        return;
+      }
       const facts = [];
       let minHours = null;
       try {
@@ -744,6 +840,16 @@ export function createDesk() {
 
     renderProposals(out, resp) {
       clear(out);
+      // The first proposal goes on the printed summary unless another one is chosen.
+      this.proposal = resp.proposals[0] || null;
+      const picks = [];
+      const pick = (p) => {
+        this.proposal = p;
+        for (const b of picks) {
+          b.el.setAttribute('aria-pressed', String(b.proposal === p));
+        }
+        this.refreshPrint?.();
+      };
       const titles = new Map();
       resp.proposals.forEach((p) => p.components.forEach((c) => titles.set(c.id, c.title)));
       const slotsText = (slots) => (slots.length ? listJoin([...slots].sort(slotOrder).map((s) => this.slotLabel(s))) : t('anyTime'));
@@ -810,6 +916,21 @@ export function createDesk() {
                       ),
                     ]
                   : null,
+                (() => {
+                  const el = h(
+                    'button',
+                    {
+                      type: 'button',
+                      class: 'denhaag-button denhaag-button--secondary-action pick-proposal no-print',
+                      'aria-pressed': String(i === 0),
+                      'aria-describedby': hid,
+                      onclick: () => pick(p),
+                    },
+                    t('desk_pickProposal'),
+                  );
+                  picks.push({ el, proposal: p });
+                  return el;
+                })(),
                 p.uncovered.length
                   ? [
                       h('p', { class: 'reasons-title' }, t('uncovered')),
@@ -900,11 +1021,11 @@ export function createDesk() {
       const out = [];
       const ownRadius = p.travel?.radius_km;
       if (ov.radius_km !== undefined && ov.radius_km !== ownRadius) {
-        out.push(t('desk_chRadius', { new: num(ov.radius_km), old: ownRadius !== undefined ? num(ownRadius) : '–' }));
+        out.push(ownRadius !== undefined ? t('desk_chRadius', { new: num(ov.radius_km), old: num(ownRadius) }) : t('desk_chRadiusNone', { new: num(ov.radius_km) }));
       }
       if (ov.hours_per_week !== undefined && ov.hours_per_week !== p.availability?.hours_per_week) {
         const old = p.availability?.hours_per_week;
-        out.push(t('desk_chHours', { new: num(ov.hours_per_week), old: old !== undefined ? num(old) : '–' }));
+        out.push(old !== undefined ? t('desk_chHours', { new: num(ov.hours_per_week), old: num(old) }) : t('desk_chHoursNone', { new: num(ov.hours_per_week) }));
       }
       if (ov.slots) {
         const own = new Set(p.availability?.slots || []);
@@ -919,6 +1040,24 @@ export function createDesk() {
       }
       if (ov.q) out.push(t('desk_chQ', { q: ov.q }));
       return out;
+    },
+
+    /** The carving proposal chosen on screen, on paper: its parts and hours. */
+    printProposal() {
+      const p = this.proposal;
+      if (!p) return null;
+      const slotsText = (slots) => (slots?.length ? listJoin([...slots].sort(slotOrder).map((x) => this.slotLabel(x))) : t('anyTime'));
+      return [
+        h('h3', { class: 'utrecht-heading-3' }, t('desk_printProposal')),
+        h(
+          'p',
+          { class: 'print-proposal', id: 'print-proposal' },
+          h('strong', {}, `${this.roleTitle || ''}${this.roleTitle ? ' – ' : ''}${t('perWeek', { n: num(p.hours_per_week) })}`),
+          ': ',
+          p.components.map((c) => `${c.title} (${t('perWeek', { n: num(c.hours_per_week) })}, ${slotsText(c.slots)})`).join('; '),
+          '.',
+        ),
+      ];
     },
 
     renderPrint(state, persona, resp) {
@@ -943,11 +1082,15 @@ export function createDesk() {
             )
           : null,
         h('h3', { class: 'utrecht-heading-3' }, t('printPersona')),
-        h('p', {}, h('strong', {}, t('youAre', { label: persona.archetype?.label || '' })), '. ', persona.archetype?.description || ''),
+        persona.archetype?.label ? h('p', {}, h('strong', {}, t('youAre', { label: persona.archetype.label })), '. ', persona.archetype.description || '') : null,
         h(
           'ul',
           { class: 'print-kkwz' },
-          ['kennen', 'kunnen', 'willen', 'zijn'].map((d) => h('li', {}, h('strong', {}, `${t(d)} ${Math.round(k[d] ?? 50)}/100: `), ex[d] || '')),
+          ['kennen', 'kunnen', 'willen', 'zijn'].map((d) =>
+            isUnknown(persona, d)
+              ? h('li', { class: 'print-kkwz-unknown' }, h('strong', {}, `${t(d)}: ${t('notAsked')}`))
+              : h('li', {}, h('strong', {}, `${t(d)} ${Math.round(k[d] ?? 50)}/100: `), dimText(persona, d) || ex[d] || ''),
+          ),
         ),
         h('h3', { class: 'utrecht-heading-3' }, t('desk_printChangedTitle')),
         changes.length
@@ -967,6 +1110,10 @@ export function createDesk() {
                   [this.r('where', task.wijk, task.distance_km, task.remote), this.r('when', task.schedule), this.r('hours', task)].filter(Boolean).join(' · '),
                   h('br'),
                   `${t('contact')}: ${[task.contact?.name, task.contact?.phone, task.contact?.email].filter(Boolean).join(', ')}`,
+                  this.r('neededFirstText', task) ? [h('br'), h('span', { class: 'print-needed' }, `${t('neededFirstLabel')} ${this.r('neededFirstText', task)}`)] : null,
+                  [].concat(this.r('requirementTexts', task) || []).length
+                    ? [h('br'), h('span', { class: 'print-needed' }, `${t('requirement')}: ${[].concat(this.r('requirementTexts', task)).join('; ')}`)]
+                    : null,
                   (task.reasons || []).length
                     ? [h('br'), h('span', { class: 'print-why' }, `${t('desk_printWhy')}: ${(task.reasons || []).slice(0, 2).map((re) => re.text).join('; ')}.`)]
                     : null,
@@ -974,6 +1121,7 @@ export function createDesk() {
               ),
             )
           : h('p', {}, t('noTasks')),
+        this.printProposal(),
         h('h3', { class: 'utrecht-heading-3' }, t('desk_agreedTitle')),
         this.agreedBox,
         resp.trainings.length

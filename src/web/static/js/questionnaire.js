@@ -6,6 +6,7 @@
 // rest away. The place is checked against the wijken and postcodes of GET /v1/taxonomies.
 import { h, clear, uid } from './dom.js';
 import { t } from './i18n.js';
+import { gloss, dataNow } from './common.js';
 
 /** A step is split into one question per page when its choice lists are this long together. */
 const PAGED_OPTIONS = 24;
@@ -200,7 +201,7 @@ export class Questionnaire {
     const helpId = `${id}-help`;
     const errId = `${id}-error`;
     const mark = h('span', { class: 'req-mark' }, ' ', item.required ? t('required') : t('optional'));
-    const help = item.help ? h('p', { class: 'utrecht-form-field-description', id: helpId }, item.help) : null;
+    const help = item.help ? h('p', { class: 'utrecht-form-field-description', id: helpId }, gloss(item.help), this.helpExtra(item)) : null;
     const err = h('p', { class: 'utrecht-form-field-error-message', id: errId, hidden: true });
     const describedBy = [item.help ? helpId : null].filter(Boolean).join(' ') || null;
     const value = this.answers[item.id];
@@ -298,6 +299,17 @@ export class Questionnaire {
     }
   }
 
+  /**
+   * "Weet je het nog niet? … Dan kijken we samen": where, from data/servicepunt.json
+   * (Servicepunt XL's name, street and phone), so "samen" has an address.
+   */
+  helpExtra(item) {
+    if (!/kijken we samen|look together/i.test(item.help || '')) return null;
+    const sp = dataNow('servicepunt');
+    if (!sp?.name) return null;
+    return h('span', { class: 'sp-hint' }, ' ', t('spHint', { name: sp.name, street: sp.address?.street || '', phone: sp.phone || '14 070' }).replace(', .', '.'));
+  }
+
   /** Radio buttons or checkboxes as large, fully clickable boxes. */
   choices(item, kind, options, value) {
     const name = `q-${item.id}`;
@@ -307,11 +319,19 @@ export class Questionnaire {
     const fold = this.mode !== 'desk' && kind === 'checkbox' && !item.required && options.length > FOLD_OVER;
     let more = null;
     let box = list;
+    // An exclusive choice ("Nu even niets") is never folded away: it comes right after the
+    // first choices.
+    if (fold) {
+      const plain = options.filter((o) => !o[2]);
+      const exclusive = options.filter((o) => o[2]);
+      options = [...plain.slice(0, FOLD_SHOW), ...exclusive, ...plain.slice(FOLD_SHOW)];
+    }
+    const shown = fold ? FOLD_SHOW + options.filter((o) => o[2]).length : options.length;
     if (fold) {
       const moreId = `${name}-more`;
       more = h('div', { class: `choices choices--${kind} choices-more`, id: moreId });
-      const rest = options.length - FOLD_SHOW;
-      const open = options.slice(FOLD_SHOW).some(([val]) => chosen.has(val));
+      const rest = options.length - shown;
+      const open = options.slice(shown).some(([val]) => chosen.has(val));
       more.hidden = !open;
       const toggle = h(
         'button',
@@ -334,7 +354,7 @@ export class Questionnaire {
     }
     let i = 0;
     for (const [val, label, exclusive] of options) {
-      const target = fold && i >= FOLD_SHOW ? more : list;
+      const target = fold && i >= shown ? more : list;
       i += 1;
       const input = h('input', {
         type: kind,

@@ -8,8 +8,33 @@ import { h, svg, append, clear, uid, announce } from './dom.js';
 import { t, num, date, lang, hoursText, eur, localiseText } from './i18n.js';
 import { postMatches } from './api.js';
 import { slotTable } from './questionnaire.js';
+import { slotOrder, listJoin, loadData, gloss, phoneNode, emailNodes, withNode } from './common.js';
 
 const DIMS = ['kennen', 'kunnen', 'willen', 'zijn'];
+
+/** A number from the API, or null when the field is absent (not answered: no limit). */
+function numberOrNull(v) {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+/** True when no answer fed this Kennen-Kunnen-Willen-Zijn part (persona.unknown). */
+export function isUnknown(persona, dim) {
+  const u = persona?.unknown;
+  return Array.isArray(u) && (u.includes(`kkwz.${dim}`) || u.includes(dim));
+}
+
+/**
+ * The text for one part of the profile: for a part nobody asked about, the API's text when
+ * it says it is not known, else the page's own "Dit weten we nog niet"; for the rest the
+ * API's explanation (or null).
+ */
+export function dimText(persona, dim) {
+  const ex = persona?.kkwz_explanation?.[dim];
+  if (isUnknown(persona, dim)) {
+    return ex && /weten we (nog )?niet|niet bekend|nog niet gevraagd|not (yet )?know|don.t know|unknown|not asked/i.test(ex) ? localiseText(ex) : t('dimUnknown');
+  }
+  return ex ? localiseText(ex) : null;
+}
 const RADII = [1, 2, 3, 5, 8, 12, 15];
 const HOURS = [1, 2, 4, 8, 16];
 const FIRST_TASKS = 10;
@@ -17,20 +42,6 @@ const MORE_TASKS = 10;
 const MAX_TASKS = 50; // the API's limit.tasks
 const SUMMARY_TASKS = 5;
 const SUMMARY_TRAININGS = 3;
-
-// Small data files next to the pages, fetched once per page load.
-const dataCache = new Map();
-function loadData(name) {
-  if (!dataCache.has(name)) {
-    dataCache.set(
-      name,
-      fetch(`/assets/data/${name}.json`, { headers: { Accept: 'application/json' } })
-        .then((r) => (r.ok ? r.json() : null))
-        .catch(() => null),
-    );
-  }
-  return dataCache.get(name);
-}
 
 export class Results {
   /**
@@ -48,7 +59,6 @@ export class Results {
     this.taskLimit = Math.min(MAX_TASKS, Math.max(FIRST_TASKS, Number(ctx.taskLimit) || FIRST_TASKS));
     this.response = null;
     this.seq = 0;
-    this.glossary = null;
     this.servicepunt = null;
   }
 
@@ -81,9 +91,7 @@ export class Results {
   /** First render: the whole view, then the lists once the match arrives. */
   async show() {
     this.render();
-    const extras = this.resident ? Promise.all([loadData('glossary'), loadData('servicepunt')]) : Promise.resolve([null, null]);
-    const [glossary, servicepunt] = await extras;
-    this.glossary = glossary;
+    const [, servicepunt] = await Promise.all([loadData('glossary'), loadData('servicepunt')]);
     this.servicepunt = servicepunt;
     this.renderServicepunt();
     await this.rematch(false);
@@ -143,8 +151,24 @@ export class Results {
         this.summaryBox,
       ]);
     } else {
-      append(view, [this.ctx.deskTop ? this.ctx.deskTop() : null, this.renderArchetype(p), this.renderKkwz(p)]);
-      view.append(this.noticesBox, this.renderFilters(), this.lists, this.trainingsBox);
+      // At the desk the tasks start high: the profile folds open on demand, and on a wide
+      // screen the what-if sits beside the tasks.
+      append(view, [
+        this.ctx.deskTop ? this.ctx.deskTop() : null,
+        h(
+          'div',
+          { class: 'desk-grid' },
+          h('div', { class: 'desk-main' }, this.lists, this.noticesBox),
+          h(
+            'div',
+            { class: 'desk-side' },
+            this.renderArchetype(p),
+            h('details', { class: 'kkwz-details no-print', id: 'kkwz-details' }, h('summary', {}, t('desk_profileShow')), this.renderKkwz(p)),
+            this.renderFilters(),
+          ),
+        ),
+        this.trainingsBox,
+      ]);
       if (this.ctx.deskPanels) view.append(...this.ctx.deskPanels(this));
       view.append(
         h(
@@ -163,20 +187,21 @@ export class Results {
     }
   }
 
+  /** "Jij bent De Verbinder": only when the API could say so (too few answers: no archetype). */
   renderArchetype(p) {
-    const a = p.archetype || {};
+    const a = p.archetype;
+    if (!a?.label) return null;
     return h(
       'section',
       { class: 'archetype', 'aria-labelledby': 'archetype-title' },
-      h('h2', { class: 'utrecht-heading-2', id: 'archetype-title' }, t('youAre', { label: a.label || '' })),
+      h('h2', { class: 'utrecht-heading-2', id: 'archetype-title' }, t('youAre', { label: a.label })),
       a.description ? h('p', { class: 'utrecht-paragraph archetype-text' }, a.description) : null,
     );
   }
 
-  /** For residents: the profile in words, no marks out of 100. */
+  /** For residents: the profile in words, no marks out of 100; what was not asked is not described. */
   renderProfileWords(p) {
     const k = p.kkwz || {};
-    const ex = p.kkwz_explanation || {};
     const band = (v) => {
       const x = Number(v ?? 50);
       if (x < 35) return 'Low';
@@ -194,9 +219,9 @@ export class Results {
         DIMS.map((d) =>
           h(
             'div',
-            { class: 'kkwz-row' },
+            { class: `kkwz-row${isUnknown(p, d) ? ' kkwz-row--unknown' : ''}`, dataset: { dim: d } },
             h('dt', {}, t(d), h('span', { class: 'kkwz-sub' }, ` (${t(`${d}Sub`)})`)),
-            h('dd', {}, ex[d] ? localiseText(ex[d]) : t(`${d}${band(k[d])}`)),
+            h('dd', {}, dimText(p, d) || t(`${d}${band(k[d])}`)),
           ),
         ),
       ),
@@ -208,7 +233,7 @@ export class Results {
     const k = p.kkwz || {};
     const ex = p.kkwz_explanation || {};
     const titleId = uid('kkwz-svg');
-    const items = DIMS.map((d) => t('kkwzOutOf', { name: t(d), value: Math.round(k[d] ?? 50) })).join(', ');
+    const items = DIMS.map((d) => (isUnknown(p, d) ? `${t(d)}: ${t('notAsked')}` : t('kkwzOutOf', { name: t(d), value: Math.round(k[d] ?? 50) }))).join(', ');
     const W = 320;
     const rowH = 40;
     const labelW = 110;
@@ -224,13 +249,19 @@ export class Results {
       },
       svg('title', { id: titleId }, t('kkwzChartLabel', { items })),
       DIMS.map((d, i) => {
-        const v = Math.max(0, Math.min(100, Number(k[d] ?? 50)));
         const y = i * rowH;
+        const label = svg('text', { x: 0, y: y + 25, class: 'kkwz-label', fill: '#2e2e2e' }, t(d));
+        const frame = svg('rect', { x: labelW, y: y + 10, width: barW, height: 20, rx: 3, fill: '#f2f2f2', stroke: '#7a7a7a', 'stroke-width': 1 });
+        // Not asked: an empty bar that says so, not a middle value that looks like an answer.
+        if (isUnknown(p, d)) {
+          return svg('g', { 'aria-hidden': 'true' }, label, frame, svg('text', { x: labelW + 8, y: y + 25, class: 'kkwz-value kkwz-value--unknown', fill: '#2e2e2e' }, t('notAsked')));
+        }
+        const v = Math.max(0, Math.min(100, Number(k[d] ?? 50)));
         return svg(
           'g',
           { 'aria-hidden': 'true' },
-          svg('text', { x: 0, y: y + 25, class: 'kkwz-label', fill: '#2e2e2e' }, t(d)),
-          svg('rect', { x: labelW, y: y + 10, width: barW, height: 20, rx: 3, fill: '#f2f2f2', stroke: '#7a7a7a', 'stroke-width': 1 }),
+          label,
+          frame,
           svg('rect', { x: labelW, y: y + 10, width: (barW * v) / 100, height: 20, rx: 3, fill: '#238541' }),
           svg('text', { x: labelW + barW + 8, y: y + 25, class: 'kkwz-value', fill: '#2e2e2e' }, String(Math.round(v))),
         );
@@ -252,8 +283,8 @@ export class Results {
             h(
               'div',
               { class: 'kkwz-row' },
-              h('dt', {}, `${t(d)}: ${Math.round(k[d] ?? 50)} / 100`, h('span', { class: 'kkwz-sub' }, ` (${t(`${d}Sub`)})`)),
-              h('dd', {}, ex[d] ? localiseText(ex[d]) : ''),
+              h('dt', {}, `${t(d)}: ${isUnknown(p, d) ? t('notAsked') : `${Math.round(k[d] ?? 50)} / 100`}`, h('span', { class: 'kkwz-sub' }, ` (${t(`${d}Sub`)})`)),
+              h('dd', {}, dimText(p, d) || (ex[d] ? localiseText(ex[d]) : '')),
             ),
           ),
         ),
@@ -300,7 +331,7 @@ export class Results {
         ? h(
             'p',
             { class: 'sp-phone' },
-            h('a', { class: 'denhaag-button denhaag-button--secondary-action action-link', href: phoneHref, id: 'servicepunt-phone' }, t('spPhone', { phone: sp.phone })),
+            h('a', { class: 'denhaag-button denhaag-button--secondary-action action-link', href: phoneHref, id: 'servicepunt-phone' }, h('span', { class: 'action-text' }, withNode(t('spPhone'), 'phone', phoneNode(sp.phone)))),
           )
         : null,
       sp.phone_note ? h('p', { class: 'utrecht-form-field-description' }, sp.phone_note[L] || sp.phone_note.nl) : null,
@@ -314,9 +345,13 @@ export class Results {
     const p = this.persona;
     const ov = this.overrides || {};
     const desk = this.ctx.mode === 'desk';
-    const answered = p.travel?.radius_km ?? 3;
-    const radius = ov.radius_km ?? answered;
-    const radii = [...new Set([...RADII, answered, radius])].sort((a, b) => a - b);
+    // What the resident answered; nothing answered means no limit, and the boxes say so.
+    const answered = numberOrNull(p.travel?.radius_km);
+    const ownHours = numberOrNull(p.availability?.hours_per_week);
+    const radius = numberOrNull(ov.radius_km) ?? answered;
+    const radii = [...new Set([...RADII, answered, radius].filter((x) => x !== null))].sort((a, b) => a - b);
+    const hours = numberOrNull(ov.hours_per_week) ?? ownHours;
+    const hourChoices = [...new Set([...HOURS, ownHours, hours].filter((x) => x !== null))].sort((a, b) => a - b);
     const slots = new Set(ov.slots || p.availability?.slots || []);
     const ids = { radius: 'f-radius', hours: 'f-hours', q: 'f-q', qHelp: 'f-q-help', daysErr: 'f-days-error' };
 
@@ -334,7 +369,10 @@ export class Results {
         h(
           'select',
           { class: 'select', id: ids.radius, name: 'radius' },
-          radii.map((r) => h('option', { value: r, selected: r === radius }, t('radiusKm', { n: num(r) }))),
+          answered === null ? h('option', { value: '', selected: radius === null }, t('noLimitUnanswered')) : null,
+          radii.map((r) =>
+            h('option', { value: r, selected: r === radius }, r === answered ? t('ownAnswer', { v: t('radiusKm', { n: num(r) }) }) : t('radiusKm', { n: num(r) })),
+          ),
         ),
       ),
       h(
@@ -344,8 +382,10 @@ export class Results {
         h(
           'select',
           { class: 'select', id: ids.hours, name: 'hours' },
-          h('option', { value: '' }, t('hoursAny', { h: hoursText(p.availability?.hours_per_week ?? 2) })),
-          HOURS.map((n) => h('option', { value: n, selected: ov.hours_per_week === n }, t('hoursPerWeek', { h: hoursText(n) }))),
+          ownHours === null ? h('option', { value: '', selected: hours === null }, t('noLimitUnanswered')) : null,
+          hourChoices.map((n) =>
+            h('option', { value: n, selected: n === hours }, n === ownHours ? t('ownAnswer', { v: t('hoursPerWeek', { h: hoursText(n) }) }) : t('hoursPerWeek', { h: hoursText(n) })),
+          ),
         ),
       ),
     );
@@ -452,7 +492,10 @@ export class Results {
 
   readFilters(form) {
     const ov = {};
-    ov.radius_km = Number(form.querySelector('#f-radius').value);
+    // Only what the user picked is sent: an empty box (no limit) or the resident's own answer
+    // changes nothing.
+    const radius = form.querySelector('#f-radius').value;
+    if (radius !== '' && Number(radius) !== numberOrNull(this.persona.travel?.radius_km)) ov.radius_km = Number(radius);
     const slots = [...form.querySelectorAll('input[name="f-slot"]:checked')].map((i) => i.value);
     const err = form.querySelector('#f-days-error');
     const fs = form.querySelector('#f-days');
@@ -469,7 +512,7 @@ export class Results {
     fs.removeAttribute('aria-describedby');
     ov.slots = slots;
     const hours = form.querySelector('#f-hours').value;
-    if (hours) ov.hours_per_week = Number(hours);
+    if (hours !== '' && Number(hours) !== numberOrNull(this.persona.availability?.hours_per_week)) ov.hours_per_week = Number(hours);
     const cats = [...form.querySelectorAll('input[name="f-category"]:checked')].map((i) => i.value);
     if (cats.length) ov.categories = cats;
     const q = form.querySelector('#f-q')?.value.trim();
@@ -513,18 +556,143 @@ export class Results {
             )
           : null,
         moreNote,
+        this.resident ? this.renderOtherTimes(r) : null,
       ),
     );
+    const groups = this.trainingGroups(r.trainings);
+    this.trainingOrder = groups.flatMap((g) => g.items);
     clear(this.trainingsBox).append(
       h(
         'section',
         { class: 'training-section', 'aria-labelledby': trainingsId },
         h('h2', { class: 'utrecht-heading-2', id: trainingsId }, t('trainingsTitle')),
-        r.trainings.length ? null : h('p', { class: 'utrecht-paragraph empty' }, t('noTrainings')),
-        h('ol', { class: 'cards', id: 'training-list' }, r.trainings.map((tr) => this.trainingCard(tr))),
+        r.trainings.length ? null : h('p', { class: 'utrecht-paragraph empty', id: 'no-trainings' }, this.learningGoals().length ? t('noTrainingsGoals') : t('noTrainings')),
+        h(
+          'ol',
+          { class: 'cards', id: 'training-list' },
+          groups.map((g) => (g.items.length > 1 ? this.trainingGroup(g) : this.trainingCard(g.items[0]))),
+        ),
       ),
     );
     if (this.resident) this.renderSummary();
+  }
+
+  /** The resident's own learning goals ("Nu even niets" is not a goal). */
+  learningGoals() {
+    return (Array.isArray(this.persona.learning_goals) ? this.persona.learning_goals : []).filter((x) => x && x !== 'nu-even-niets');
+  }
+
+  /** The task a course is needed for ("Nodig voor: …"), or null. */
+  neededFor(tr) {
+    const r = (tr.reasons || []).find((x) => x.code === 'training_needed');
+    if (!r?.text) return null;
+    const i = r.text.indexOf(': ');
+    return i > 0 ? r.text.slice(i + 2).trim() : null;
+  }
+
+  /**
+   * Courses in the order of the API, where several are needed for the same task put together
+   * under that task (at the place of the first one).
+   */
+  trainingGroups(trainings) {
+    const groups = [];
+    const byTask = new Map();
+    for (const tr of trainings) {
+      const task = this.neededFor(tr);
+      if (task && byTask.has(task)) {
+        byTask.get(task).items.push(tr);
+        continue;
+      }
+      const g = { task, items: [tr] };
+      if (task) byTask.set(task, g);
+      groups.push(g);
+    }
+    return groups;
+  }
+
+  /** "Voor ‘Soep koken’ heb je één van deze cursussen nodig", then the courses. */
+  trainingGroup(g) {
+    const headingId = uid('training-group');
+    const topics = g.items.map((tr) => new Set(tr.topics || []));
+    const shared = [...topics[0]].some((x) => topics.every((set) => set.has(x)));
+    const heading = withNode(t(shared ? 'groupOneOf' : 'groupAll'), 'task', this.nl('span', {}, `‘${g.task}’`));
+    return h(
+      'li',
+      { class: 'training-group', dataset: { task: g.task } },
+      h(
+        'section',
+        { 'aria-labelledby': headingId },
+        h('h3', { class: 'utrecht-heading-3 training-group-title', id: headingId }, heading),
+        h('ol', { class: 'cards' }, g.items.map((tr) => this.trainingCard(tr, 4))),
+      ),
+    );
+  }
+
+  /** The resident's own interests (ids) and how they read ("eten en koken"). */
+  ownInterests() {
+    const ids = Object.entries(this.persona.interests || {})
+      .filter(([, v]) => Number(v) > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k]) => k);
+    const label = (id) => {
+      const s = this.categoryLabel(id);
+      return s ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+    };
+    return { ids, words: listJoin(ids.slice(0, 3).map(label)) };
+  }
+
+  /**
+   * When fewer than 3 tasks fit the resident's own interests: a button that looks for tasks
+   * about those interests at other moments, shown apart ("Op andere momenten").
+   */
+  renderOtherTimes(r) {
+    const { ids, words } = this.ownInterests();
+    if (!ids.length) return null;
+    const fitting = r.tasks.filter((task) => (task.categories || []).some((c) => ids.includes(c)));
+    if (fitting.length >= 3) return null;
+    const allSlots = (this.ctx.taxonomies?.slots || []).map((x) => x.id);
+    if (!allSlots.length) return null;
+    const box = h('div', { class: 'other-times no-print', id: 'other-times' });
+    const button = h(
+      'button',
+      {
+        type: 'button',
+        class: 'denhaag-button denhaag-button--secondary-action',
+        id: 'other-times-button',
+        onclick: async () => {
+          button.disabled = true;
+          const shown = new Set(r.tasks.map((x) => x.id));
+          try {
+            const resp = await postMatches({
+              persona: this.persona,
+              limit: { tasks: 10, trainings: 0 },
+              lang: lang(),
+              overrides: { ...this.overrides, slots: allSlots, categories: ids },
+            });
+            const more = (resp.tasks || []).filter((x) => !shown.has(x.id));
+            const headingId = 'other-times-title';
+            button.remove();
+            box.append(
+              h(
+                'section',
+                { class: 'other-times-section', 'aria-labelledby': headingId },
+                h('h3', { class: 'utrecht-heading-3', id: headingId, tabindex: '-1' }, t('otherTimesTitle')),
+                h('p', { class: 'utrecht-paragraph' }, more.length ? t('otherTimesIntro', { topic: words }) : t('otherTimesNone', { topic: words })),
+                more.length ? h('ol', { class: 'cards', id: 'other-times-list' }, more.map((task) => this.taskCard(task))) : null,
+              ),
+            );
+            box.querySelector(`#${headingId}`)?.focus();
+            announce(more.length ? t('otherTimesLoaded', { n: more.length }) : t('otherTimesNone', { topic: words }));
+          } catch {
+            button.disabled = false;
+            announce(t('submitError'));
+          }
+        },
+      },
+      t('otherTimesButton', { topic: words }),
+    );
+    box.append(button);
+    return box;
   }
 
   /** "Toon meer taken": ask for more, then put focus on the first new card. */
@@ -569,7 +737,9 @@ export class Results {
     }
     // On call: the time line says so ("als het nodig is (op afroep)…"); here only the moments.
     if (s.on_call) return slots.length ? listJoin(slots) : '';
-    if (!slots.length || s.flexible) return slots.length ? `${listJoin(slots)} · ${t('anyTime')}` : t('anyTime');
+    // Flexible with usual moments: those moments, and that the times are agreed together.
+    if (s.flexible && slots.length) return t('usuallySlots', { slots: listJoin(slots) });
+    if (!slots.length) return t('anyTime');
     return listJoin(slots);
   }
 
@@ -592,13 +762,14 @@ export class Results {
     }
   }
 
-  gets(task) {
+  /** What you get: money, a certificate and (unless `withStart` is false) how you start. */
+  gets(task, withStart = true) {
     const out = [];
     const a = task.allowance || { kind: 'none' };
     if (a.kind === 'volunteer_allowance' && a.per_hour_eur) out.push(t('perHourEur', { amount: eur(a.per_hour_eur) }));
     else if (!(a.kind === 'none' && task.allowance_check?.text && !this.resident)) out.push(t(`allowance_${a.kind}`));
     if (task.certificate) out.push(t('certificate'));
-    const o = task.onboarding || {};
+    const o = withStart ? task.onboarding || {} : {};
     if (o.buddy) out.push(t('buddy'));
     if (o.intro_meeting) out.push(t('intro'));
     if (o.training_provided) out.push(t('trainingProvided'));
@@ -609,8 +780,8 @@ export class Results {
   contact(c) {
     if (!c || !c.name) return null;
     const items = [this.nl('span', { class: 'contact-name' }, c.name)];
-    if (c.phone) items.push(h('a', { class: 'denhaag-link contact-link', href: `tel:${c.phone.replace(/[^\d+]/g, '')}`, 'aria-label': t('phone', { name: c.name, phone: c.phone }) }, c.phone));
-    if (c.email) items.push(h('a', { class: 'denhaag-link contact-link', href: `mailto:${c.email}`, 'aria-label': t('email', { name: c.name, email: c.email }) }, c.email));
+    if (c.phone) items.push(h('a', { class: 'denhaag-link contact-link', href: `tel:${c.phone.replace(/[^\d+]/g, '')}`, 'aria-label': t('phone', { name: c.name, phone: c.phone }) }, phoneNode(c.phone)));
+    if (c.email) items.push(h('a', { class: 'denhaag-link contact-link', href: `mailto:${c.email}`, 'aria-label': t('email', { name: c.name, email: c.email }) }, emailNodes(c.email)));
     return items;
   }
 
@@ -625,10 +796,13 @@ export class Results {
     let action = null;
     let alt = null;
     if (c.phone) {
-      action = { kind: 'call', href: `tel:${c.phone.replace(/[^\d+]/g, '')}`, text: t('callX', { name, phone: c.phone }) };
+      // On screen the number is a node that never breaks; `text` is the same line as text.
+      action = { kind: 'call', href: `tel:${c.phone.replace(/[^\d+]/g, '')}`, text: t('callX', { name, phone: c.phone }), nodes: withNode(t('callX', { name }), 'phone', phoneNode(c.phone)) };
       if (mailHref) alt = { href: mailHref, text: c.email };
     } else if (mailHref) {
       action = { kind: 'mail', href: mailHref, text: t('mailX', { name }) };
+      // The address as text too: on a shared computer a mail link may open nothing.
+      alt = { text: c.email, plain: true };
     } else if (site) {
       action = { kind: 'site', href: site, text: t('siteX', { org: task.organisation?.name || '' }) };
     }
@@ -640,6 +814,9 @@ export class Results {
     const step = this.nextStep(task);
     if (!step) return null;
     const en = lang() === 'en';
+    let alt = null;
+    if (step.alt?.plain) alt = h('p', { class: 'next-step-alt' }, `${t('mailAddress')} `, h('span', { class: 'contact-link' }, emailNodes(step.alt.text)));
+    else if (step.alt) alt = h('p', { class: 'next-step-alt' }, `${t('orMail')} `, h('a', { class: 'denhaag-link contact-link', href: step.alt.href }, emailNodes(step.alt.text)));
     return h(
       'div',
       { class: 'next-step', dataset: { kind: step.kind } },
@@ -652,7 +829,8 @@ export class Results {
           'aria-describedby': `${titleId}`,
           rel: step.kind === 'site' ? 'noopener' : null,
         },
-        step.text,
+        // One child, so the flex button wraps the line as text (the number stays whole).
+        h('span', { class: 'action-text' }, step.nodes || step.text),
       ),
       h(
         'p',
@@ -662,7 +840,7 @@ export class Results {
         h('span', { class: 'say-text', lang: en ? 'nl' : null }, `“${t('sayText', { task: task.title })}”`),
         en ? h('span', { class: 'say-meaning' }, ` ${t('sayMeaning')}`) : null,
       ),
-      step.alt ? h('p', { class: 'next-step-alt' }, `${t('orMail')} `, h('a', { class: 'denhaag-link contact-link', href: step.alt.href }, step.alt.text)) : null,
+      alt,
     );
   }
 
@@ -693,6 +871,48 @@ export class Results {
     return text;
   }
 
+  /** A training topic's label in the page's language ("Hygiëne en voedselveiligheid (HACCP)"). */
+  topicLabel(id) {
+    const topic = (this.ctx.taxonomies?.training_topics || []).find((x) => x.id === id);
+    return topic ? topic[lang()] || topic.nl : id;
+  }
+
+  /**
+   * What a task needs before you start (required_trainings), as one sentence:
+   * "cursus Hygiëne en voedselveiligheid (HACCP). De organisatie regelt dit meestal." Null
+   * when nothing is needed.
+   */
+  neededFirstText(task) {
+    const ids = Array.isArray(task.required_trainings) ? task.required_trainings.filter(Boolean) : [];
+    if (!ids.length) return null;
+    const items = ids.map((id) => t(id === 'vog' ? 'neededDocument' : 'neededCourse', { label: this.topicLabel(id) }));
+    return t('neededFirstText', { items: listJoin(items) });
+  }
+
+  /** "Nodig vooraf: …" on a card, the jargon (HACCP, VOG, sociale hygiëne) explained on tap. */
+  neededFirst(task) {
+    const text = this.neededFirstText(task);
+    if (!text) return null;
+    return h(
+      'p',
+      { class: 'needed-first', dataset: { topics: task.required_trainings.join(' ') } },
+      h('span', { class: 'needed-first-label' }, t('neededFirstLabel')),
+      ' ',
+      this.gloss(text),
+    );
+  }
+
+  /** The task's requirement texts ("Voorwaarde"), localised. */
+  requirementTexts(task) {
+    return (Array.isArray(task.requirements) ? task.requirements : []).map((r) => localiseText(r?.text || r?.code || '')).filter(Boolean);
+  }
+
+  /** How you start: kennismaking, maatje, training, proefperiode (as listed by the task). */
+  onboardingTexts(task) {
+    const o = task.onboarding || {};
+    return [o.intro_meeting ? t('intro') : null, o.buddy ? t('buddy') : null, o.training_provided ? t('trainingProvided') : null, o.trial_period ? t('trial') : null].filter(Boolean);
+  }
+
   requirements(task) {
     const list = (Array.isArray(task.requirements) ? task.requirements : []).filter((r) => r && (r.text || r.code));
     if (!list.length) return null;
@@ -709,15 +929,19 @@ export class Results {
     const titleId = uid('task');
     const gets = this.gets(task);
     const check = !this.resident ? task.allowance_check?.text : null;
+    const titleDefs = [];
+    const title = this.nl('h3', { class: 'utrecht-heading-3 card-title', id: titleId, tabindex: '-1' }, this.gloss(task.title, titleDefs));
     return h(
       'li',
       { class: 'card task-card', dataset: { taskId: task.id } },
       h(
         'article',
         { 'aria-labelledby': titleId },
-        this.nl('h3', { class: 'utrecht-heading-3 card-title', id: titleId, tabindex: '-1' }, task.title),
+        title,
+        titleDefs,
         this.nl('p', { class: 'card-org' }, task.organisation?.name || ''),
         task.description ? this.nl('p', { class: 'utrecht-paragraph card-desc' }, this.gloss(task.description)) : null,
+        this.neededFirst(task),
         this.requirements(task),
         h(
           'dl',
@@ -730,7 +954,6 @@ export class Results {
             h('ul', { class: 'gets' }, gets.map((g) => h('li', {}, g))),
             check ? h('p', { class: 'allowance-check' }, localiseText(check)) : null,
           ),
-          this.resident ? null : this.fact(t('contact'), this.contact(task.contact)),
         ),
         this.reasons(task.reasons, `${titleId}-why`),
         this.renderNextStep(task, titleId),
@@ -738,17 +961,19 @@ export class Results {
     );
   }
 
-  trainingCard(tr) {
+  trainingCard(tr, level = 3) {
     const titleId = uid('training');
     const gets = [];
     if (tr.certificate) gets.push(t('certificate'));
+    const titleDefs = [];
     return h(
       'li',
       { class: 'card training-card', dataset: { trainingId: tr.id } },
       h(
         'article',
         { 'aria-labelledby': titleId },
-        this.nl('h3', { class: 'utrecht-heading-3 card-title', id: titleId }, tr.title),
+        this.nl(`h${level}`, { class: `utrecht-heading-${level} card-title`, id: titleId }, this.gloss(tr.title, titleDefs)),
+        titleDefs,
         h('p', { class: 'card-org' }, `${t('provider')}: `, this.nl('span', {}, tr.provider || tr.organisation?.name || '')),
         tr.description ? this.nl('p', { class: 'utrecht-paragraph card-desc' }, this.gloss(tr.description)) : null,
         h(
@@ -769,64 +994,9 @@ export class Results {
 
   // ---------------------------------------------------------------- glossary
 
-  /**
-   * Text with the glossary's terms as buttons that show a short explanation on tap
-   * (aria-expanded). Each term once per text.
-   */
-  gloss(text) {
-    const g = this.glossary;
-    if (!g || !text) return text;
-    if (!this.glossRe) {
-      const forms = [];
-      this.glossForms = new Map();
-      for (const [term, entry] of Object.entries(g)) {
-        for (const f of [term, ...(entry.also || [])]) {
-          forms.push(f);
-          this.glossForms.set(f.toLowerCase(), term);
-        }
-      }
-      forms.sort((a, b) => b.length - a.length);
-      const esc = forms.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-      this.glossRe = new RegExp(`(?<![\\p{L}\\d])(${esc.join('|')})(?![\\p{L}\\d])`, 'giu');
-    }
-    const out = [];
-    const seen = new Set();
-    let last = 0;
-    const s = String(text);
-    for (const m of s.matchAll(this.glossRe)) {
-      const term = this.glossForms.get(m[1].toLowerCase());
-      if (!term || seen.has(term)) continue;
-      seen.add(term);
-      if (m.index > last) out.push(s.slice(last, m.index));
-      out.push(this.term(m[1], term));
-      last = m.index + m[1].length;
-    }
-    if (!out.length) return text;
-    if (last < s.length) out.push(s.slice(last));
-    return out;
-  }
-
-  term(shown, term) {
-    const entry = this.glossary[term] || {};
-    const id = uid('term');
-    const L = lang();
-    const def = h('span', { class: 'term-def', id, hidden: true, lang: L }, entry[L] || entry.nl || '');
-    const btn = h(
-      'button',
-      {
-        type: 'button',
-        class: 'term',
-        'aria-expanded': 'false',
-        'aria-controls': id,
-        onclick: () => {
-          const open = btn.getAttribute('aria-expanded') !== 'true';
-          btn.setAttribute('aria-expanded', String(open));
-          def.hidden = !open;
-        },
-      },
-      shown,
-    );
-    return h('span', { class: 'term-wrap' }, btn, ' ', def);
+  /** Text with the glossary's terms as buttons (see common.js); `defs` for headings. */
+  gloss(text, defs = null) {
+    return gloss(text, defs);
   }
 
   // ---------------------------------------------------------------- print summary
@@ -838,10 +1008,22 @@ export class Results {
     if (!box || !r) return;
     const p = this.persona;
     const sp = this.servicepunt;
+    const en = lang() === 'en';
     clear(box);
     const tasks = r.tasks.slice(0, SUMMARY_TASKS);
-    const trainings = r.trainings.slice(0, SUMMARY_TRAININGS);
+    const titles = tasks.map((x) => x.title);
+    const goals = this.learningGoals().length > 0;
+    // Only courses for the printed tasks or for the resident's own learning goals, in the
+    // order of the screen; each says why it is there.
+    const trainings = (this.trainingOrder || r.trainings)
+      .filter((tr) =>
+        (tr.reasons || []).some(
+          (x) => (goals && x.code === 'learn') || (/^training_(needed|useful)$/.test(x.code || '') && titles.some((title) => String(x.text || '').includes(title))),
+        ),
+      )
+      .slice(0, SUMMARY_TRAININGS);
     const advice = (r.notices || []).filter((n) => n.code !== 'advice');
+    const placeholder = h('span', { lang: en ? 'en' : null, class: 'say-placeholder' }, t('sayTaskPlaceholder'));
     append(box, [
       h('p', { class: 'print-brand' }, t('siteTitle')),
       h('h2', { id: 'summary-title' }, t('sumTitle')),
@@ -853,7 +1035,8 @@ export class Results {
         { class: 'print-tasks' },
         tasks.map((task) => {
           const step = this.nextStep(task);
-          const reqs = (task.requirements || []).map((x) => x.text).filter(Boolean);
+          const reqs = this.requirementTexts(task);
+          const needed = this.neededFirstText(task);
           return h(
             'li',
             {},
@@ -862,25 +1045,35 @@ export class Results {
             this.nl('span', {}, task.organisation?.name || ''),
             h('br'),
             [this.where(task.wijk, task.distance_km, task.remote), this.when(task.schedule), this.hours(task)].filter(Boolean).join(' · '),
-            reqs.length ? [h('br'), `${reqs.length === 1 ? t('requirement') : t('requirements')}: ${reqs.map(localiseText).join('; ')}`] : null,
+            needed ? [h('br'), h('span', { class: 'print-needed' }, `${t('neededFirstLabel')} ${needed}`)] : null,
+            reqs.length ? [h('br'), `${reqs.length === 1 ? t('requirement') : t('requirements')}: ${reqs.join('; ')}`] : null,
             task.reasons?.length ? [h('br'), `${t('sumWhy')}: ${task.reasons.slice(0, 3).map((x) => localiseText(x.text)).join('; ')}`] : null,
             step ? [h('br'), h('span', { class: 'print-next' }, `${t('nextStep')}: ${step.kind === 'site' ? `${step.text} (${step.href})` : step.kind === 'mail' ? `${step.text} (${task.contact?.email})` : step.text}`)] : null,
             task.contact?.email && step?.kind === 'call' ? ` · ${task.contact.email}` : null,
           );
         }),
       ),
-      tasks.length ? h('p', { class: 'print-say' }, `${t('sayLabel')} `, h('span', { lang: lang() === 'en' ? 'nl' : null }, `“${t('sayText', { task: '…naam van de taak…' })}”`)) : null,
+      tasks.length
+        ? h(
+            'p',
+            { class: 'print-say' },
+            `${t('sayLabel')} `,
+            h('span', { lang: en ? 'nl' : null }, '“', withNode(t('sayText'), 'task', placeholder), '”'),
+            en ? ` ${t('sayMeaning')}` : null,
+          )
+        : null,
       trainings.length ? h('h3', {}, t('sumTrainings')) : null,
       trainings.length
         ? h(
             'ul',
-            {},
+            { class: 'print-courses' },
             trainings.map((tr) =>
               h(
                 'li',
                 {},
                 this.nl('strong', {}, tr.title),
                 ` – ${[this.where(tr.wijk, tr.distance_km, false, tr.online), tr.next_session ? date(tr.next_session.start) : null, tr.cost_eur ? eur(tr.cost_eur) : t('free')].filter(Boolean).join(' · ')}`,
+                tr.reasons?.length ? [h('br'), h('span', { class: 'print-course-why' }, `${t('sumWhy')}: `, this.reasonText(tr.reasons[0]))] : null,
               ),
             ),
           )
@@ -900,17 +1093,3 @@ export class Results {
   }
 }
 
-const DAY_ORDER = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const PART_ORDER = ['morning', 'afternoon', 'evening'];
-function slotOrder(a, b) {
-  const [da, pa] = a.split('-');
-  const [db, pb] = b.split('-');
-  return DAY_ORDER.indexOf(da) - DAY_ORDER.indexOf(db) || PART_ORDER.indexOf(pa) - PART_ORDER.indexOf(pb);
-}
-
-/** "a, b en c" / "a, b and c" */
-export function listJoin(items) {
-  if (items.length <= 1) return items.join('');
-  const and = lang() === 'en' ? 'and' : 'en';
-  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
-}
