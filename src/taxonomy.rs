@@ -309,6 +309,31 @@ impl Taxonomies {
         tied.peek().is_none() || tied.any(|t| t.categories.iter().any(|c| categories.contains(c)))
     }
 
+    /// The permits a task asks: those it names, a permit it lists as a skill, and those
+    /// the courses it requires are for (a task that needs the course for drivers needs a
+    /// licence).
+    pub fn task_permit_ids<'a>(
+        &'a self,
+        required: &'a [String],
+        skills: &'a [String],
+        trainings: &'a [String],
+    ) -> Vec<&'a String> {
+        let mut out: Vec<&String> = required
+            .iter()
+            .chain(skills)
+            .chain(
+                trainings
+                    .iter()
+                    .filter_map(|t| self.topics.get(t))
+                    .flat_map(|t| t.requires.iter()),
+            )
+            .filter(|s| self.permits.contains(s))
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// The permits a training asks: those its topics require and those among its skills.
     pub fn training_permit_bits(&self, topics: &[String], skills: &[String]) -> u8 {
         let from_topics = topics

@@ -185,15 +185,6 @@ impl Requirements {
     }
 }
 
-impl Task {
-    /// The permits the task requires: those it names as requirements and any permit
-    /// skill it lists (a catalog written before requirements existed lists a licence as
-    /// a skill; a licence is never merely welcome).
-    pub fn required_permits(&self) -> impl Iterator<Item = &String> {
-        self.requirements.skills.iter().chain(self.skills.iter())
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Task {
     pub id: String,

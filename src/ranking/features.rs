@@ -157,7 +157,11 @@ impl Row {
             certificate: t.certificate,
             work_experience: !t.work_experience.is_empty(),
             n_skills: t.skills.len() as u32,
-            permits: tax.permit_bits(t.required_permits()),
+            permits: tax.permit_bits(tax.task_permit_ids(
+                &t.requirements.skills,
+                &t.skills,
+                &t.required_trainings,
+            )),
             min_band: min_age_band(t.requirements.min_age),
             sessions: sessions_a_week(t),
         }

@@ -933,12 +933,9 @@ impl Matcher {
 
     /// The task's requirements as conditions a resident reads on its card.
     pub fn requirements(&self, t: &Task, lang: Lang) -> Vec<Reason> {
-        let mut permits: Vec<&String> = t
-            .required_permits()
-            .filter(|s| self.tax.permits.contains(s))
-            .collect();
-        permits.sort_unstable();
-        permits.dedup();
+        let permits =
+            self.tax
+                .task_permit_ids(&t.requirements.skills, &t.skills, &t.required_trainings);
         let mut out: Vec<Reason> = permits
             .into_iter()
             .map(|s| Reason {

@@ -47,6 +47,23 @@ fn catalog_with_requirements() -> Value {
     cat
 }
 
+/// Training topics that are for permit holders only, with the permit (data/training_topics.json).
+fn topics_for_permits() -> Vec<(String, String)> {
+    let t: Value = serde_json::from_str(include_str!("../../data/training_topics.json")).unwrap();
+    t["topics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|x| {
+            let id = x["id"].as_str().unwrap().to_string();
+            strs(&x["requires"])
+                .into_iter()
+                .map(move |p| (id.clone(), p.to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 /// Skills the taxonomy marks as legal permits (data/skills.json).
 fn permit_skills() -> HashSet<String> {
     let s: Value = serde_json::from_str(include_str!("../../data/skills.json")).unwrap();
@@ -411,6 +428,13 @@ impl Stated<'_> {
         {
             if self.permits.contains(p) && !skills.contains(p) {
                 return Some(format!("requires {p}"));
+            }
+        }
+        for (topic, p) in topics_for_permits() {
+            if strs(&t["required_trainings"]).contains(&topic.as_str())
+                && !skills.contains(p.as_str())
+            {
+                return Some(format!("requires the course {topic}, which is for {p}"));
             }
         }
         if let Some(min) = t["requirements"]["min_age"].as_u64() {
