@@ -23,44 +23,18 @@ pub struct Weights {
     pub text_match_floor: f64,
 }
 
-pub const TASK_FEATURES: [&str; 13] = [
-    "interest",
-    "skill",
-    "learn",
-    "motive",
-    "time",
-    "commitment",
-    "distance",
-    "first_step",
-    "allowance",
-    "certificate",
-    "work_experience",
-    "access",
-    "text",
-];
-pub const TRAINING_FEATURES: [&str; 8] = [
-    "needed_for",
-    "learn",
-    "certificate",
-    "distance",
-    "cost",
-    "time",
-    "upcoming",
-    "text",
-];
-
 impl Weights {
     pub fn embedded() -> Result<Self, String> {
         let w: Weights = serde_json::from_str(include_str!("../../data/ranking/weights.json"))
             .map_err(|e| format!("data/ranking/weights.json: {e}"))?;
-        for f in TASK_FEATURES {
+        for f in super::feature::Feature::ALL.map(|f| f.name()) {
             if !w.task.contains_key(f) {
                 return Err(format!(
                     "data/ranking/weights.json: task weight {f:?} missing"
                 ));
             }
         }
-        for f in TRAINING_FEATURES {
+        for f in super::feature::TrainingFeature::ALL.map(|f| f.name()) {
             if !w.training.contains_key(f) {
                 return Err(format!(
                     "data/ranking/weights.json: training weight {f:?} missing"

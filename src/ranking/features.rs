@@ -11,6 +11,7 @@ use super::columns::{
     HOURS_EXACT, META_ALWAYS, REMOTE, TAG_BITS, WHEELCHAIR_OK,
 };
 use super::config::Weights;
+pub use super::feature::{Feature, FeatureValues, PerFeature};
 
 /// Bit sets over a taxonomy (≤ 128 ids, checked at start-up).
 pub type Bits = u128;
@@ -545,26 +546,6 @@ impl Prepared {
     }
 }
 
-/// Values of the soft-fit features (0–1) for one task; `None` = inactive for this person.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct FeatureValues {
-    pub v: [Option<f64>; 13],
-}
-
-pub const F_INTEREST: usize = 0;
-pub const F_SKILL: usize = 1;
-pub const F_LEARN: usize = 2;
-pub const F_MOTIVE: usize = 3;
-pub const F_TIME: usize = 4;
-pub const F_COMMITMENT: usize = 5;
-pub const F_DISTANCE: usize = 6;
-pub const F_FIRST_STEP: usize = 7;
-pub const F_ALLOWANCE: usize = 8;
-pub const F_CERTIFICATE: usize = 9;
-pub const F_WORK: usize = 10;
-pub const F_ACCESS: usize = 11;
-pub const F_TEXT: usize = 12;
-
 /// The time fit of a task that lists its usual moments but lets the person agree on
 /// others, when none of those moments fits.
 pub const FLEXIBLE_TIME: f64 = 0.5;
@@ -583,16 +564,16 @@ pub fn features(
     interest_sum: f64,
     motive: f64,
 ) -> FeatureValues {
-    let mut v = [None; 13];
-    v[F_INTEREST] = Some(interest_fit(interest_sum));
-    v[F_SKILL] = Some(if r.n_skills == 0 {
+    let mut v = FeatureValues::default();
+    v[Feature::Interest] = Some(interest_fit(interest_sum));
+    v[Feature::Skill] = Some(if r.n_skills == 0 {
         0.0
     } else {
         (r.skills & p.skills).count_ones() as f64 / r.n_skills as f64
     });
-    v[F_LEARN] = Some(if r.learn & p.learning != 0 { 1.0 } else { 0.0 });
-    v[F_MOTIVE] = Some(motive);
-    v[F_TIME] = Some(if p.slots == 0 || r.slots == 0 {
+    v[Feature::Learn] = Some(if r.learn & p.learning != 0 { 1.0 } else { 0.0 });
+    v[Feature::Motive] = Some(motive);
+    v[Feature::Time] = Some(if p.slots == 0 || r.slots == 0 {
         1.0
     } else {
         let share = (r.slots & p.slots).count_ones() as f64 / r.slots.count_ones() as f64;
@@ -612,36 +593,36 @@ pub fn features(
     } else {
         1.0
     };
-    v[F_COMMITMENT] = Some(freq * months);
-    v[F_DISTANCE] = if r.remote {
+    v[Feature::Commitment] = Some(freq * months);
+    v[Feature::Distance] = if r.remote {
         Some(p.remote_value)
     } else {
         distance.map(|d| (-d / p.scale_km).exp())
     };
     if p.first_step {
-        v[F_FIRST_STEP] = Some(if r.first_step_tag {
+        v[Feature::FirstStep] = Some(if r.first_step_tag {
             r.support.max(2.0 / 3.0)
         } else {
             r.support
         });
     }
     if p.allowance {
-        v[F_ALLOWANCE] = Some(r.allowance);
+        v[Feature::Allowance] = Some(r.allowance);
     }
     if p.certificate {
-        v[F_CERTIFICATE] = Some(r.certificate as u8 as f64);
+        v[Feature::Certificate] = Some(r.certificate as u8 as f64);
     }
     if p.work_factor > 0.0 {
-        v[F_WORK] = Some(if r.work_experience {
+        v[Feature::WorkExperience] = Some(if r.work_experience {
             p.work_factor
         } else {
             0.0
         });
     }
     if p.needed_tags != 0 {
-        v[F_ACCESS] = Some(access_fit(p, r.tags, r.remote));
+        v[Feature::Access] = Some(access_fit(p, r.tags, r.remote));
     }
-    FeatureValues { v }
+    v
 }
 
 /// The first phase's weights for one person: each active feature's weight and the
@@ -650,7 +631,7 @@ pub fn features(
 /// quantisation and f32 rounding; the second phase recomputes the exact value for the rows
 /// it keeps.
 pub struct FirstWeights {
-    w: [f32; 13],
+    w: PerFeature<f32>,
     /// Weights of first step, allowance, certificate and work experience (0 when
     /// inactive), scaled to the quantised `Fit` values.
     consts: [f32; 4],
@@ -697,51 +678,58 @@ static DECAY: std::sync::LazyLock<Vec<f32>> = std::sync::LazyLock::new(|| {
 });
 
 impl FirstWeights {
-    pub fn new(task_w: &[f64; 13], p: &Prepared, text: bool) -> Self {
-        let active = |i: usize| match i {
-            F_FIRST_STEP => p.first_step,
-            F_ALLOWANCE => p.allowance,
-            F_CERTIFICATE => p.certificate,
-            F_WORK => p.work_factor > 0.0,
-            F_ACCESS => p.needed_tags != 0,
-            F_TEXT => text,
+    pub fn new(task_w: &PerFeature<f64>, p: &Prepared, text: bool) -> Self {
+        let active = |f: Feature| match f {
+            Feature::FirstStep => p.first_step,
+            Feature::Allowance => p.allowance,
+            Feature::Certificate => p.certificate,
+            Feature::WorkExperience => p.work_factor > 0.0,
+            Feature::Access => p.needed_tags != 0,
+            Feature::Text => text,
             _ => true,
         };
-        let mut w = [0.0f32; 13];
-        for (i, x) in w.iter_mut().enumerate() {
-            if active(i) {
-                *x = task_w[i] as f32;
+        let mut w = PerFeature([0.0f32; Feature::COUNT]);
+        for f in Feature::ALL {
+            if active(f) {
+                w[f] = task_w[f] as f32;
             }
         }
         let den: f32 = w
             .iter()
-            .enumerate()
-            .filter(|(i, _)| *i != F_DISTANCE)
+            .filter(|(f, _)| *f != Feature::Distance)
             .map(|(_, x)| x)
             .sum();
         let inv = |d: f32| if d > 0.0 { 1.0 / d } else { 0.0 };
         // Offers are a distribution, quantised to × 255 per motive (at most 2 % over 1 in
         // sum), so motive ≤ the strongest motive × 1.02; every other feature is at most 1.
         let strongest = p.motives.iter().fold(0.0f64, |a, m| a.max(*m)) as f32;
-        let rest_max = w[F_MOTIVE] * strongest * 1.02
-            + if p.skills != 0 { w[F_SKILL] } else { 0.0 }
-            + if p.learning != 0 { w[F_LEARN] } else { 0.0 };
+        let rest_max = w[Feature::Motive] * strongest * 1.02
+            + if p.skills != 0 {
+                w[Feature::Skill]
+            } else {
+                0.0
+            }
+            + if p.learning != 0 {
+                w[Feature::Learn]
+            } else {
+                0.0
+            };
         FirstWeights {
-            remote_distance: w[F_DISTANCE] * p.remote_value as f32,
+            remote_distance: w[Feature::Distance] * p.remote_value as f32,
             rest_max: rest_max * (1.0 + 1e-4) + 1e-4,
             consts: [
-                w[F_FIRST_STEP] / 255.0,
-                w[F_ALLOWANCE] / 2.0,
-                w[F_CERTIFICATE],
-                w[F_WORK] * p.work_factor as f32,
+                w[Feature::FirstStep] / 255.0,
+                w[Feature::Allowance] / 2.0,
+                w[Feature::Certificate],
+                w[Feature::WorkExperience] * p.work_factor as f32,
             ],
             inv_den: inv(den),
-            inv_den_distance: inv(den + w[F_DISTANCE]),
+            inv_den_distance: inv(den + w[Feature::Distance]),
             w,
             interest: std::array::from_fn(|i| p.interest.get(i).map_or(0.0, |x| *x as f32)),
             access: std::array::from_fn(|key| {
                 let key = key as u8;
-                w[F_ACCESS] * access_fit(p, key & TAG_BITS, key & REMOTE != 0) as f32
+                w[Feature::Access] * access_fit(p, key & TAG_BITS, key & REMOTE != 0) as f32
             }),
             per_month: p.per_month.map_or(f32::INFINITY, |x| x as f32),
             short_commitment: p.short_commitment,
@@ -777,11 +765,11 @@ impl FirstWeights {
             interest += self.interest[m.trailing_zeros() as usize];
             m &= m - 1;
         }
-        let mut num = w[F_INTEREST] * interest.clamp(0.0, 1.0) + w[F_TEXT] * text;
+        let mut num = w[Feature::Interest] * interest.clamp(0.0, 1.0) + w[Feature::Text] * text;
         let shared = (slots & self.slots).count_ones() as f32;
         let listed = (meta >> 24 & 0x3f) as usize;
         let time = shared * RECIPROCAL[listed];
-        num += w[F_TIME]
+        num += w[Feature::Time]
             * if self.no_slots | (listed == 0) {
                 1.0
             } else if slots & ANY_MOMENT != 0 {
@@ -796,7 +784,7 @@ impl FirstWeights {
         } else {
             1.0
         };
-        num += w[F_COMMITMENT] * freq * months;
+        num += w[Feature::Commitment] * freq * months;
         num += self.consts[0] * f.first_step as f32
             + self.consts[1] * f.allowance as f32
             + self.consts[2] * (f.flags & FIT_CERTIFICATE) as f32
@@ -816,7 +804,7 @@ impl FirstWeights {
                 } else {
                     0.0
                 };
-                (num + w[F_DISTANCE] * decay, self.inv_den_distance)
+                (num + w[Feature::Distance] * decay, self.inv_den_distance)
             }
             None => (num, self.inv_den),
         }
@@ -839,13 +827,14 @@ impl FirstWeights {
             .zip(&self.motives)
             .map(|(o, m)| *o as f32 * m)
             .sum();
-        let mut num = head + w[F_MOTIVE] * motive;
+        let mut num = head + w[Feature::Motive] * motive;
         let n_skills = cols.fit[row].n_skills;
         if p.skills != 0 && n_skills > 0 {
-            num += w[F_SKILL] * (cols.skills[row] & p.skills).count_ones() as f32 / n_skills as f32;
+            num += w[Feature::Skill] * (cols.skills[row] & p.skills).count_ones() as f32
+                / n_skills as f32;
         }
         if p.learning != 0 && cols.learn[row] & p.learning != 0 {
-            num += w[F_LEARN];
+            num += w[Feature::Learn];
         }
         (num * inv) as f64
     }
@@ -868,9 +857,9 @@ fn access_fit(p: &Prepared, tags: u8, remote: bool) -> f64 {
 }
 
 /// Weighted mean over the active features.
-pub fn combine(f: &FeatureValues, weights: &[f64; 13]) -> f64 {
+pub fn combine(f: &FeatureValues, weights: &PerFeature<f64>) -> f64 {
     let (mut num, mut den) = (0.0, 0.0);
-    for (x, w) in f.v.iter().zip(weights) {
+    for ((_, x), (_, w)) in f.iter().zip(weights.iter()) {
         if let Some(x) = x {
             num += w * x;
             den += w;

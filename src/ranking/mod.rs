@@ -6,6 +6,7 @@
 //! the reasons. The stages are separate functions so they can be benchmarked one by one.
 pub mod columns;
 pub mod config;
+pub mod feature;
 pub mod features;
 pub mod live;
 pub mod pipeline;
@@ -19,9 +20,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use self::columns::TaskColumns;
-use self::config::{
-    date_text, euro, fill, km, AllowanceLimits, Texts, Weights, TASK_FEATURES, TRAINING_FEATURES,
-};
+use self::config::{date_text, euro, fill, km, AllowanceLimits, Texts, Weights};
+use self::feature::{PerTrainingFeature, TrainingFeature};
 use self::features::*;
 use crate::catalog::model::{
     Allowance, AllowanceKind, Contact, Onboarding, Schedule, Task, Training,
@@ -186,7 +186,7 @@ pub struct Matcher {
     pub weights: Weights,
     pub texts: Texts,
     pub limits: AllowanceLimits,
-    task_w: [f64; 13],
+    task_w: PerFeature<f64>,
 }
 
 fn round6(x: f64) -> f64 {
@@ -211,9 +211,9 @@ impl Matcher {
         if tax.categories.len() > 64 || tax.skills.len() > 128 {
             return Err("the matcher supports at most 64 categories and 128 skills".into());
         }
-        let mut task_w = [0.0; 13];
-        for (i, f) in TASK_FEATURES.iter().enumerate() {
-            task_w[i] = weights.task(f);
+        let mut task_w = PerFeature([0.0; Feature::COUNT]);
+        for f in Feature::ALL {
+            task_w[f] = weights.task(f.name());
         }
         Ok(Self {
             tax,
@@ -393,7 +393,7 @@ impl Matcher {
                 let d = p.distance(r);
                 let mut f = features(p, r, d, interest_sum(p, r.cats), motive_fit(p, &r.offers));
                 if let Some(t) = text {
-                    f.v[F_TEXT] = Some(t.get(row) as f64);
+                    f[Feature::Text] = Some(t.get(row) as f64);
                 }
                 Candidate {
                     row,
@@ -572,21 +572,21 @@ impl Matcher {
             .collect()
     }
 
-    fn explain(&self, f: &FeatureValues, names: &[&str], weights: &[f64]) -> Vec<Contribution> {
-        let den: f64 =
-            f.v.iter()
-                .zip(weights)
-                .filter(|(x, _)| x.is_some())
-                .map(|(_, w)| w)
-                .sum();
-        f.v.iter()
-            .zip(names)
-            .zip(weights)
-            .filter_map(|((x, n), w)| {
+    /// Each active feature's part in a score: (name, value, weight) in order.
+    fn explain(
+        parts: impl Iterator<Item = (&'static str, Option<f64>, f64)> + Clone,
+    ) -> Vec<Contribution> {
+        let den: f64 = parts
+            .clone()
+            .filter(|(_, x, _)| x.is_some())
+            .map(|(_, _, w)| w)
+            .sum();
+        parts
+            .filter_map(|(n, x, w)| {
                 x.map(|x| Contribution {
                     name: n.to_string(),
                     value: round6(x),
-                    weight: *w,
+                    weight: w,
                     contribution: if den > 0.0 { round6(w * x / den) } else { 0.0 },
                 })
             })
@@ -602,19 +602,18 @@ impl Matcher {
         let mut scored: Vec<(f64, Reason)> = Vec::new();
         let den: f64 = c
             .features
-            .v
             .iter()
-            .zip(&self.task_w)
-            .filter(|(x, _)| x.is_some())
-            .map(|(_, w)| w)
+            .zip(self.task_w.iter())
+            .filter(|((_, x), _)| x.is_some())
+            .map(|(_, (_, w))| w)
             .sum::<f64>()
             .max(1e-9);
-        let contrib = |i: usize| c.features.v[i].unwrap_or(0.0) * self.task_w[i] / den;
-        let val = |i: usize| c.features.v[i].unwrap_or(0.0);
-        let mut push = |i: usize, code: &str, text: String, always: bool| {
-            if (always || val(i) >= th) && self.task_w[i] > 0.0 && !text.is_empty() {
+        let contrib = |f: Feature| c.features[f].unwrap_or(0.0) * self.task_w[f] / den;
+        let val = |f: Feature| c.features[f].unwrap_or(0.0);
+        let mut push = |f: Feature, code: &str, text: String, always: bool| {
+            if (always || val(f) >= th) && self.task_w[f] > 0.0 && !text.is_empty() {
                 scored.push((
-                    contrib(i),
+                    contrib(f),
                     Reason {
                         code: code.into(),
                         text,
@@ -639,7 +638,7 @@ impl Matcher {
         });
         if !cats.is_empty() {
             push(
-                F_INTEREST,
+                Feature::Interest,
                 "interest",
                 fill(&self.texts.reason("interest", lang), &[("labels", &cats)]),
                 false,
@@ -648,7 +647,7 @@ impl Matcher {
         let sk = labels(&t.skills, &tax.skills, &|s| persona.skills.contains(s));
         if !sk.is_empty() {
             push(
-                F_SKILL,
+                Feature::Skill,
                 "skill",
                 fill(&self.texts.reason("skill", lang), &[("labels", &sk)]),
                 true,
@@ -659,7 +658,7 @@ impl Matcher {
         });
         if !ls.is_empty() {
             push(
-                F_LEARN,
+                Feature::Learn,
                 "learn",
                 fill(&self.texts.reason("learn", lang), &[("labels", &ls)]),
                 false,
@@ -681,7 +680,7 @@ impl Matcher {
                 .collect::<Vec<_>>()
                 .join(", ");
             push(
-                F_MOTIVE,
+                Feature::Motive,
                 "motivation",
                 fill(&self.texts.reason("motivation", lang), &[("labels", &l)]),
                 false,
@@ -698,7 +697,7 @@ impl Matcher {
             .collect();
         if !fit.is_empty() {
             push(
-                F_TIME,
+                Feature::Time,
                 "slot",
                 fill(
                     &self.texts.reason("slot", lang),
@@ -707,21 +706,31 @@ impl Matcher {
                 false,
             );
         } else if t.schedule.on_call {
-            push(F_TIME, "on_call", self.texts.reason("on_call", lang), false);
+            push(
+                Feature::Time,
+                "on_call",
+                self.texts.reason("on_call", lang),
+                false,
+            );
         } else if t.schedule.slots.is_empty() {
-            push(F_TIME, "slot", self.texts.reason("any_moment", lang), false);
+            push(
+                Feature::Time,
+                "slot",
+                self.texts.reason("any_moment", lang),
+                false,
+            );
         } else if t.schedule.flexible {
             push(
-                F_TIME,
+                Feature::Time,
                 "by_agreement",
                 self.texts.reason("by_agreement", lang),
                 false,
             );
         }
         // Only when the task asks no more often than the person offers.
-        if p.per_month.is_some() && val(F_COMMITMENT) >= 1.0 - 1e-9 {
+        if p.per_month.is_some() && val(Feature::Commitment) >= 1.0 - 1e-9 {
             push(
-                F_COMMITMENT,
+                Feature::Commitment,
                 "commitment",
                 self.texts.reason("commitment", lang),
                 false,
@@ -730,14 +739,14 @@ impl Matcher {
         // distance
         if t.remote || t.location.is_none() {
             push(
-                F_DISTANCE,
+                Feature::Distance,
                 "remote",
                 self.texts.reason("remote", lang),
                 true,
             );
         } else if let Some(d) = c.distance {
             push(
-                F_DISTANCE,
+                Feature::Distance,
                 "distance",
                 fill(
                     &self.texts.reason("distance", lang),
@@ -746,7 +755,7 @@ impl Matcher {
                 d <= p.radius_km,
             );
         }
-        if c.features.v[F_FIRST_STEP].is_some() {
+        if c.features[Feature::FirstStep].is_some() {
             let o = &t.onboarding;
             let parts: Vec<String> = [
                 ("intro_meeting", o.intro_meeting),
@@ -760,7 +769,7 @@ impl Matcher {
             .collect();
             if !parts.is_empty() {
                 push(
-                    F_FIRST_STEP,
+                    Feature::FirstStep,
                     "first_step",
                     fill(
                         &self.texts.reason("first_step", lang),
@@ -772,13 +781,13 @@ impl Matcher {
         }
         if t.certificate {
             push(
-                F_CERTIFICATE,
+                Feature::Certificate,
                 "certificate",
                 self.texts.reason("certificate", lang),
                 false,
             );
         }
-        if c.features.v[F_ALLOWANCE].is_some() {
+        if c.features[Feature::Allowance].is_some() {
             match t.allowance.kind {
                 AllowanceKind::VolunteerAllowance => {
                     let amount = t
@@ -792,7 +801,7 @@ impl Matcher {
                         })
                         .unwrap_or_default();
                     push(
-                        F_ALLOWANCE,
+                        Feature::Allowance,
                         "allowance",
                         fill(
                             &self.texts.reason("allowance", lang),
@@ -802,7 +811,7 @@ impl Matcher {
                     );
                 }
                 AllowanceKind::Expenses => push(
-                    F_ALLOWANCE,
+                    Feature::Allowance,
                     "expenses",
                     self.texts.reason("expenses", lang),
                     true,
@@ -810,7 +819,7 @@ impl Matcher {
                 AllowanceKind::None => {}
             }
         }
-        if c.features.v[F_WORK].is_some() && !t.work_experience.is_empty() {
+        if c.features[Feature::WorkExperience].is_some() && !t.work_experience.is_empty() {
             let l = t
                 .work_experience
                 .iter()
@@ -819,7 +828,7 @@ impl Matcher {
                 .collect::<Vec<_>>()
                 .join(", ");
             push(
-                F_WORK,
+                Feature::WorkExperience,
                 "work_experience",
                 fill(
                     &self.texts.reason("work_experience", lang),
@@ -828,7 +837,7 @@ impl Matcher {
                 true,
             );
         }
-        if c.features.v[F_ACCESS].is_some() {
+        if c.features[Feature::Access].is_some() {
             let l: Vec<String> = t
                 .suitable_for
                 .iter()
@@ -841,7 +850,7 @@ impl Matcher {
                 .collect();
             if !l.is_empty() {
                 push(
-                    F_ACCESS,
+                    Feature::Access,
                     "access",
                     fill(
                         &self.texts.reason("access", lang),
@@ -851,11 +860,11 @@ impl Matcher {
                 );
             }
         }
-        if val(F_TEXT) > 0.0 {
+        if val(Feature::Text) > 0.0 {
             let found = quoted_words(telling, &[&t.title, &t.description]);
             if !found.is_empty() {
                 push(
-                    F_TEXT,
+                    Feature::Text,
                     "text",
                     fill(&self.texts.reason("text", lang), &[("words", &found)]),
                     true,
@@ -916,9 +925,14 @@ impl Matcher {
             role_id: t.role_id.clone(),
             score: round6(c.score),
             reasons,
-            explain: q
-                .explain
-                .then(|| self.explain(&c.features, &TASK_FEATURES, &self.task_w)),
+            explain: q.explain.then(|| {
+                Self::explain(
+                    c.features
+                        .iter()
+                        .zip(self.task_w.iter())
+                        .map(|((f, x), (_, w))| (f.name(), *x, *w)),
+                )
+            }),
         }
     }
 
@@ -1114,10 +1128,10 @@ impl Matcher {
     ) -> Vec<TrainingMatch> {
         let (p, persona, q, telling) = (ask.prepared, ask.persona, ask.query, ask.telling);
         let lang = q.lang;
-        let w: Vec<f64> = TRAINING_FEATURES
-            .iter()
-            .map(|f| self.weights.training(f))
-            .collect();
+        let mut w = PerTrainingFeature([0.0; TrainingFeature::COUNT]);
+        for f in TrainingFeature::ALL {
+            w[f] = self.weights.training(f.name());
+        }
         let max_lang = persona
             .constraints
             .language_level
@@ -1184,30 +1198,30 @@ impl Matcher {
                     (true, d) => d,
                 }
             };
-            let mut v: [Option<f64>; 8] = [None; 8];
-            v[0] = Some(needed as u8 as f64);
-            v[1] = Some(learn as u8 as f64);
+            let mut v: PerTrainingFeature<Option<f64>> = PerTrainingFeature::default();
+            v[TrainingFeature::NeededFor] = Some(needed as u8 as f64);
+            v[TrainingFeature::Learn] = Some(learn as u8 as f64);
             if p.certificate {
-                v[2] = Some(h.certificate as u8 as f64);
+                v[TrainingFeature::Certificate] = Some(h.certificate as u8 as f64);
             }
-            v[3] = Some(if h.online {
+            v[TrainingFeature::Distance] = Some(if h.online {
                 p.remote_value
             } else {
                 d.map(|d| (-d / p.scale_km).exp()).unwrap_or(0.5)
             });
-            v[4] = Some(if h.cost_eur <= 0.0 {
+            v[TrainingFeature::Cost] = Some(if h.cost_eur <= 0.0 {
                 1.0
             } else if p.allowance {
                 0.0
             } else {
                 1.0 / (1.0 + h.cost_eur / 25.0)
             });
-            v[5] = Some(if p.slots == 0 || h.slots == 0 {
+            v[TrainingFeature::Time] = Some(if p.slots == 0 || h.slots == 0 {
                 0.5
             } else {
                 (h.slots & p.slots != 0) as u8 as f64
             });
-            v[6] = Some(match trainings.next_start(h, now) {
+            v[TrainingFeature::Upcoming] = Some(match trainings.next_start(h, now) {
                 Some(start) => {
                     if (start - now) / 86_400 <= 90 {
                         1.0
@@ -1224,15 +1238,16 @@ impl Matcher {
                 }
             });
             if let Some(text) = text {
-                v[7] = Some(text.get(&h.id_hash).copied().unwrap_or(0.0) as f64);
+                v[TrainingFeature::Text] =
+                    Some(text.get(&h.id_hash).copied().unwrap_or(0.0) as f64);
             }
-            let (num, den) = v
-                .iter()
-                .zip(&w)
-                .fold((0.0, 0.0), |(n, dd), (x, w)| match x {
-                    Some(x) => (n + w * x, dd + w),
-                    None => (n, dd),
-                });
+            let (num, den) =
+                v.iter()
+                    .zip(w.iter())
+                    .fold((0.0, 0.0), |(n, dd), ((_, x), (_, w))| match x {
+                        Some(x) => (n + w * x, dd + w),
+                        None => (n, dd),
+                    });
             scored.push((if den > 0.0 { num / den } else { 0.0 }, v, d, t));
             only_needed.push(needed && !(learn || useful || words));
         }
@@ -1325,7 +1340,7 @@ impl Matcher {
                         });
                     }
                 }
-                if t.certificate && v[2].is_some() {
+                if t.certificate && v[TrainingFeature::Certificate].is_some() {
                     reasons.push(Reason {
                         code: "certificate".into(),
                         text: self.texts.reason("certificate", lang),
@@ -1337,7 +1352,8 @@ impl Matcher {
                         text: self.texts.reason("online", lang),
                     });
                 } else if let Some(d) = d {
-                    if v[3].unwrap_or(0.0) >= th * 0.6 || reasons.is_empty() {
+                    if v[TrainingFeature::Distance].unwrap_or(0.0) >= th * 0.6 || reasons.is_empty()
+                    {
                         reasons.push(Reason {
                             code: "distance".into(),
                             text: fill(
@@ -1354,7 +1370,7 @@ impl Matcher {
                     });
                 }
                 if let Some(s) = t.next_session(q.now) {
-                    if v[6].unwrap_or(0.0) >= 1.0 {
+                    if v[TrainingFeature::Upcoming].unwrap_or(0.0) >= 1.0 {
                         reasons.push(Reason {
                             code: "upcoming".into(),
                             text: fill(
@@ -1364,7 +1380,7 @@ impl Matcher {
                         });
                     }
                 }
-                if v[7].unwrap_or(0.0) > 0.0 {
+                if v[TrainingFeature::Text].unwrap_or(0.0) > 0.0 {
                     let found = quoted_words(telling, &[&t.title, &t.description]);
                     if !found.is_empty() {
                         reasons.push(Reason {
@@ -1385,13 +1401,6 @@ impl Matcher {
                     });
                 }
                 reasons.truncate(5);
-                let fv = FeatureValues {
-                    v: {
-                        let mut a = [None; 13];
-                        a[..8].copy_from_slice(&v);
-                        a
-                    },
-                };
                 TrainingMatch {
                     id: t.id.clone(),
                     title: t.title.clone(),
@@ -1422,9 +1431,11 @@ impl Matcher {
                     score: round6(score),
                     reasons,
                     explain: q.explain.then(|| {
-                        let mut ww = [0.0; 13];
-                        ww[..8].copy_from_slice(&w);
-                        self.explain(&fv, &TRAINING_FEATURES, &ww[..8])
+                        Self::explain(
+                            v.iter()
+                                .zip(w.iter())
+                                .map(|((f, x), (_, w))| (f.name(), *x, *w)),
+                        )
                     }),
                 }
             })
@@ -1449,7 +1460,12 @@ fn quoted_words(telling: &[crate::search::Word], texts: &[&str]) -> String {
 }
 
 /// A training with its score, feature values, distance and the top tasks it is needed for.
-type ScoredTraining<'a> = (f64, [Option<f64>; 8], Option<f64>, &'a Training);
+type ScoredTraining<'a> = (
+    f64,
+    PerTrainingFeature<Option<f64>>,
+    Option<f64>,
+    &'a Training,
+);
 
 /// The motive labels (for documentation and the desk view).
 pub fn motive_ids() -> &'static [&'static str] {
