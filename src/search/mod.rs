@@ -685,13 +685,19 @@ fn split_words(q: &str) -> impl Iterator<Item = &str> {
 /// The stems of a text, as the index analyses it (lowercase, accents folded, Dutch stop
 /// words dropped, stemmed).
 pub fn stems(text: &str) -> std::collections::HashSet<String> {
-    let mut a = analyzer();
-    let mut ts = a.token_stream(text);
-    let mut out = std::collections::HashSet::new();
-    while ts.advance() {
-        out.insert(ts.token().text.clone());
+    thread_local! {
+        // Building an analyzer (its stemmer and stop-word list) costs more than the text.
+        static ANALYZER: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(analyzer());
     }
-    out
+    ANALYZER.with(|a| {
+        let mut a = a.borrow_mut();
+        let mut ts = a.token_stream(text);
+        let mut out = std::collections::HashSet::new();
+        while ts.advance() {
+            out.insert(ts.token().text.clone());
+        }
+        out
+    })
 }
 
 impl SearchIndex {
