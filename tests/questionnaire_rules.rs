@@ -225,6 +225,11 @@ fn the_types_are_distinct_and_each_reachable() {
             values.truncate(max);
             answers.insert(item, json!(values));
         }
+        // A type needs a reason why: when the signature names no motive, one motive
+        // question answered "klopt helemaal niet" (it adds nothing to any type).
+        if !answers.keys().any(|k| k.starts_with("vfi-")) {
+            answers.insert("vfi-waarden".into(), json!(1));
+        }
         if !answers.contains_key("interesses") {
             answers.insert("interesses".into(), json!(["buurt"]));
         }

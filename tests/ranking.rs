@@ -54,6 +54,7 @@ fn query() -> Query {
         limit_trainings: 5,
         categories: None,
         words: None,
+        words_are_search: false,
         lang: Lang::Nl,
         explain: false,
         now: time::OffsetDateTime::now_utc(),

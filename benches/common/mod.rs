@@ -120,6 +120,7 @@ pub fn query(words: Option<String>) -> Query {
         limit_trainings: 5,
         categories: None,
         words,
+        words_are_search: false,
         lang: Lang::Nl,
         explain: false,
         now: time::OffsetDateTime::now_utc(),

@@ -101,6 +101,7 @@ fn query(lang: Lang, now: time::OffsetDateTime) -> crate::ranking::Query {
         limit_trainings: 0,
         categories: None,
         words: None,
+        words_are_search: false,
         lang,
         explain: false,
         now,

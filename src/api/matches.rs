@@ -316,10 +316,8 @@ pub async fn create_match(
     }
     // Only the words that say what the person means: "graag" or "mensen" would lift
     // every task that happens to contain them.
-    let words = overrides
-        .q
-        .as_deref()
-        .filter(|q| !q.trim().is_empty())
+    let search = overrides.q.as_deref().filter(|q| !q.trim().is_empty());
+    let words = search
         .or(persona.words.as_deref())
         .and_then(crate::search::content_words);
     let q = Query {
@@ -327,6 +325,7 @@ pub async fn create_match(
         limit_trainings: ltr,
         categories: overrides.categories.clone(),
         words,
+        words_are_search: search.is_some(),
         lang: lang.unwrap_or_default(),
         explain,
         now: state.now(),

@@ -351,13 +351,12 @@ pub fn score(
     persona.learning_goals = learning.into_iter().collect();
     persona.unknown = missing.iter().map(|d| d.to_string()).collect();
     persona.kkwz_explanation = Some(explain(def, &persona.kkwz, &missing, lang));
-    // A type says who someone is: only when they told more than what they care about.
-    let told_more = !persona.skills.is_empty()
-        || !persona.learning_goals.is_empty()
-        || MOTIVES
-            .iter()
-            .any(|m| !missing.contains(&format!("motivation.{m}").as_str()));
-    persona.archetype = if told_more {
+    // A type says who someone is and why they help: only when they said why (a motive
+    // question), never from what they care about or a single skill alone.
+    let told_why = MOTIVES
+        .iter()
+        .any(|m| !missing.contains(&format!("motivation.{m}").as_str()));
+    persona.archetype = if told_why {
         archetype(def, &persona, &missing, lang)
     } else {
         None

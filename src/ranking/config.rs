@@ -322,7 +322,7 @@ impl AllowanceLimits {
 /// "€ 2.100" and "€ 5,60" in Dutch, "€2,100" and "€5.60" in English.
 pub fn euro(v: f64, lang: Lang) -> String {
     let (thousands, decimal, space) = match lang {
-        Lang::Nl => ('.', ',', " "),
+        Lang::Nl => ('.', ',', "\u{a0}"),
         Lang::En => (',', '.', ""),
     };
     let cents = (v * 100.0).round() as i64;

@@ -135,6 +135,9 @@ pub struct Query {
     pub categories: Option<Vec<String>>,
     /// Free text: `overrides.q`, else the persona's own words.
     pub words: Option<String>,
+    /// The words are a search word someone else typed (`overrides.q` at the desk), not the
+    /// person's own: a reason must not call them "your own words".
+    pub words_are_search: bool,
     pub lang: Lang,
     pub explain: bool,
     pub now: time::OffsetDateTime,
@@ -863,10 +866,11 @@ impl Matcher {
         if val(Feature::Text) > 0.0 {
             let found = quoted_words(telling, &[&t.title, &t.description]);
             if !found.is_empty() {
+                let code = if q.words_are_search { "search" } else { "text" };
                 push(
                     Feature::Text,
-                    "text",
-                    fill(&self.texts.reason("text", lang), &[("words", &found)]),
+                    code,
+                    fill(&self.texts.reason(code, lang), &[("words", &found)]),
                     true,
                 );
             }
@@ -1139,6 +1143,9 @@ impl Matcher {
             .unwrap_or(3);
         // The topics the top tasks ask a training for, once: each training then needs
         // only a membership test, and titles are gathered for the few shown.
+        // Only the first tasks of the advice: a course "needed for" the thirteenth task
+        // would fill the list with courses for what the person will not read.
+        let top_tasks = &top_tasks[..top_tasks.len().min(NEEDED_FOR_TOP)];
         let mut required: Vec<&str> = top_tasks
             .iter()
             .flat_map(|task| task.required_trainings.iter().map(String::as_str))
@@ -1383,9 +1390,10 @@ impl Matcher {
                 if v[TrainingFeature::Text].unwrap_or(0.0) > 0.0 {
                     let found = quoted_words(telling, &[&t.title, &t.description]);
                     if !found.is_empty() {
+                        let code = if q.words_are_search { "search" } else { "text" };
                         reasons.push(Reason {
-                            code: "text".into(),
-                            text: fill(&self.texts.reason("text", lang), &[("words", &found)]),
+                            code: code.into(),
+                            text: fill(&self.texts.reason(code, lang), &[("words", &found)]),
                         });
                     }
                 }
@@ -1442,6 +1450,9 @@ impl Matcher {
             .collect()
     }
 }
+
+/// How many of the first tasks in the advice a course may be "needed for" or "useful for".
+const NEEDED_FOR_TOP: usize = 10;
 
 /// The telling words a record's texts contain, quoted as the person typed them ("“kook”,
 /// “fietsen”"); empty when it shares none. Whole words only, never a sentence cut off.

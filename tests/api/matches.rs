@@ -362,11 +362,12 @@ async fn typed_words_score_nearby_tasks_in_a_large_catalog() {
         .find(|c| c["name"] == "text")
         .expect("a text contribution");
     assert!(text["value"].as_f64().unwrap() > 0.5, "{text}");
+    // A search word (overrides.q) is named as one, not as the person's own words.
     assert!(tasks[0]["reasons"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|r| r["code"] == "text"));
+        .any(|r| r["code"] == "search" && r["text"].as_str().unwrap().contains("zoekwoord")));
 }
 
 /// Text relevance for tasks reads only task documents: a training that shares its id

@@ -336,7 +336,16 @@ async fn a_profile_from_the_required_questions_only_says_what_is_not_known() {
         .as_str()
         .unwrap()
         .contains("weten we nog niet"));
-    // Answering one motive question and a skill gives a type and a known Kunnen.
+    // A skill alone gives no type; one motive question as well gives one, and a known Kunnen.
+    let mut skill = only.clone();
+    skill["answers"]["talent-mensen"] = json!(["andere-talen"]);
+    let v: Value = app
+        .post_json("/v1/scans", &skill)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(v.get("archetype").is_none(), "a type from one skill: {v}");
     let mut more = only.clone();
     more["answers"]["vfi-sociaal"] = json!(5);
     more["answers"]["talent-handen"] = json!(["koken"]);
