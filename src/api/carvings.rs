@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::body;
 use super::errors::{ApiError, Problem};
 use super::matches::{parse_persona, persona_source};
+use super::{body, envelope};
 use crate::carving::{
     team_split, CarveError, Carver, ComponentOut, Proposal, TeamPlan, Uncovered, DEFAULT_BUDGET,
 };
@@ -32,6 +32,7 @@ pub struct CarvingRequest {
     scan_id: Option<String>,
     persona: Option<Persona>,
     questionnaire: Option<String>,
+    version: Option<u32>,
     #[schema(value_type = Option<Object>)]
     answers: Option<serde_json::Map<String, Value>>,
     role_id: Option<String>,
@@ -127,39 +128,9 @@ pub async fn create_carving(
             vec![FieldError::new("", "must be a JSON object")],
         ));
     };
-    let mut errors = Vec::new();
-    let known = [
-        "scan_id",
-        "persona",
-        "questionnaire",
-        "version",
-        "answers",
-        "role_id",
-        "organisation_id",
-        "max_hours_per_week",
-        "slots",
-        "radius_km",
-        "must_include",
-        "lang",
-    ];
-    for k in obj.keys() {
-        if !known.contains(&k.as_str()) {
-            errors.push(FieldError::new(
-                format!("/{}", crate::catalog::fields::escape(k)),
-                "unknown field",
-            ));
-        }
-    }
-    let sources = ["scan_id", "persona", "answers"]
-        .iter()
-        .filter(|k| obj.get(**k).is_some_and(|x| !x.is_null()))
-        .count();
-    if sources != 1 {
-        errors.push(FieldError::new(
-            "",
-            "give exactly one of scan_id, persona, or questionnaire with answers",
-        ));
-    }
+    let mut errors = envelope::unknown_fields::<CarvingRequest>(obj);
+    let (sources, problem) = envelope::one_persona_source(obj);
+    errors.extend(problem);
     let mut f = Fields::new(&v, "");
     let role_id: Option<String> = f.opt("role_id");
     let org_id: Option<String> = f.opt("organisation_id");
@@ -182,13 +153,7 @@ pub async fn create_carving(
     let slots: Option<Vec<Slot>> = f.opt("slots");
     let radius: Option<RadiusKm> = f.opt("radius_km");
     let must: Vec<String> = f.or_default("must_include");
-    let lang = match f.opt::<String>("lang").as_deref() {
-        None => None,
-        Some(l) => Lang::parse(l).or_else(|| {
-            f.err("lang", "use nl or en");
-            None
-        }),
-    };
+    let lang = envelope::lang(&mut f);
     errors.extend(f.finish());
     let (persona, lang) = persona_source(&state, obj, &v, sources, lang, &mut errors)?;
     if !errors.is_empty() {

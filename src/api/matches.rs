@@ -8,9 +8,9 @@ use serde::Deserialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use super::body;
 use super::errors::{ApiError, Problem};
 use super::scans::{load_scan, score_request};
+use super::{body, envelope};
 use crate::catalog::fields::{parse_value, FieldError, Fields};
 use crate::persona::*;
 use crate::questionnaire::scoring::resolve_place;
@@ -208,47 +208,11 @@ pub async fn create_match(
             vec![FieldError::new("", "must be a JSON object")],
         ));
     };
-    let mut errors = Vec::new();
-    let known = [
-        "scan_id",
-        "persona",
-        "questionnaire",
-        "version",
-        "answers",
-        "limit",
-        "overrides",
-        "lang",
-        "explain",
-    ];
-    for k in obj.keys() {
-        if !known.contains(&k.as_str()) {
-            errors.push(FieldError::new(
-                format!("/{}", crate::catalog::fields::escape(k)),
-                "unknown field",
-            ));
-        }
-    }
-    let sources = ["scan_id", "persona", "answers"]
-        .iter()
-        .filter(|k| obj.get(**k).is_some_and(|x| !x.is_null()))
-        .count();
-    if sources != 1 {
-        errors.push(FieldError::new(
-            "",
-            "give exactly one of scan_id, persona, or questionnaire with answers",
-        ));
-    }
+    let mut errors = envelope::unknown_fields::<MatchRequest>(obj);
+    let (sources, problem) = envelope::one_persona_source(obj);
+    errors.extend(problem);
     let mut f = Fields::new(&v, "");
-    let lang = match f.opt::<String>("lang").as_deref() {
-        None => None,
-        Some(l) => match Lang::parse(l) {
-            Some(l) => Some(l),
-            None => {
-                f.err("lang", "use nl or en");
-                None
-            }
-        },
-    };
+    let lang = envelope::lang(&mut f);
     let explain: bool = f.or_default("explain");
     let (mut lt, mut ltr) = (10usize, 5usize);
     if let Some(l) = f.raw("limit") {
