@@ -10,7 +10,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE, SHOTS, DESKTOP, useBrowser, newPage as openPage, closePage, shots, viewShot, runAxe, taskIds, pdfPages } from './lib.mjs';
+import { BASE, SHOTS, DESKTOP, useBrowser, newPage as openPage, closePage, shots, viewShot, runAxe, taskIds, pdfPages, cardOverflow } from './lib.mjs';
 
 /** A scan id: 128 bits as 32 hex digits, with or without the dashes of a UUID. */
 const SCAN_ID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/;
@@ -324,6 +324,8 @@ test('2/3. carving follows the what-if distance; fit in words; a helpful message
   assert.match(tries, /Andere dagdelen/, 'moments, because a part is not at the resident’s moments');
   assert.doesNotMatch(tries, /Meer uren/, 'no "more hours" when no reason is about hours');
   assert.match(await page.textContent('#uncovered-parts'), /Bediening tijdens het diner \(3 uur per week\): te ver weg/);
+  // The badge is a word of its own for a screen reader: a space before it.
+  assert.match(await page.textContent('#uncovered-parts li:first-child'), /te ver weg belangrijk onderdeel van de rol$/);
   await runAxe(page, '/balie (carving, no proposal)');
   await shots(page, 'desk-carving');
   await closePage(page);
@@ -398,7 +400,7 @@ test('8. the printout after a what-if: what changed, each task with reasons, the
   assert.match(changes, /Dagdelen erbij: maandagochtend/);
   assert.match(changes, /Dagdelen eraf: zaterdagochtend/);
   assert.match(changes, /Uren: 4 uur per week \(eigen antwoord: [\d,]+ uur per week\)/);
-  assert.match(changes, /Zoekwoorden: 'koffie'/);
+  assert.match(changes, /Zoekwoorden: 'koffie' \(taken met dit woord staan bovenaan\)/, 'the search word lifts tasks, it does not filter');
   const tasks = await page.locator('#print-summary .print-tasks > li').count();
   assert.ok(tasks >= 3, `tasks on paper (${tasks})`);
   assert.equal(await page.locator('#print-summary .print-tasks > li .print-why').count(), tasks, 'every task has its reasons');
@@ -467,5 +469,62 @@ test('9. a scan with parts nobody asked about: "niet gevraagd", no archetype, on
   await page.emulateMedia({ media: 'screen' });
   await page.setViewportSize(DESKTOP);
   await viewShot(page, 'desk-top-1280');
+  await closePage(page);
+});
+
+test('10. desk cards keep their text at 1280 and 1024 px; the moments fit; a search word lifts tasks; courses on paper only for the printed tasks', async () => {
+  const id = await storeScan();
+  const page = await newPage(DESKTOP);
+  // The API will name the search word's reason `search` instead of `text`: the page reads both.
+  await page.route('**/v1/matches', async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    for (const x of body.tasks || []) for (const r of x.reasons || []) if (r.code === 'text') r.code = 'search';
+    await route.fulfill({ response: res, json: body });
+  });
+  await openScan(page, id);
+  for (const size of [DESKTOP, { width: 1024, height: 768 }]) {
+    await page.setViewportSize(size);
+    await page.waitForTimeout(150);
+    assert.deepEqual(await cardOverflow(page), [], `at ${size.width} px no element inside a task card is wider than the card`);
+    const days = await page.evaluate(() => {
+      const box = document.getElementById('f-days').getBoundingClientRect();
+      const cells = [...document.querySelectorAll('#f-days tr > :last-child')].map((c) => c.getBoundingClientRect().right);
+      return { right: box.right, last: Math.max(...cells), head: document.querySelector('#f-days thead th:last-child').textContent.trim() };
+    });
+    assert.equal(days.head, 'avond');
+    assert.ok(days.last <= days.right + 1, `at ${size.width} px the "avond" column is inside the moments box (${Math.round(days.last)} ≤ ${Math.round(days.right)})`);
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(w <= size.width, `nothing scrolls sideways at ${size.width} px (${w})`);
+    await page.locator('#task-list > li').first().scrollIntoViewIfNeeded();
+    await viewShot(page, `desk-cards-${size.width}`);
+    await page.locator('#f-days').scrollIntoViewIfNeeded();
+    await viewShot(page, `desk-moments-${size.width}`);
+  }
+  await page.setViewportSize(DESKTOP);
+
+  // The search word re-ranks, it does not filter: say so.
+  await page.fill('#f-q', 'ontbijt');
+  await applyWhatIf(page);
+  await page.waitForSelector('#q-on-top');
+  assert.equal(await page.textContent('#q-on-top'), 'Taken met ‘ontbijt’ staan bovenaan. Daaronder staan de andere taken die passen.');
+  assert.equal(await page.locator('#q-no-match').count(), 0, 'a word that is found (reason code "search") gives no "not found"');
+  assert.match(await page.textContent('#f-q-help'), /Taken met dit woord komen bovenaan/);
+  await page.locator('#task-count').scrollIntoViewIfNeeded();
+  await viewShot(page, 'desk-search-on-top');
+
+  // On paper: only courses for the printed tasks (no learning goals here), each with why.
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.locator('#print-summary .print-tasks > li > strong').allTextContents();
+  const courses = await page.$$eval('#print-trainings > li', (ls) => ls.map((l) => l.querySelector('.print-course-why')?.textContent || ''));
+  assert.ok(courses.length >= 1, 'the sample has a course for a printed task');
+  for (const why of courses) {
+    assert.match(why, /^Waarom: (Nodig|Handig) voor: /, `each course with its first reason (got "${why}")`);
+    assert.ok(printed.some((title) => why.includes(title)), `"${why}" is for a printed task`);
+  }
+  const pdf = await page.pdf({ path: join(SHOTS, 'desk-summary-courses.pdf'), format: 'A4', printBackground: true });
+  assert.equal(pdfPages(pdf), 1, 'the summary still fits on one A4 page');
+  await page.emulateMedia({ media: 'screen' });
+  await runAxe(page, '/balie (search word on top)');
   await closePage(page);
 });

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { BASE, SHOTS, PHONE, DESKTOP, useBrowser, newPage, closePage, shot, shots, viewShot, runAxe, taskIds, pdfPages } from './lib.mjs';
+import { BASE, SHOTS, PHONE, DESKTOP, useBrowser, newPage, closePage, shot, shots, viewShot, runAxe, taskIds, pdfPages, cardOverflow } from './lib.mjs';
 
 useBrowser();
 
@@ -422,6 +422,8 @@ test('5. desk view /balie: store with consent, what-if, compare, carving, print,
   await answerLikes(page);
   await page.click('#next-step');
   await expectStep(page, 3);
+  // One motive answered: enough for the API to name an archetype ("Jij bent …" on paper).
+  await page.check('input[name="q-vfi-sociaal"][value="5"]');
   await page.click('#next-step');
   await expectStep(page, 4);
   await page.click('#next-step');
@@ -857,9 +859,10 @@ test('14. what the resident did not answer is not described: no archetype, "Dit 
   const view = await page.textContent('#result-view');
   assert.equal(await page.locator('#archetype-title').count(), 0, 'no "Jij bent …" without an archetype');
   assert.doesNotMatch(view, /Jij bent/);
+  // Four parts nobody asked about: one line for all of them, not the same text four times.
   const dds = await page.locator('.kkwz-text dd').allTextContents();
-  assert.equal(dds.length, 4);
-  for (const d of dds) assert.match(d, /Dit weten we nog niet/, `a part nobody asked about says so (got "${d}")`);
+  assert.deepEqual(dds, ['Dit weten we nog niet: je hebt deze vragen overgeslagen.'], `one line for the parts nobody asked about (got ${JSON.stringify(dds)})`);
+  assert.equal(await page.textContent('.kkwz-text dt'), 'Kennen, Kunnen, Willen en Zijn');
   assert.doesNotMatch(view, /Je weet al een beetje/, 'no middle-value text for a part nobody asked about');
 
   // The filters: no distance and no hours were answered, so no limit, and nothing is sent.
@@ -964,5 +967,210 @@ test('16. "Nu even niets" is always visible, glossary in question help, "Dan kij
   await term.click();
   assert.ok(await page.isVisible(`#${await term.getAttribute('aria-controls')}`));
   await runAxe(page, '/ (step 6, a glossary term in the help opened)');
+  // "Nu even niets": the course section does not say "no course fits", it says that is fine
+  // (or, when a task needs a course, why courses are shown anyway).
+  await page.click('#finish-scan');
+  await page.waitForSelector('#task-list > li');
+  await page.waitForSelector('#training-box .training-section');
+  const courses = await page.textContent('#training-box');
+  assert.doesNotMatch(courses, /We vonden nu geen cursus die past/);
+  assert.match(courses, /Je wilt nu even niets leren\. Dat is goed\./, `the course section respects "Nu even niets" (got "${courses.slice(0, 200)}")`);
+  if (await page.locator('#training-list .training-card').count()) {
+    assert.match(await page.textContent('#trainings-for-tasks'), /omdat een taak ze nodig heeft/, 'courses shown anyway say why');
+  }
+  await closePage(page);
+});
+
+// ------------------------------------------------------------------ the reviewer's walk (cards that read true)
+
+test('17. task cards keep their text inside the card at 840 and 390 px; short hours options; "Wat krijg je" without the first meeting', async () => {
+  const page = await newPage({ width: 840, height: 900 });
+  const { answers } = recordMatches(page);
+  await page.goto(`${BASE}/`);
+  await completeScan(page);
+  await page.waitForSelector('#training-list > li');
+  assert.deepEqual(await cardOverflow(page), [], 'at 840 px no element inside a task card is wider than the card');
+  assert.deepEqual(await cardOverflow(page, '#training-list .card'), [], 'nor inside a course card');
+  let w = await sideways(page);
+  assert.ok(w.scroll <= 840, `the page is ${w.scroll} px wide at an 840 px screen`);
+  await page.locator('#task-list > li').first().scrollIntoViewIfNeeded();
+  await viewShot(page, 'result-840-cards');
+  await page.locator('#training-list > li').first().scrollIntoViewIfNeeded();
+  await viewShot(page, 'result-840-courses');
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(150);
+  assert.deepEqual(await cardOverflow(page), [], 'at 390 px no element inside a task card is wider than the card');
+  w = await sideways(page);
+  assert.ok(w.scroll <= 390, `the page is ${w.scroll} px wide at a 390 px screen`);
+
+  // The hours box shows its whole text on a phone ("3,5 uur (jouw antwoord)"; the label says "per week").
+  const hours = await page.$eval('#f-hours', (sel) => {
+    const cs = getComputedStyle(sel);
+    const ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+    const text = sel.selectedOptions[0].textContent;
+    return { text, need: ctx.measureText(text).width + parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight), have: sel.clientWidth };
+  });
+  assert.match(hours.text, /^[\d,]+ uur \(jouw antwoord\)$/, `short options (got "${hours.text}")`);
+  assert.ok(hours.need <= hours.have, `"${hours.text}" fits in the box (${Math.round(hours.need)} of ${hours.have} px)`);
+
+  // "Wat krijg je" is what you get; a first meeting is how you start.
+  const facts = await page.$$eval('#task-list .fact', (fs) => fs.map((f) => ({ dt: f.querySelector('dt').textContent, dd: f.querySelector('dd').textContent })));
+  assert.ok(facts.filter((f) => f.dt === 'Wat krijg je').every((f) => !/kennismakingsgesprek/.test(f.dd)), '"Wat krijg je" does not list the first meeting');
+  const tasks = answers.at(-1).tasks;
+  const intro = tasks.filter((x) => x.onboarding?.intro_meeting);
+  assert.ok(intro.length >= 1, 'the sample has a task with a first meeting');
+  for (const task of intro) {
+    assert.match(await page.textContent(`#task-list > li[data-task-id="${task.id}"] .fact--start`), /^Hoe je begint.*Eerst een kennismakingsgesprek/s);
+  }
+  // The euro sign and the amount stay together.
+  const split = await page.$$eval('#task-list .card', (cs) => cs.map((c) => c.textContent).filter((x) => /€ \d/.test(x)));
+  assert.deepEqual(split, [], 'no ordinary space between € and the amount');
+  await page.locator('#filters').scrollIntoViewIfNeeded();
+  await viewShot(page, 'result-390-filters');
+  await closePage(page);
+});
+
+/** Dates a few months ahead of today, as the API sends them (YYYY-MM-DD), and as the page says them. */
+function ahead(months, day) {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + months, day, 12));
+  return { iso: d.toISOString().slice(0, 10), d };
+}
+const fmt = (d, opts, locale = 'nl-NL') => new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Amsterdam', ...opts }).format(d);
+
+test('18. a card reads true: its season, a course for what is needed first, few tasks point to Servicepunt XL, English job titles marked Dutch', async () => {
+  const page = await newPage(PHONE);
+  const from = ahead(7, 4);
+  const to = ahead(11, 30);
+  const until = ahead(5, 31);
+  // As the API may answer: three tasks, one with a season, one with an end, one that starts
+  // later; the first needs two courses, of which one is in the course list.
+  await page.route('**/v1/matches', async (route) => {
+    const req = route.request().postDataJSON();
+    const res = await route.fetch();
+    const body = await res.json();
+    if (req.limit?.trainings === 0) return route.fulfill({ response: res, json: body });
+    body.tasks = body.tasks.slice(0, 3).map((x) => ({ ...x, schedule: { ...x.schedule, frequency: 'weekly', on_call: false } }));
+    body.feasible_tasks = 3;
+    const [a, b, c] = body.tasks;
+    a.schedule = { ...a.schedule, start: from.iso, end: to.iso };
+    b.schedule = { ...b.schedule, start: '2026-01-01', end: until.iso };
+    c.schedule = { ...c.schedule, start: from.iso };
+    delete c.schedule.end;
+    a.required_trainings = ['haccp', 'ehbo'];
+    body.trainings = [
+      {
+        id: 'test-haccp',
+        title: 'HACCP online: veilig werken met voedsel',
+        provider: 'Den Haag Doet Academie',
+        topics: ['haccp'],
+        online: true,
+        certificate: true,
+        cost_eur: 0,
+        slots: [],
+        reasons: [{ code: 'training_needed', text: `Nodig voor: ${a.title}` }],
+      },
+    ];
+    if (req.lang === 'en') a.reasons = [...(a.reasons || []), { code: 'work_experience', text: 'You gain work experience as kok, gastheer/gastvrouw' }];
+    await route.fulfill({ response: res, json: body });
+  });
+  await page.goto(`${BASE}/`);
+  await partialScan(page);
+  await page.waitForSelector('#few-tasks');
+  const cards = page.locator('#task-list > li');
+  assert.equal(await cards.count(), 3);
+
+  // The season, in words.
+  const month = (x, opts = { month: 'long' }) => fmt(x.d, opts);
+  const sameYear = from.d.getUTCFullYear() === to.d.getUTCFullYear();
+  const want = `van ${sameYear ? month(from) : month(from, { month: 'long', year: 'numeric' })} tot ${month(to, { month: 'long', year: 'numeric' })}`;
+  assert.equal(await cards.nth(0).locator('.fact--season dd').textContent(), want);
+  assert.equal(await cards.nth(1).locator('.fact--season dd').textContent(), `tot en met ${month(until, { month: 'long', year: 'numeric' })}`);
+  assert.equal(await cards.nth(2).locator('.fact--season dd').textContent(), `vanaf ${fmt(from.d, { day: 'numeric', month: 'long', year: 'numeric' })}`);
+  assert.match(await cards.nth(0).locator('.fact--season dt').textContent(), /^Periode$/);
+
+  // What is needed first, tied to the course list.
+  const course = await cards.nth(0).locator('.needed-course').innerText();
+  assert.match(course, /Hygiëne en voedselveiligheid \(HACCP\): bijvoorbeeld HACCP online: veilig werken met voedsel \(online\)/, `a course from the list for HACCP (got "${course}")`);
+  assert.match(course, /EHBO \(eerste hulp\): de organisatie vertelt je welke cursus/, 'no course in the list for first aid: who says which');
+  assert.match(await cards.nth(0).locator('.needed-first').innerText(), /^Nodig vooraf: cursus /);
+
+  // Few tasks: say so, and where to look further.
+  const few = await page.innerText('#few-tasks');
+  assert.match(few, /Er zijn nu maar 3 taken die bij je antwoorden passen\. Bij Servicepunt XL zoeken ze samen met je verder\./);
+  assert.match(few, /Servicepunt XL Moerwijk, Aagje Dekenlaan 51\. Bel de gemeente Den Haag: 14 070/);
+  await page.locator('#task-count').scrollIntoViewIfNeeded();
+  await viewShot(page, 'result-few-tasks-390');
+  await cards.nth(0).locator('.needed-first').scrollIntoViewIfNeeded();
+  await viewShot(page, 'result-needed-course-390');
+
+  // On paper: the season.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok((await page.textContent('#resident-summary')).includes(want), 'the printout gives the season');
+  await page.emulateMedia({ media: 'screen' });
+
+  // English: the same, and the Dutch job titles in a reason marked as Dutch.
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.getElementById('few-tasks'));
+  await page.waitForFunction(() => document.querySelector('.reasons li[data-code="work_experience"]'));
+  assert.match(await page.innerText('#few-tasks'), /Only 3 tasks fit your answers right now\. At Servicepunt XL they will look further together with you\./);
+  const work = await page.$eval('.reasons li[data-code="work_experience"]', (li) => ({ text: li.textContent, nl: li.querySelector('[lang="nl"]')?.textContent }));
+  assert.equal(work.text, 'You gain work experience as kok, gastheer/gastvrouw');
+  assert.equal(work.nl, 'kok, gastheer/gastvrouw', 'the job titles are marked lang="nl"');
+  assert.match(await cards.nth(1).locator('.fact--season dd').textContent(), new RegExp(`^until the end of ${fmt(until.d, { month: 'long', year: 'numeric' }, 'en-GB')}$`));
+  assert.match(await page.innerText('#task-list > li:first-child .needed-course'), /for example HACCP online/);
+  // The language button stays on the first row of the header.
+  const head = await page.evaluate(() => {
+    const b = document.getElementById('lang-switch').getBoundingClientRect();
+    const brand = document.querySelector('.brand').getBoundingClientRect();
+    return { button: b.top, brand: brand.top, brandBottom: brand.bottom, right: b.right };
+  });
+  assert.ok(head.button < head.brandBottom, `"Nederlands" is on the first row (button at ${head.button}, brand ${head.brand}–${head.brandBottom})`);
+  assert.ok(head.right <= PHONE.width, 'and on the screen');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await viewShot(page, 'result-en-header-390');
+  await runAxe(page, '/ (result, few tasks, English)');
+  await closePage(page);
+});
+
+test('19. "Op andere momenten": no reasons about the resident\'s own moments, the task\'s moments said plainly', async () => {
+  const page = await newPage(PHONE);
+  // As the API answers with all 21 moments: reasons that are true for those, not for the resident.
+  await page.route('**/v1/matches', async (route) => {
+    const req = route.request().postDataJSON();
+    const res = await route.fetch();
+    const body = await res.json();
+    if (req.limit?.trainings === 0) {
+      for (const x of body.tasks) {
+        x.reasons = [
+          ...(x.reasons || []),
+          { code: 'slot', text: 'Past op zondagmiddag' },
+          { code: 'commitment', text: 'Past bij hoe vaak je wilt helpen' },
+          { code: 'on_call', text: 'Alleen als het nodig is' },
+          { code: 'by_agreement', text: 'De tijden spreek je samen af' },
+        ];
+      }
+    }
+    await route.fulfill({ response: res, json: body });
+  });
+  await page.goto(`${BASE}/`);
+  await partialScan(page); // Tuesday and Thursday morning, "Eten en koken"
+  await page.click('#other-times-button');
+  await page.waitForSelector('#other-times-list > li');
+  const cards = await page.$$eval('#other-times-list > li', (ls) =>
+    ls.map((l) => ({ when: l.querySelector('.other-times-when')?.textContent || '', codes: [...l.querySelectorAll('.reasons li')].map((r) => r.dataset.code), text: l.textContent })),
+  );
+  assert.ok(cards.length >= 1);
+  for (const c of cards) {
+    assert.deepEqual(c.codes.filter((x) => ['slot', 'on_call', 'by_agreement', 'commitment'].includes(x)), [], 'no reasons about the resident\'s own moments');
+    assert.doesNotMatch(c.text, /Past op zondagmiddag/);
+  }
+  const withTimes = cards.filter((c) => c.when);
+  assert.ok(withTimes.length >= 1, 'the task\'s moments are said');
+  for (const c of withTimes) assert.match(c.when, /^Op .+ — kun je dan toch\?$/, `got "${c.when}"`);
+  await page.locator('#other-times-list > li').first().scrollIntoViewIfNeeded();
+  await viewShot(page, 'result-other-times-390');
+  await runAxe(page, '/ (result, other times)');
   await closePage(page);
 });

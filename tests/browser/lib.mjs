@@ -132,3 +132,30 @@ export function pdfPages(pdf) {
   const m = /\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)/.exec(pdf.toString('latin1'));
   return Number(m?.[1] || m?.[2]);
 }
+
+/**
+ * What sticks out of a task card (`.task-card`, or `selector`): any element inside a card
+ * that reaches past the card's edges, or that cuts off its own content (scrollWidth wider
+ * than the box with overflow hidden or clipped). [] when every card holds its text.
+ */
+export function cardOverflow(page, selector = '.task-card') {
+  return page.evaluate((sel) => {
+    const out = [];
+    for (const card of document.querySelectorAll(sel)) {
+      const c = card.getBoundingClientRect();
+      if (!c.width) continue;
+      const name = card.dataset.taskId || card.className;
+      const list = card.parentElement.getBoundingClientRect();
+      if (c.right > list.right + 1 || c.left < list.left - 1) out.push(`${name}: the card is wider than its list`);
+      for (const el of card.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (!r.width || !r.height || el.closest('.visually-hidden')) continue;
+        const what = `${name}: <${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? ` class="${el.className}"` : ''}> "${el.textContent.trim().slice(0, 40)}"`;
+        if (r.right > c.right + 1 || r.left < c.left - 1) out.push(`${what} is ${Math.round(r.width)} px wide and sticks out of the card (${Math.round(c.left)}–${Math.round(c.right)})`);
+        const cs = getComputedStyle(el);
+        if (/hidden|clip/.test(cs.overflowX) && el.scrollWidth > el.clientWidth + 1) out.push(`${what} cuts off its own text (${el.scrollWidth} > ${el.clientWidth})`);
+      }
+    }
+    return out;
+  }, selector);
+}

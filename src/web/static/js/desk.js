@@ -9,7 +9,7 @@ import { t, tn, has, num, date, lang, hoursText, localiseText } from './i18n.js'
 import { api, listAll, getScan, deleteScan, postCarving, ApiError } from './api.js';
 import { personaOf, showResults } from './app.js';
 import { slotOrder, listJoin, gloss } from './common.js';
-import { isUnknown, dimText } from './results.js';
+import { isUnknown, dimText, isSearchReason } from './results.js';
 
 // ------------------------------------------------------------------ small helpers
 
@@ -305,17 +305,26 @@ export function createDesk() {
     // ------------------------------------------------------------ what-if: search words
 
     /**
-     * Search words only lift the tasks that contain them; when none of the tasks does, the
-     * list looks the same as before. Say so, at the top of the list.
+     * Search words only lift the tasks that contain them (they do not filter): say so at the
+     * top of the list. When none of the tasks has the word, the list looks the same as
+     * before: say that instead.
      */
     noMatchNotice(resp) {
       const q = (this.results?.overrides?.q || '').trim();
       const lists = this.results?.lists;
       if (!q || !lists) return;
+      // The API's reason for the search word: `search` (newer) or `text`.
       const found = (resp.tasks || []).some(
-        (task) => (task.reasons || []).some((r) => r.code === 'text') || (task.explain || []).some((c) => c.name === 'text' && c.value > 0),
+        (task) => (task.reasons || []).some(isSearchReason) || (task.explain || []).some((c) => (c.name === 'text' || c.name === 'search') && c.value > 0),
       );
-      if (found) return;
+      if (found) {
+        lists.querySelector('#q-on-top')?.remove();
+        const note = h('p', { class: 'utrecht-paragraph q-on-top', id: 'q-on-top' }, t('desk_qOnTop', { q }));
+        const count = lists.querySelector('#task-count');
+        if (count) count.after(note);
+        else lists.prepend(note);
+        return;
+      }
       lists.querySelector('#q-no-match')?.remove();
       // When the what-if narrowed hours, distance or moments, the word may be found without
       // those limits: say which limits, and what to widen.
@@ -780,7 +789,7 @@ export function createDesk() {
                   h('strong', {}, u.title || u.id),
                   typeof u.hours_per_week === 'number' ? ` (${t('perWeek', { n: num(u.hours_per_week) })})` : '',
                   u.reason ? `: ${localiseText(u.reason)}` : '',
-                  u.essential ? h('span', { class: 'tag' }, t('essential')) : null,
+                  u.essential ? [' ', h('span', { class: 'tag' }, t('essential'))] : null,
                 ),
               ),
             ),
@@ -893,7 +902,7 @@ export function createDesk() {
                       c.slots.length ? `, ${slotsText(c.slots)}` : '',
                       ' · ',
                       h('span', { class: 'part-fit' }, fitWord(c.fit)),
-                      c.essential ? h('span', { class: 'tag' }, t('essential')) : null,
+                      c.essential ? [' ', h('span', { class: 'tag' }, t('essential'))] : null,
                     ),
                   ),
                 ),
@@ -938,7 +947,7 @@ export function createDesk() {
                         'ul',
                         { class: 'uncovered' },
                         p.uncovered.map((u) =>
-                          h('li', {}, `${u.title} (${t('perWeek', { n: num(u.hours_per_week) })}): ${u.reason}`, u.essential ? h('span', { class: 'tag' }, t('essential')) : null),
+                          h('li', {}, `${u.title} (${t('perWeek', { n: num(u.hours_per_week) })}): ${u.reason}`, u.essential ? [' ', h('span', { class: 'tag' }, t('essential'))] : null),
                         ),
                       ),
                     ]
@@ -1067,6 +1076,8 @@ export function createDesk() {
       const k = persona.kkwz || {};
       const ex = persona.kkwz_explanation || {};
       const changes = this.changes();
+      const printed = resp.tasks.slice(0, 5);
+      const trainings = [].concat(this.r('printTrainings', printed) || []);
       this.agreedBox = h('div', { class: 'print-agreed', id: 'print-agreed' });
       append(box, [
         h('p', { class: 'print-brand' }, 'Talent Scan Den Haag · Servicepunt XL'),
@@ -1101,13 +1112,13 @@ export function createDesk() {
           ? h(
               'ol',
               { class: 'print-tasks' },
-              resp.tasks.slice(0, 5).map((task) =>
+              printed.map((task) =>
                 h(
                   'li',
                   {},
                   h('strong', {}, task.title),
                   ` – ${task.organisation?.name || ''} · `,
-                  [this.r('where', task.wijk, task.distance_km, task.remote), this.r('when', task.schedule), this.r('hours', task)].filter(Boolean).join(' · '),
+                  [this.r('where', task.wijk, task.distance_km, task.remote), this.r('when', task.schedule), this.r('season', task.schedule), this.r('hours', task)].filter(Boolean).join(' · '),
                   h('br'),
                   `${t('contact')}: ${[task.contact?.name, task.contact?.phone, task.contact?.email].filter(Boolean).join(', ')}`,
                   this.r('neededFirstText', task) ? [h('br'), h('span', { class: 'print-needed' }, `${t('neededFirstLabel')} ${this.r('neededFirstText', task)}`)] : null,
@@ -1124,14 +1135,21 @@ export function createDesk() {
         this.printProposal(),
         h('h3', { class: 'utrecht-heading-3' }, t('desk_agreedTitle')),
         this.agreedBox,
-        resp.trainings.length
+        // Only courses for the printed tasks or the resident's learning goals, each with why.
+        trainings.length
           ? [
               h('h3', { class: 'utrecht-heading-3' }, t('printTrainings')),
               h(
                 'ul',
-                { class: 'print-trainings' },
-                resp.trainings.slice(0, 3).map((tr) =>
-                  h('li', {}, h('strong', {}, tr.title), ` – ${tr.provider || ''}`, tr.next_session ? ` · ${date(tr.next_session.start)}` : ''),
+                { class: 'print-trainings', id: 'print-trainings' },
+                trainings.map((tr) =>
+                  h(
+                    'li',
+                    { dataset: { trainingId: tr.id } },
+                    h('strong', {}, tr.title),
+                    ` – ${[tr.online ? t('online') : tr.wijk, tr.next_session ? date(tr.next_session.start) : null].filter(Boolean).join(' · ')}`,
+                    tr.reasons?.length ? [' · ', h('span', { class: 'print-course-why' }, `${t('desk_printWhy')}: `, this.r('reasonText', tr.reasons[0]))] : null,
+                  ),
                 ),
               ),
             ]

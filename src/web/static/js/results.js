@@ -5,12 +5,23 @@
 // the persona and the profile as a chart with its text alternative first, then the lists.
 // Filters re-rank through POST /v1/matches (the answers are not asked again).
 import { h, svg, append, clear, uid, announce } from './dom.js';
-import { t, num, date, lang, hoursText, eur, localiseText } from './i18n.js';
+import { t, tn, num, date, lang, hoursText, eur, localiseText } from './i18n.js';
 import { postMatches } from './api.js';
 import { slotTable } from './questionnaire.js';
 import { slotOrder, listJoin, loadData, gloss, phoneNode, emailNodes, withNode } from './common.js';
 
 const DIMS = ['kennen', 'kunnen', 'willen', 'zijn'];
+
+/** Reasons about the resident's own moments and rhythm: untrue for tasks at other times. */
+const TIME_REASONS = new Set(['slot', 'on_call', 'by_agreement', 'commitment']);
+
+/** A reason for the desk's search word: `search` (newer API) or `text`. */
+export function isSearchReason(r) {
+  return r?.code === 'search' || r?.code === 'text';
+}
+
+/** Fewer tasks than this fit: say so, and point to Servicepunt XL. */
+const FEW_TASKS = 8;
 
 /** A number from the API, or null when the field is absent (not answered: no limit). */
 function numberOrNull(v) {
@@ -208,23 +219,33 @@ export class Results {
       if (x > 65) return 'High';
       return 'Mid';
     };
+    // Several parts nobody asked about: one line for all of them, not the same text four times.
+    const unknown = DIMS.filter((d) => isUnknown(p, d));
+    const grouped = unknown.length >= 2;
+    const rows = DIMS.filter((d) => !grouped || !unknown.includes(d)).map((d) =>
+      h(
+        'div',
+        { class: `kkwz-row${isUnknown(p, d) ? ' kkwz-row--unknown' : ''}`, dataset: { dim: d } },
+        h('dt', {}, t(d), h('span', { class: 'kkwz-sub' }, ` (${t(`${d}Sub`)})`)),
+        h('dd', {}, dimText(p, d) || t(`${d}${band(k[d])}`)),
+      ),
+    );
+    if (grouped) {
+      rows.push(
+        h(
+          'div',
+          { class: 'kkwz-row kkwz-row--unknown', id: 'kkwz-unknown', dataset: { dim: unknown.join(' ') } },
+          h('dt', {}, listJoin(unknown.map((d) => t(d)))),
+          h('dd', {}, t('dimUnknownMany')),
+        ),
+      );
+    }
     return h(
       'section',
       { class: 'kkwz kkwz--words', 'aria-labelledby': 'kkwz-title' },
       h('h2', { class: 'utrecht-heading-2', id: 'kkwz-title' }, t('kkwzTitle')),
       h('p', { class: 'utrecht-paragraph' }, t('kkwzWordsIntro')),
-      h(
-        'dl',
-        { class: 'kkwz-text' },
-        DIMS.map((d) =>
-          h(
-            'div',
-            { class: `kkwz-row${isUnknown(p, d) ? ' kkwz-row--unknown' : ''}`, dataset: { dim: d } },
-            h('dt', {}, t(d), h('span', { class: 'kkwz-sub' }, ` (${t(`${d}Sub`)})`)),
-            h('dd', {}, dimText(p, d) || t(`${d}${band(k[d])}`)),
-          ),
-        ),
-      ),
+      h('dl', { class: 'kkwz-text' }, rows),
     );
   }
 
@@ -384,7 +405,8 @@ export class Results {
           { class: 'select', id: ids.hours, name: 'hours' },
           ownHours === null ? h('option', { value: '', selected: hours === null }, t('noLimitUnanswered')) : null,
           hourChoices.map((n) =>
-            h('option', { value: n, selected: n === hours }, n === ownHours ? t('ownAnswer', { v: t('hoursPerWeek', { h: hoursText(n) }) }) : t('hoursPerWeek', { h: hoursText(n) })),
+            // The label says "per week": the options are short enough for a phone.
+            h('option', { value: n, selected: n === hours }, n === ownHours ? t('ownAnswer', { v: hoursText(n) }) : hoursText(n)),
           ),
         ),
       ),
@@ -542,6 +564,7 @@ export class Results {
         r.tasks.length
           ? h('p', { class: 'utrecht-paragraph result-count', id: 'task-count' }, t('tasksCount', { shown: r.tasks.length, total }))
           : h('p', { class: 'utrecht-paragraph empty', id: 'task-count' }, t('noTasks')),
+        this.resident && r.tasks.length && total < FEW_TASKS ? this.fewTasks(total) : null,
         h('ol', { class: 'cards', id: 'task-list' }, r.tasks.map((task) => this.taskCard(task))),
         canMore
           ? h(
@@ -566,7 +589,9 @@ export class Results {
         'section',
         { class: 'training-section', 'aria-labelledby': trainingsId },
         h('h2', { class: 'utrecht-heading-2', id: trainingsId }, t('trainingsTitle')),
-        r.trainings.length ? null : h('p', { class: 'utrecht-paragraph empty', id: 'no-trainings' }, this.learningGoals().length ? t('noTrainingsGoals') : t('noTrainings')),
+        r.trainings.length ? null : h('p', { class: 'utrecht-paragraph empty', id: 'no-trainings' }, this.learningGoals().length ? t('noTrainingsGoals') : this.wantsNothingToLearn() ? t('noTrainingsNothing') : t('noTrainings')),
+        // "Nu even niets", yet a course is shown: it is there because a task needs it.
+        r.trainings.length && this.wantsNothingToLearn() ? h('p', { class: 'utrecht-paragraph', id: 'trainings-for-tasks' }, t('trainingsForTasks')) : null,
         h(
           'ol',
           { class: 'cards', id: 'training-list' },
@@ -575,6 +600,33 @@ export class Results {
       ),
     );
     if (this.resident) this.renderSummary();
+  }
+
+  /** "Er zijn nu maar 3 taken …": few tasks fit, so Servicepunt XL looks further with you. */
+  fewTasks(n) {
+    const sp = this.servicepunt;
+    const en = lang() === 'en';
+    const place = sp ? [sp.name || 'Servicepunt XL', sp.address?.street].filter(Boolean).join(', ') : null;
+    return h(
+      'div',
+      { class: 'few-tasks', id: 'few-tasks' },
+      h('p', { class: 'utrecht-paragraph few-tasks-text' }, tn('fewTasks', n)),
+      sp
+        ? h(
+            'p',
+            { class: 'utrecht-paragraph few-tasks-contact' },
+            place ? [h('span', { lang: en ? 'nl' : null }, place), '. '] : null,
+            sp.phone ? withNode(t('spPhone'), 'phone', phoneNode(sp.phone)) : null,
+            sp.phone ? '.' : null,
+          )
+        : null,
+    );
+  }
+
+  /** The resident chose "Nu even niets" at the learning goals (needs.no_training). */
+  wantsNothingToLearn() {
+    const goals = Array.isArray(this.persona.learning_goals) ? this.persona.learning_goals : [];
+    return (this.persona.needs?.no_training === true || goals.includes('nu-even-niets')) && this.learningGoals().length === 0;
   }
 
   /** The resident's own learning goals ("Nu even niets" is not a goal). */
@@ -678,7 +730,7 @@ export class Results {
                 { class: 'other-times-section', 'aria-labelledby': headingId },
                 h('h3', { class: 'utrecht-heading-3', id: headingId, tabindex: '-1' }, t('otherTimesTitle')),
                 h('p', { class: 'utrecht-paragraph' }, more.length ? t('otherTimesIntro', { topic: words }) : t('otherTimesNone', { topic: words })),
-                more.length ? h('ol', { class: 'cards', id: 'other-times-list' }, more.map((task) => this.taskCard(task))) : null,
+                more.length ? h('ol', { class: 'cards', id: 'other-times-list' }, more.map((task) => this.taskCard(task, { otherTimes: true }))) : null,
               ),
             );
             box.querySelector(`#${headingId}`)?.focus();
@@ -743,6 +795,35 @@ export class Results {
     return listJoin(slots);
   }
 
+  /**
+   * When a task runs, if not all year: "van juni tot oktober 2027" (a start still to come and
+   * an end), "tot en met mei 2027" (only an end), "vanaf 4 juni 2027" (only a start still to
+   * come). Null for a one-off (its date is in "Wanneer") or a task that simply goes on.
+   */
+  season(schedule) {
+    const s = schedule || {};
+    if (s.frequency === 'once') return null;
+    const day = (v) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(v || ''));
+      return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12)) : null;
+    };
+    const start = day(s.start);
+    const end = day(s.end);
+    const now = new Date();
+    const future = start && start > now ? start : null;
+    if (end && end < now) return null;
+    const fmt = (d, opts) => new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'nl-NL', { timeZone: 'Europe/Amsterdam', ...opts }).format(d);
+    const monthYear = (d) => fmt(d, { month: 'long', year: 'numeric' });
+    if (future && end) {
+      const sameYear = future.getUTCFullYear() === end.getUTCFullYear();
+      if (sameYear && future.getUTCMonth() === end.getUTCMonth()) return t('seasonFromTo', { from: fmt(future, { day: 'numeric', month: 'long' }), to: date(end) });
+      return t('seasonFromTo', { from: sameYear ? fmt(future, { month: 'long' }) : monthYear(future), to: monthYear(end) });
+    }
+    if (end) return t('seasonUntil', { to: monthYear(end) });
+    if (future) return t('seasonFrom', { date: date(future) });
+    return null;
+  }
+
   /** How much time, read true: a one-off is "één keer, 3 uur", on call "ongeveer 2 uur per keer". */
   hours(task) {
     const s = task.schedule || {};
@@ -771,10 +852,14 @@ export class Results {
     if (task.certificate) out.push(t('certificate'));
     const o = withStart ? task.onboarding || {} : {};
     if (o.buddy) out.push(t('buddy'));
-    if (o.intro_meeting) out.push(t('intro'));
     if (o.training_provided) out.push(t('trainingProvided'));
-    if (o.trial_period) out.push(t('trial'));
     return out;
+  }
+
+  /** On a card, "Hoe je begint": a first meeting, trying it first (not what you get). */
+  startTexts(task) {
+    const o = task.onboarding || {};
+    return [o.intro_meeting ? t('intro') : null, o.trial_period ? t('trial') : null].filter(Boolean);
   }
 
   contact(c) {
@@ -853,7 +938,9 @@ export class Results {
     return h('div', { class: `fact${cls}` }, h('dt', {}, label), h('dd', {}, v));
   }
 
-  reasons(list, headingId) {
+  reasons(list, headingId, { otherTimes = false } = {}) {
+    // At other times, reasons about the resident's own moments and rhythm are not true.
+    if (otherTimes) list = (list || []).filter((r) => !TIME_REASONS.has(r.code));
     if (!list?.length) return null;
     return [
       h('p', { class: 'reasons-title', id: headingId }, t('whyFits')),
@@ -867,6 +954,11 @@ export class Results {
     if (lang() === 'en' && /^training_needed|needed_for/.test(r.code || '')) {
       const i = text.indexOf(': ');
       if (i > 0) return [text.slice(0, i + 2), h('span', { lang: 'nl' }, text.slice(i + 2))];
+    }
+    // "You gain work experience as kok, gastheer": the job titles are Dutch catalog words.
+    if (lang() === 'en' && r.code === 'work_experience') {
+      const i = text.indexOf(' as ');
+      if (i > 0) return [text.slice(0, i + 4), h('span', { lang: 'nl' }, text.slice(i + 4))];
     }
     return text;
   }
@@ -889,17 +981,46 @@ export class Results {
     return t('neededFirstText', { items: listJoin(items) });
   }
 
-  /** "Nodig vooraf: …" on a card, the jargon (HACCP, VOG, sociale hygiëne) explained on tap. */
+  /**
+   * A shown course (in the course list) for a topic a task needs first: one whose `topics`
+   * has it, the one the API says is needed for this task first. Null when none is shown.
+   */
+  courseFor(task, topic) {
+    const shown = (this.response?.trainings || []).filter((tr) => (tr.topics || []).includes(topic));
+    const forTask = shown.find((tr) => (tr.reasons || []).some((x) => /^training_(needed|useful)$/.test(x.code || '') && String(x.text || '').includes(task.title)));
+    return forTask || shown[0] || null;
+  }
+
+  /** A course by name, where it is: "HACCP online: veilig werken met voedsel (online)". */
+  courseName(tr) {
+    const where = tr.online ? t('online').toLowerCase() : tr.wijk || null;
+    return [this.nl('span', { class: 'needed-course-title' }, tr.title), where ? [' (', tr.online ? where : this.nl('span', {}, where), ')'] : null];
+  }
+
+  /** "Nodig vooraf: …" on a card, the jargon (HACCP, VOG, sociale hygiëne) explained on tap;
+   *  for each course topic a course from the list ("Bijvoorbeeld: …") or who says which. */
   neededFirst(task) {
     const text = this.neededFirstText(task);
     if (!text) return null;
-    return h(
-      'p',
-      { class: 'needed-first', dataset: { topics: task.required_trainings.join(' ') } },
-      h('span', { class: 'needed-first-label' }, t('neededFirstLabel')),
-      ' ',
-      this.gloss(text),
-    );
+    const topics = task.required_trainings.filter((id) => id && id !== 'vog');
+    const many = topics.length > 1;
+    const courseLine = (id) => {
+      const tr = this.courseFor(task, id);
+      const label = many ? `${this.topicLabel(id)}: ` : '';
+      if (tr) return [label, withNode(t(many ? 'neededCourseExampleLower' : 'neededCourseExample'), 'course', this.courseName(tr))];
+      return [label, t(many ? 'neededCourseAskLower' : 'neededCourseAsk')];
+    };
+    return [
+      h(
+        'p',
+        { class: 'needed-first', dataset: { topics: task.required_trainings.join(' ') } },
+        h('span', { class: 'needed-first-label' }, t('neededFirstLabel')),
+        ' ',
+        this.gloss(text),
+      ),
+      topics.length === 1 ? h('p', { class: 'needed-course', dataset: { topic: topics[0] } }, courseLine(topics[0])) : null,
+      many ? h('ul', { class: 'needed-course needed-course-list' }, topics.map((id) => h('li', { dataset: { topic: id } }, courseLine(id)))) : null,
+    ];
   }
 
   /** The task's requirement texts ("Voorwaarde"), localised. */
@@ -925,9 +1046,21 @@ export class Results {
     );
   }
 
-  taskCard(task) {
+  /** "Op zondagmiddag — kun je dan toch?" for a task at other moments than the resident's. */
+  otherTimesLine(task) {
+    const s = task.schedule || {};
+    const slots = [...(s.slots || [])].sort(slotOrder).map((x) => this.slotLabel(x));
+    let when = null;
+    if (s.frequency === 'once' && s.start) when = date(`${String(s.start).slice(0, 10)}T12:00:00Z`) + (slots.length ? ` (${listJoin(slots)})` : '');
+    else if (slots.length) when = listJoin(slots);
+    if (!when) return null;
+    return h('p', { class: 'other-times-when' }, t('otherTimesWhen', { when }));
+  }
+
+  taskCard(task, { otherTimes = false } = {}) {
     const titleId = uid('task');
     const gets = this.gets(task);
+    const start = this.startTexts(task);
     const check = !this.resident ? task.allowance_check?.text : null;
     const titleDefs = [];
     const title = this.nl('h3', { class: 'utrecht-heading-3 card-title', id: titleId, tabindex: '-1' }, this.gloss(task.title, titleDefs));
@@ -940,6 +1073,7 @@ export class Results {
         title,
         titleDefs,
         this.nl('p', { class: 'card-org' }, task.organisation?.name || ''),
+        otherTimes ? this.otherTimesLine(task) : null,
         task.description ? this.nl('p', { class: 'utrecht-paragraph card-desc' }, this.gloss(task.description)) : null,
         this.neededFirst(task),
         this.requirements(task),
@@ -948,14 +1082,16 @@ export class Results {
           { class: 'facts' },
           this.fact(t('where'), this.whereNodes(task.wijk, task.distance_km, task.remote)),
           this.fact(t('when'), this.when(task.schedule)),
+          this.fact(t('seasonLabel'), this.season(task.schedule), 'fact--season'),
           this.fact(t('hoursLabel'), this.hours(task), 'fact--time'),
           this.fact(
             t('whatYouGet'),
-            h('ul', { class: 'gets' }, gets.map((g) => h('li', {}, g))),
+            gets.length ? h('ul', { class: 'gets' }, gets.map((g) => h('li', {}, g))) : null,
             check ? h('p', { class: 'allowance-check' }, localiseText(check)) : null,
           ),
+          this.fact(t('compareStart'), start.length ? h('ul', { class: 'gets start' }, start.map((g) => h('li', {}, g))) : null, 'fact--start'),
         ),
-        this.reasons(task.reasons, `${titleId}-why`),
+        this.reasons(task.reasons, `${titleId}-why`, { otherTimes }),
         this.renderNextStep(task, titleId),
       ),
     );
@@ -1001,6 +1137,24 @@ export class Results {
 
   // ---------------------------------------------------------------- print summary
 
+  /**
+   * The courses for a printout: only those for the printed tasks or for the resident's own
+   * learning goals, in the order of the screen (each says why it is there, its first reason).
+   */
+  printTrainings(tasks, max = SUMMARY_TRAININGS) {
+    const r = this.response;
+    if (!r) return [];
+    const titles = tasks.map((x) => x.title);
+    const goals = this.learningGoals().length > 0;
+    return (this.trainingOrder || r.trainings)
+      .filter((tr) =>
+        (tr.reasons || []).some(
+          (x) => (goals && x.code === 'learn') || (/^training_(needed|useful)$/.test(x.code || '') && titles.some((title) => String(x.text || '').includes(title))),
+        ),
+      )
+      .slice(0, max);
+  }
+
   /** The one-page summary a resident prints or saves as PDF (hidden on screen). */
   renderSummary() {
     const box = this.summaryBox;
@@ -1011,17 +1165,7 @@ export class Results {
     const en = lang() === 'en';
     clear(box);
     const tasks = r.tasks.slice(0, SUMMARY_TASKS);
-    const titles = tasks.map((x) => x.title);
-    const goals = this.learningGoals().length > 0;
-    // Only courses for the printed tasks or for the resident's own learning goals, in the
-    // order of the screen; each says why it is there.
-    const trainings = (this.trainingOrder || r.trainings)
-      .filter((tr) =>
-        (tr.reasons || []).some(
-          (x) => (goals && x.code === 'learn') || (/^training_(needed|useful)$/.test(x.code || '') && titles.some((title) => String(x.text || '').includes(title))),
-        ),
-      )
-      .slice(0, SUMMARY_TRAININGS);
+    const trainings = this.printTrainings(tasks);
     const advice = (r.notices || []).filter((n) => n.code !== 'advice');
     const placeholder = h('span', { lang: en ? 'en' : null, class: 'say-placeholder' }, t('sayTaskPlaceholder'));
     append(box, [
@@ -1044,7 +1188,7 @@ export class Results {
             ' – ',
             this.nl('span', {}, task.organisation?.name || ''),
             h('br'),
-            [this.where(task.wijk, task.distance_km, task.remote), this.when(task.schedule), this.hours(task)].filter(Boolean).join(' · '),
+            [this.where(task.wijk, task.distance_km, task.remote), this.when(task.schedule), this.season(task.schedule), this.hours(task)].filter(Boolean).join(' · '),
             needed ? [h('br'), h('span', { class: 'print-needed' }, `${t('neededFirstLabel')} ${needed}`)] : null,
             reqs.length ? [h('br'), `${reqs.length === 1 ? t('requirement') : t('requirements')}: ${reqs.join('; ')}`] : null,
             task.reasons?.length ? [h('br'), `${t('sumWhy')}: ${task.reasons.slice(0, 3).map((x) => localiseText(x.text)).join('; ')}`] : null,
