@@ -52,6 +52,20 @@ pub struct SealedRecord {
     pub data: String,
 }
 
+impl SealedRecord {
+    /// Whether the record has expired at `now`. The expiry is compared as a point in
+    /// time, never as text; one that cannot be read counts as expired.
+    pub fn expired(&self, now: time::OffsetDateTime) -> bool {
+        expired(&self.expires_at, now)
+    }
+}
+
+/// Whether an RFC 3339 expiry lies before `now`; an unreadable one has expired.
+pub fn expired(expires_at: &str, now: time::OffsetDateTime) -> bool {
+    time::OffsetDateTime::parse(expires_at, &time::format_description::well_known::Rfc3339)
+        .map_or(true, |e| e < now)
+}
+
 impl ScanId {
     /// A fresh id from the operating system's random source.
     pub fn generate() -> Self {
@@ -156,6 +170,19 @@ mod tests {
             .data
             .replace_range(0..2, if &r.data[0..2] == "00" { "01" } else { "00" });
         assert_eq!(id.open(&altered), None);
+    }
+
+    #[test]
+    fn expiry_is_a_point_in_time() {
+        let now = time::macros::datetime!(2026-12-01 12:00 UTC);
+        // 12:30 in Amsterdam is 11:30 UTC: expired, though "12:30" sorts after "12:00".
+        assert!(expired("2026-12-01T12:30:00+01:00", now));
+        assert!(!expired(
+            "2026-12-01T12:30:00+01:00",
+            now - time::Duration::hours(1)
+        ));
+        assert!(!expired("2026-12-01T12:00:00.5Z", now));
+        assert!(expired("not a date", now));
     }
 
     #[test]

@@ -129,11 +129,7 @@ fn spawn_retention(state: Arc<AppState>) {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            let now = state
-                .now()
-                .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default();
-            match state.store.purge_scans(&now).await {
+            match state.store.purge_scans(state.now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(erased = n, "expired scans erased"),
                 Err(e) => tracing::error!("retention purge failed: {e}"),

@@ -392,11 +392,7 @@ pub fn load_scan(state: &AppState, id: &str) -> Result<ScanResponse, ApiError> {
     let id = ScanId::parse(id).ok_or_else(nf)?;
     let doc = state.store.get_scan(&id.lookup())?.ok_or_else(nf)?;
     let rec: SealedRecord = serde_json::from_value(doc).map_err(|_| nf())?;
-    let now = state
-        .now()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default();
-    if rec.expires_at < now {
+    if rec.expired(state.now()) {
         return Err(nf());
     }
     let plain = id.open(&rec).ok_or_else(nf)?;

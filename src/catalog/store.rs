@@ -268,7 +268,7 @@ impl Store {
     }
 
     /// Erases scans whose `expires_at` (RFC 3339) is before `now`; returns how many.
-    pub async fn purge_scans(&self, now: &str) -> Result<usize, StoreError> {
+    pub async fn purge_scans(&self, now: time::OffsetDateTime) -> Result<usize, StoreError> {
         let mut n = 0;
         for r in self.scans.iter() {
             let (k, v) = r?;
@@ -277,7 +277,7 @@ impl Store {
                 .and_then(|d| {
                     d.get("expires_at")
                         .and_then(|e| e.as_str())
-                        .map(|e| e < now)
+                        .map(|e| crate::sealed::expired(e, now))
                 })
                 .unwrap_or(true);
             if expired {
