@@ -282,7 +282,7 @@ const STRINGS = {
     filtersTitle: 'Change your search',
     filtersIntro: 'Change what you like. You do not need to answer the questions again.',
     radius: 'How far may it be?',
-    radiusKm: 'up to {n} km',
+    radiusKm: 'max. {n} km',
     days: 'When are you free?',
     daysNow: 'You are free: {slots}.',
     daysShow: 'Choose other days and times',
