@@ -93,7 +93,8 @@ impl AppState {
             None => Registry::embedded(&taxonomies),
         }
         .map_err(|e| StateError::Config(format!("questionnaire definition rejected:\n{e}")))?;
-        let matcher = Matcher::embedded(taxonomies.clone()).map_err(StateError::Config)?;
+        let matcher =
+            Matcher::embedded(taxonomies.clone()).map_err(|e| StateError::Config(e.to_string()))?;
         std::fs::create_dir_all(&settings.data_dir)
             .map_err(|e| StateError::Config(format!("{}: {e}", settings.data_dir.display())))?;
         let store = Store::open(&settings.data_dir)?;

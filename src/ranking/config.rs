@@ -23,22 +23,41 @@ pub struct Weights {
     pub text_match_floor: f64,
 }
 
+/// A ranking data file (weights, texts, allowance limits) that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{file}: {source}")]
+    Parse {
+        file: &'static str,
+        source: serde_json::Error,
+    },
+    #[error("{file}:\n{}", problems.join("\n"))]
+    Invalid {
+        file: &'static str,
+        problems: Vec<String>,
+    },
+}
+
+const WEIGHTS: &str = "data/ranking/weights.json";
+const TEXTS: &str = "data/ranking/texts.json";
+const ALLOWANCE: &str = "data/allowance.json";
+
 impl Weights {
-    pub fn embedded() -> Result<Self, String> {
+    pub fn embedded() -> Result<Self, ConfigError> {
         let w: Weights = serde_json::from_str(include_str!("../../data/ranking/weights.json"))
-            .map_err(|e| format!("data/ranking/weights.json: {e}"))?;
+            .map_err(|source| ConfigError::Parse {
+                file: WEIGHTS,
+                source,
+            })?;
+        let mut problems = Vec::new();
         for f in super::feature::Feature::ALL.map(|f| f.name()) {
             if !w.task.contains_key(f) {
-                return Err(format!(
-                    "data/ranking/weights.json: task weight {f:?} missing"
-                ));
+                problems.push(format!("task weight {f:?} missing"));
             }
         }
         for f in super::feature::TrainingFeature::ALL.map(|f| f.name()) {
             if !w.training.contains_key(f) {
-                return Err(format!(
-                    "data/ranking/weights.json: training weight {f:?} missing"
-                ));
+                problems.push(format!("training weight {f:?} missing"));
             }
         }
         if w.task
@@ -46,7 +65,13 @@ impl Weights {
             .chain(w.training.values())
             .any(|v| v.is_nan() || *v < 0.0)
         {
-            return Err("data/ranking/weights.json: weights must be >= 0".into());
+            problems.push("weights must be >= 0".into());
+        }
+        if !problems.is_empty() {
+            return Err(ConfigError::Invalid {
+                file: WEIGHTS,
+                problems,
+            });
         }
         Ok(w)
     }
@@ -207,14 +232,20 @@ fn pick(t: Option<&Text>, lang: Lang) -> String {
 }
 
 impl Texts {
-    pub fn embedded() -> Result<Self, String> {
+    pub fn embedded() -> Result<Self, ConfigError> {
         let t: Texts = serde_json::from_str(include_str!("../../data/ranking/texts.json"))
-            .map_err(|e| format!("data/ranking/texts.json: {e}"))?;
+            .map_err(|source| ConfigError::Parse {
+                file: TEXTS,
+                source,
+            })?;
         let problems = t.problems();
         if problems.is_empty() {
             Ok(t)
         } else {
-            Err(format!("data/ranking/texts.json:\n{}", problems.join("\n")))
+            Err(ConfigError::Invalid {
+                file: TEXTS,
+                problems,
+            })
         }
     }
 
@@ -302,9 +333,13 @@ pub struct AllowanceLimits {
 }
 
 impl AllowanceLimits {
-    pub fn embedded() -> Result<Self, String> {
-        serde_json::from_str(include_str!("../../data/allowance.json"))
-            .map_err(|e| format!("data/allowance.json: {e}"))
+    pub fn embedded() -> Result<Self, ConfigError> {
+        serde_json::from_str(include_str!("../../data/allowance.json")).map_err(|source| {
+            ConfigError::Parse {
+                file: ALLOWANCE,
+                source,
+            }
+        })
     }
     /// The limits for `year` when known.
     pub fn for_year(&self, year: i32) -> Option<YearLimits> {

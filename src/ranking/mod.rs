@@ -209,10 +209,13 @@ impl Matcher {
         weights: Weights,
         texts: Texts,
         limits: AllowanceLimits,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, RankingError> {
         // Categories are a 64-bit mask in the first phase's columns, skills 128-bit.
         if tax.categories.len() > 64 || tax.skills.len() > 128 {
-            return Err("the matcher supports at most 64 categories and 128 skills".into());
+            return Err(RankingError::TooBig {
+                categories: tax.categories.len(),
+                skills: tax.skills.len(),
+            });
         }
         let mut task_w = PerFeature([0.0; Feature::COUNT]);
         for f in Feature::ALL {
@@ -227,7 +230,7 @@ impl Matcher {
         })
     }
 
-    pub fn embedded(tax: Taxonomies) -> Result<Self, String> {
+    pub fn embedded(tax: Taxonomies) -> Result<Self, RankingError> {
         Self::new(
             tax,
             Weights::embedded()?,

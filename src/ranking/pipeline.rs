@@ -19,6 +19,12 @@ use crate::search::{SearchError, SearchIndex};
 pub enum RankingError {
     #[error(transparent)]
     Search(#[from] SearchError),
+    #[error(transparent)]
+    Config(#[from] super::config::ConfigError),
+    #[error(
+        "the matcher supports at most 64 categories and 128 skills, not {categories} and {skills}"
+    )]
+    TooBig { categories: usize, skills: usize },
 }
 
 /// Where the shown tasks' full records come from (the store, through its cache): the
