@@ -115,7 +115,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             spread,
             out,
         } => {
-            let tax = crate::taxonomy::Taxonomies::embedded()?;
+            let tax = crate::taxonomy::Taxonomies::embedded().map_err(|e| e.to_string())?;
             crate::catalog::synthetic::generate(&tax, tasks, trainings, seed, spread, &out)
                 .map_err(|e| e.to_string())?;
             println!(

@@ -47,6 +47,21 @@ impl Term {
     }
 }
 
+/// A taxonomy file that cannot be used: which file, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct TaxonomyError {
+    pub file: &'static str,
+    pub message: String,
+}
+
+fn bad(file: &'static str, message: impl Into<String>) -> TaxonomyError {
+    TaxonomyError {
+        file,
+        message: message.into(),
+    }
+}
+
 /// The languages residents can read the service in. Dutch is the default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema, Hash)]
 #[serde(rename_all = "lowercase")]
@@ -80,11 +95,12 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
+    /// The error is the first id that occurs twice.
     pub fn new(terms: Vec<Term>) -> Result<Self, String> {
         let mut index = HashMap::new();
         for (i, t) in terms.iter().enumerate() {
             if index.insert(t.id.clone(), i).is_some() {
-                return Err(format!("duplicate id {:?}", t.id));
+                return Err(t.id.clone());
             }
         }
         Ok(Self { terms, index })
@@ -225,7 +241,7 @@ pub fn motive_position(id: &str) -> Option<usize> {
 }
 
 impl Taxonomies {
-    pub fn embedded() -> Result<Self, String> {
+    pub fn embedded() -> Result<Self, TaxonomyError> {
         Self::from_json(
             include_str!("../data/categories.json"),
             include_str!("../data/skills.json"),
@@ -233,19 +249,20 @@ impl Taxonomies {
         )
     }
 
-    pub fn from_json(categories: &str, skills: &str, topics: &str) -> Result<Self, String> {
+    pub fn from_json(categories: &str, skills: &str, topics: &str) -> Result<Self, TaxonomyError> {
+        const CATEGORIES: &str = "categories.json";
+        const SKILLS: &str = "skills.json";
+        const TOPICS: &str = "training_topics.json";
         let c: CategoriesFile =
-            serde_json::from_str(categories).map_err(|e| format!("categories.json: {e}"))?;
-        let s: SkillsFile =
-            serde_json::from_str(skills).map_err(|e| format!("skills.json: {e}"))?;
-        let t: TopicsFile =
-            serde_json::from_str(topics).map_err(|e| format!("training_topics.json: {e}"))?;
+            serde_json::from_str(categories).map_err(|e| bad(CATEGORIES, e.to_string()))?;
+        let s: SkillsFile = serde_json::from_str(skills).map_err(|e| bad(SKILLS, e.to_string()))?;
+        let t: TopicsFile = serde_json::from_str(topics).map_err(|e| bad(TOPICS, e.to_string()))?;
         for cat in &c.categories {
             for o in &cat.offers {
                 if motive_position(o).is_none() {
-                    return Err(format!(
-                        "categories.json: category {:?} offers unknown function {o:?}",
-                        cat.id
+                    return Err(bad(
+                        CATEGORIES,
+                        format!("category {:?} offers unknown function {o:?}", cat.id),
                     ));
                 }
             }
@@ -257,34 +274,40 @@ impl Taxonomies {
             .map(|x| x.id.clone())
             .collect();
         if permits.len() > MAX_PERMITS {
-            return Err(format!(
-                "skills.json: at most {MAX_PERMITS} skills can be permits, not {}",
-                permits.len()
+            return Err(bad(
+                SKILLS,
+                format!(
+                    "at most {MAX_PERMITS} skills can be permits, not {}",
+                    permits.len()
+                ),
             ));
         }
         for topic in &t.topics {
             for cat in &topic.categories {
                 if !c.categories.iter().any(|x| &x.id == cat) {
-                    return Err(format!(
-                        "training_topics.json: topic {:?} serves unknown category {cat:?}",
-                        topic.id
+                    return Err(bad(
+                        TOPICS,
+                        format!("topic {:?} serves unknown category {cat:?}", topic.id),
                     ));
                 }
             }
             for r in &topic.requires {
                 if !permits.contains(r) {
-                    return Err(format!(
-                        "training_topics.json: topic {:?} requires {r:?}, which is not a permit skill",
-                        topic.id
+                    return Err(bad(
+                        TOPICS,
+                        format!(
+                            "topic {:?} requires {r:?}, which is not a permit skill",
+                            topic.id
+                        ),
                     ));
                 }
             }
         }
+        let dup = |file| move |id: String| bad(file, format!("duplicate id {id:?}"));
         Ok(Self {
-            categories: Vocabulary::new(c.categories)
-                .map_err(|e| format!("categories.json: {e}"))?,
-            skills: Vocabulary::new(s.skills).map_err(|e| format!("skills.json: {e}"))?,
-            topics: Vocabulary::new(t.topics).map_err(|e| format!("training_topics.json: {e}"))?,
+            categories: Vocabulary::new(c.categories).map_err(dup(CATEGORIES))?,
+            skills: Vocabulary::new(s.skills).map_err(dup(SKILLS))?,
+            topics: Vocabulary::new(t.topics).map_err(dup(TOPICS))?,
             permits,
         })
     }
