@@ -80,8 +80,23 @@ struct AliasFile {
     aliases: HashMap<String, String>,
 }
 
+/// A reference-place file that cannot be used: which file, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}: {message}")]
+pub struct PlacesError {
+    pub file: &'static str,
+    pub message: String,
+}
+
+fn bad(file: &'static str, message: impl ToString) -> PlacesError {
+    PlacesError {
+        file,
+        message: message.to_string(),
+    }
+}
+
 impl Places {
-    pub fn embedded() -> Result<Self, String> {
+    pub fn embedded() -> Result<Self, PlacesError> {
         Self::from_sources(
             include_str!("../data/reference/denhaag-wijken.csv"),
             include_str!("../data/reference/denhaag-pc4.csv"),
@@ -89,10 +104,14 @@ impl Places {
         )
     }
 
-    pub fn from_sources(wijken_csv: &str, pc4_csv: &str, aliases: &str) -> Result<Self, String> {
+    pub fn from_sources(
+        wijken_csv: &str,
+        pc4_csv: &str,
+        aliases: &str,
+    ) -> Result<Self, PlacesError> {
         let mut wijken = Vec::new();
         for row in csv::Reader::from_reader(wijken_csv.as_bytes()).deserialize::<WijkRow>() {
-            let r = row.map_err(|e| format!("denhaag-wijken.csv: {e}"))?;
+            let r = row.map_err(|e| bad("denhaag-wijken.csv", e))?;
             wijken.push(Wijk {
                 code: r.code,
                 name: r.name,
@@ -104,7 +123,7 @@ impl Places {
         }
         let mut postcodes = Vec::new();
         for row in csv::Reader::from_reader(pc4_csv.as_bytes()).deserialize::<Pc4Row>() {
-            let r = row.map_err(|e| format!("denhaag-pc4.csv: {e}"))?;
+            let r = row.map_err(|e| bad("denhaag-pc4.csv", e))?;
             postcodes.push(Postcode {
                 pc4: r.pc4,
                 lat: r.lat,
@@ -118,11 +137,11 @@ impl Places {
             by_key.insert(normalise(&w.name), i);
         }
         let alias: AliasFile =
-            serde_json::from_str(aliases).map_err(|e| format!("wijk-aliases.json: {e}"))?;
+            serde_json::from_str(aliases).map_err(|e| bad("wijk-aliases.json", e))?;
         for (name, code) in alias.aliases {
             let i = *by_key
                 .get(&normalise(&code))
-                .ok_or_else(|| format!("wijk-aliases.json: unknown wijk code {code}"))?;
+                .ok_or_else(|| bad("wijk-aliases.json", format!("unknown wijk code {code}")))?;
             by_key.entry(normalise(&name)).or_insert(i);
             if !wijken[i].aliases.contains(&name) {
                 wijken[i].aliases.push(name);

@@ -87,7 +87,7 @@ impl AppState {
     /// columns are not built and writes do not update them.
     pub async fn open_with(settings: Settings, serve: bool) -> Result<Arc<Self>, StateError> {
         let taxonomies = Taxonomies::embedded().map_err(|e| StateError::Config(e.to_string()))?;
-        let places = Places::embedded().map_err(StateError::Config)?;
+        let places = Places::embedded().map_err(|e| StateError::Config(e.to_string()))?;
         let questionnaires = match &settings.questionnaires_dir {
             Some(dir) => Registry::from_dir(dir, &taxonomies),
             None => Registry::embedded(&taxonomies),
