@@ -503,6 +503,26 @@ fn check_signature_key(key: &str, tax: &Taxonomies) -> Result<(), String> {
     }
 }
 
+/// Questionnaire definitions that cannot be used: every problem, each with its file.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", problems.join("\n"))]
+pub struct DefinitionError {
+    pub problems: Vec<String>,
+}
+
+impl DefinitionError {
+    fn one(problem: String) -> Self {
+        Self {
+            problems: vec![problem],
+        }
+    }
+
+    /// Whether any problem mentions `text` (for callers and tests that look for one).
+    pub fn contains(&self, text: &str) -> bool {
+        self.problems.iter().any(|p| p.contains(text))
+    }
+}
+
 /// All questionnaire definitions the service knows, by id and version.
 #[derive(Debug, Clone, Default)]
 pub struct Registry {
@@ -511,7 +531,7 @@ pub struct Registry {
 
 impl Registry {
     /// The definitions built into the binary.
-    pub fn embedded(tax: &Taxonomies) -> Result<Self, String> {
+    pub fn embedded(tax: &Taxonomies) -> Result<Self, DefinitionError> {
         Self::from_sources(
             [(
                 "questionnaires/talentscan/v1.yaml".to_string(),
@@ -523,9 +543,10 @@ impl Registry {
 
     /// Every `*/v*.yaml` below `dir`, for deployments that edit questionnaires without a
     /// rebuild.
-    pub fn from_dir(dir: &Path, tax: &Taxonomies) -> Result<Self, String> {
+    pub fn from_dir(dir: &Path, tax: &Taxonomies) -> Result<Self, DefinitionError> {
         let mut sources = Vec::new();
-        let rd = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        let rd = std::fs::read_dir(dir)
+            .map_err(|e| DefinitionError::one(format!("{}: {e}", dir.display())))?;
         for entry in rd.flatten() {
             if !entry.path().is_dir() {
                 continue;
@@ -537,8 +558,8 @@ impl Registry {
             {
                 let p = f.path();
                 if p.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                    let src =
-                        std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+                    let src = std::fs::read_to_string(&p)
+                        .map_err(|e| DefinitionError::one(format!("{}: {e}", p.display())))?;
                     sources.push((p.display().to_string(), src));
                 }
             }
@@ -550,7 +571,7 @@ impl Registry {
     pub fn from_sources(
         sources: impl IntoIterator<Item = (String, String)>,
         tax: &Taxonomies,
-    ) -> Result<Self, String> {
+    ) -> Result<Self, DefinitionError> {
         let mut defs: Vec<Definition> = Vec::new();
         let mut errs = Vec::new();
         for (name, src) in sources {
@@ -570,7 +591,7 @@ impl Registry {
         if errs.is_empty() {
             Ok(Self { defs })
         } else {
-            Err(errs.join("\n"))
+            Err(DefinitionError { problems: errs })
         }
     }
 

@@ -3,5 +3,5 @@
 pub mod definition;
 pub mod scoring;
 
-pub use definition::{Definition, Registry};
+pub use definition::{Definition, DefinitionError, Registry};
 pub use scoring::{score, AnswerError, Scored};
