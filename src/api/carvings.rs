@@ -193,8 +193,12 @@ pub async fn create_carving(
     };
     let p = state.matcher.prepare(&persona, &q);
     let mut all: Vec<Proposal> = Vec::new();
-    for role in &roles {
-        let comps = components(&state, &role.id)?;
+    // Each role's components, read once: they also say why nothing fits.
+    let role_components: Vec<Vec<Task>> = roles
+        .iter()
+        .map(|role| components(&state, &role.id))
+        .collect::<Result<_, _>>()?;
+    for (role, comps) in roles.iter().zip(&role_components) {
         let must_here: Vec<String> = if role_id.is_some() {
             must.clone()
         } else {
@@ -203,7 +207,7 @@ pub async fn create_carving(
                 .cloned()
                 .collect()
         };
-        match carver.carve(&persona, &p, &role.id, &comps, budget, &must_here, &q) {
+        match carver.carve(&persona, &p, &role.id, comps, budget, &must_here, &q) {
             Ok(ps) => all.extend(ps),
             Err(e) => {
                 let (ptr, msg) = match e {
@@ -247,9 +251,8 @@ pub async fn create_carving(
     all.truncate(3);
     let uncovered = if all.is_empty() {
         let mut why = Vec::new();
-        for role in &roles {
-            let comps = components(&state, &role.id)?;
-            let (fit, mut out) = carver.candidates(&p, &comps, lang);
+        for comps in &role_components {
+            let (fit, mut out) = carver.candidates(&p, comps, lang);
             for c in fit {
                 let h = c.task.schedule.hours_per_week;
                 if h > budget + 1e-9 {

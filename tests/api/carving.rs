@@ -12,6 +12,15 @@ async fn carve(app: &TestApp, body: Value) -> Value {
     r.json().await.unwrap()
 }
 
+/// A role with its components, as the API lists it.
+async fn role_of(app: &TestApp, role_id: &str) -> Value {
+    app.get(&format!("/v1/roles/{role_id}"))
+        .await
+        .json()
+        .await
+        .unwrap()
+}
+
 fn ids(p: &Value) -> Vec<String> {
     p["components"]
         .as_array()
@@ -37,12 +46,7 @@ async fn bundles_respect_hours_and_slots_exactly_for_every_sample_role() {
     ];
     for role in roles {
         let role_id = role["id"].as_str().unwrap();
-        let full: Value = app
-            .get(&format!("/v1/roles/{role_id}"))
-            .await
-            .json()
-            .await
-            .unwrap();
+        let full = role_of(&app, role_id).await;
         let comps = full["components"].as_array().unwrap();
         assert!((4..=10).contains(&comps.len()), "{role_id}");
         for person in &people {
@@ -294,12 +298,7 @@ async fn carving_explains_itself_and_proposes_only_fitting_courses() {
     let mut checked = 0;
     for role in roles["items"].as_array().unwrap() {
         let role_id = role["id"].as_str().unwrap();
-        let full: Value = app
-            .get(&format!("/v1/roles/{role_id}"))
-            .await
-            .json()
-            .await
-            .unwrap();
+        let full = role_of(&app, role_id).await;
         let comps: Vec<&Value> = full["components"].as_array().unwrap().iter().collect();
         let c = carve(
             &app,

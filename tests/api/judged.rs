@@ -84,6 +84,24 @@ pub fn violates(task: &Value, persona: &Value, today: &str) -> Option<String> {
     None
 }
 
+/// The ids of a list of records in a match answer, in order.
+pub fn ids_of(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap_or_else(|| panic!("not a list: {list}"))
+        .iter()
+        .map(|t| t["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A person's grades from a labels file: record id → grade.
+pub fn grades(v: &Value) -> HashMap<String, f64> {
+    v.as_object()
+        .unwrap()
+        .iter()
+        .map(|(k, g)| (k.clone(), g.as_f64().unwrap()))
+        .collect()
+}
+
 pub fn ndcg(ranked: &[String], labels: &HashMap<String, f64>, k: usize) -> f64 {
     let gain = |g: f64| 2f64.powf(g) - 1.0;
     let dcg: f64 = ranked
@@ -148,12 +166,7 @@ async fn the_judged_set_ranks_well_with_zero_hard_constraint_violations() {
             .json()
             .await
             .unwrap();
-        let ranked: Vec<String> = m["tasks"]
-            .as_array()
-            .unwrap_or_else(|| panic!("{m}"))
-            .iter()
-            .map(|t| t["id"].as_str().unwrap().to_string())
-            .collect();
+        let ranked = ids_of(&m["tasks"]);
         for t in &ranked {
             // The fixture's persona, not the one the server echoes back.
             if let Some(why) = violates(&tasks[t], &p["persona"], &today) {
@@ -161,25 +174,10 @@ async fn the_judged_set_ranks_well_with_zero_hard_constraint_violations() {
                 report.push(format!("VIOLATION {id}: {t} ({why})"));
             }
         }
-        let l: HashMap<String, f64> = labels["labels"][id]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_f64().unwrap()))
-            .collect();
+        let l = grades(&labels["labels"][id]);
         let n = ndcg(&ranked, &l, 10);
-        let shown: Vec<String> = m["trainings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t["id"].as_str().unwrap().to_string())
-            .collect();
-        let tl: HashMap<String, f64> = labels["training_labels"][id]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_f64().unwrap()))
-            .collect();
+        let shown = ids_of(&m["trainings"]);
+        let tl = grades(&labels["training_labels"][id]);
         let tn = ndcg(&shown, &tl, 5);
         trainings.push(tn);
         report.push(format!(

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::{json, Value};
 
 use crate::helpers::*;
-use crate::judged::{haversine, ndcg};
+use crate::judged::{grades, haversine, ids_of, ndcg};
 
 /// The held-out half's mean nDCG@10 must reach this. Set below the first honest
 /// measurement (README, "How the ranking works") so that a real regression fails.
@@ -139,18 +139,8 @@ async fn the_resident_path_judged_set_ranks_well_on_its_held_out_half() {
     for r in residents {
         let id = r["id"].as_str().unwrap();
         let (_, m) = scan_and_match(&app, &r["answers"], (10, 0)).await;
-        let ranked: Vec<String> = m["tasks"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|t| t["id"].as_str().unwrap().to_string())
-            .collect();
-        let l: HashMap<String, f64> = labels["labels"][id]
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.as_f64().unwrap()))
-            .collect();
+        let ranked = ids_of(&m["tasks"]);
+        let l = grades(&labels["labels"][id]);
         let n = ndcg(&ranked, &l, 10);
         let split = r["split"].as_str().unwrap().to_string();
         report.push(format!(
