@@ -87,7 +87,7 @@ bounded_number!(
 );
 
 macro_rules! string_enum {
-    ($(#[$m:meta])* $name:ident { $($var:ident => $s:literal),+ $(,)? }) => {
+    ($(#[$m:meta])* $name:ident { $($var:ident => $s:tt),+ $(,)? }) => {
         $(#[$m])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ToSchema)]
         pub enum $name {
@@ -466,6 +466,35 @@ impl Persona {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The documented values of each enum are the ones the service reads and writes (a
+    /// macro once hid serde's names from the schema, which then listed `NotNow`).
+    #[test]
+    fn documented_enum_values_are_the_serialised_ones() {
+        fn check<T: Serialize + ToSchema + 'static>(all: &[T]) {
+            let doc = serde_json::to_value(T::schema()).unwrap();
+            let documented: Vec<String> = serde_json::from_value(doc["enum"].clone()).unwrap();
+            let used: Vec<String> = all
+                .iter()
+                .map(|x| {
+                    serde_json::to_value(x)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect();
+            assert!(!used.is_empty());
+            assert_eq!(documented, used, "{}", T::name());
+        }
+        check(WorkGoal::ALL);
+        check(Frequency::ALL);
+        check(TravelMode::ALL);
+        check(Load::ALL);
+        check(LanguageLevel::ALL);
+        check(Guidance::ALL);
+        check(AgeBand::ALL);
+    }
 
     #[test]
     fn empty_object_is_a_neutral_persona() {

@@ -9,12 +9,12 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::errors::{ApiError, Problem};
-use super::matches::{parse_persona, persona_source};
+use super::source::{self, PersonaSource, Sourced};
 use super::{body, envelope};
 use crate::carving::{
     team_split, CarveError, Carver, ComponentOut, Proposal, TeamPlan, Uncovered, DEFAULT_BUDGET,
 };
-use crate::catalog::fields::{FieldError, Fields};
+use crate::catalog::fields::FieldError;
 use crate::catalog::model::{Kind, Role, Task};
 use crate::persona::{HoursPerWeek, Persona, RadiusKm};
 
@@ -27,26 +27,73 @@ use crate::taxonomy::{Lang, Slot};
 /// Body of `POST /v1/carvings`: one persona source, a `role_id` or `organisation_id`, and
 /// optional overrides.
 #[derive(Debug, Deserialize, ToSchema)]
-#[allow(dead_code)]
+#[serde(deny_unknown_fields)]
 pub struct CarvingRequest {
-    scan_id: Option<String>,
-    persona: Option<Persona>,
-    questionnaire: Option<String>,
-    version: Option<u32>,
+    pub scan_id: Option<String>,
+    pub persona: Option<Persona>,
+    pub questionnaire: Option<String>,
+    pub version: Option<u32>,
     #[schema(value_type = Option<Object>)]
-    answers: Option<serde_json::Map<String, Value>>,
-    role_id: Option<String>,
-    organisation_id: Option<String>,
+    pub answers: Option<serde_json::Map<String, Value>>,
+    pub role_id: Option<String>,
+    pub organisation_id: Option<String>,
     /// Hours budget, 0.5 to 80; default the persona's hours (4 when unknown).
-    #[schema(value_type = Option<f64>, minimum = 0.5, maximum = 80)]
-    max_hours_per_week: Option<f64>,
+    #[schema(minimum = 0.5, maximum = 80)]
+    pub max_hours_per_week: Option<f64>,
     #[schema(value_type = Option<Vec<String>>)]
-    slots: Option<Vec<Slot>>,
+    pub slots: Option<Vec<Slot>>,
     /// Travel distance in km instead of the persona's (a what-if at the desk).
     #[schema(value_type = Option<f64>, minimum = 0.1, maximum = 100)]
-    radius_km: Option<RadiusKm>,
-    must_include: Option<Vec<String>>,
-    lang: Option<String>,
+    pub radius_km: Option<RadiusKm>,
+    pub must_include: Option<Vec<String>>,
+    /// `nl` (default) or `en`.
+    pub lang: Option<Lang>,
+}
+
+/// What is carved: one role, or every role of an organisation.
+enum Target {
+    Role(String),
+    Organisation(String),
+}
+
+impl CarvingRequest {
+    /// The one role or organisation to carve.
+    fn target(&self) -> Option<Target> {
+        match (&self.role_id, &self.organisation_id) {
+            (Some(r), None) => Some(Target::Role(r.clone())),
+            (None, Some(o)) => Some(Target::Organisation(o.clone())),
+            _ => None,
+        }
+    }
+}
+
+impl Sourced for CarvingRequest {
+    fn source(&mut self) -> PersonaSource {
+        source::source_of!(self)
+    }
+    fn lang(&self) -> Option<Lang> {
+        self.lang
+    }
+    fn check(&self, _: &AppState, errors: &mut Vec<FieldError>) {
+        if self
+            .max_hours_per_week
+            .is_some_and(|h| !(MIN_BUDGET..=HoursPerWeek::MAX).contains(&h))
+        {
+            errors.push(FieldError::new(
+                "/max_hours_per_week",
+                format!(
+                    "must be between {MIN_BUDGET} and {} hours a week",
+                    HoursPerWeek::MAX
+                ),
+            ));
+        }
+        if self.target().is_none() {
+            errors.push(FieldError::new(
+                "/role_id",
+                "give a role_id or an organisation_id (one of them)",
+            ));
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -122,69 +169,31 @@ pub async fn create_carving(
     bytes: Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let v = body::json(&req, &bytes)?;
-    let Some(obj) = v.as_object() else {
-        return Err(ApiError::Unprocessable(
-            "the request is not valid".into(),
-            vec![FieldError::new("", "must be a JSON object")],
-        ));
-    };
-    let mut errors = envelope::unknown_fields::<CarvingRequest>(obj);
-    let (sources, problem) = envelope::one_persona_source(obj);
-    errors.extend(problem);
-    let mut f = Fields::new(&v, "");
-    let role_id: Option<String> = f.opt("role_id");
-    let org_id: Option<String> = f.opt("organisation_id");
-    if role_id.is_some() == org_id.is_some() {
-        f.err(
-            "role_id",
-            "give a role_id or an organisation_id (one of them)",
-        );
-    }
-    let max_hours: Option<f64> = f.opt("max_hours_per_week");
-    if max_hours.is_some_and(|h| !(MIN_BUDGET..=HoursPerWeek::MAX).contains(&h)) {
-        f.err(
-            "max_hours_per_week",
-            format!(
-                "must be between {MIN_BUDGET} and {} hours a week",
-                HoursPerWeek::MAX
-            ),
-        );
-    }
-    let slots: Option<Vec<Slot>> = f.opt("slots");
-    let radius: Option<RadiusKm> = f.opt("radius_km");
-    let must: Vec<String> = f.or_default("must_include");
-    let lang = envelope::lang(&mut f);
-    errors.extend(f.finish());
-    let (persona, lang) = persona_source(&state, obj, &v, sources, lang, &mut errors)?;
-    if !errors.is_empty() {
-        return Err(ApiError::Unprocessable(
-            format!("{} problem(s) in the request", errors.len()),
-            errors,
-        ));
-    }
-    let mut persona = persona.ok_or_else(|| ApiError::Internal("no persona".into()))?;
-    if let Some(s) = slots {
+    let (r, mut persona, lang) = source::read::<CarvingRequest>(&state, &v)?;
+    let target = r.target().ok_or_else(|| ApiError::internal("no target"))?;
+    if let Some(s) = r.slots {
         persona.availability.slots = s;
     }
-    if radius.is_some() {
-        persona.travel.radius_km = radius;
+    if r.radius_km.is_some() {
+        persona.travel.radius_km = r.radius_km;
     }
+    let must = r.must_include.unwrap_or_default();
+    let max_hours = r.max_hours_per_week;
     let budget = max_hours
         .or(persona.availability.hours_per_week.map(|h| h.get()))
         .unwrap_or(DEFAULT_BUDGET);
     let roles: Vec<Role> =
-        match (&role_id, &org_id) {
-            (Some(r), _) => vec![load_role(&state, r)?
+        match &target {
+            Target::Role(r) => vec![load_role(&state, r)?
                 .ok_or_else(|| ApiError::NotFound(format!("no role {r:?}")))?],
-            (_, Some(o)) => {
+            Target::Organisation(o) => {
                 if !state.store.contains(Kind::Organisations, o)? {
                     return Err(ApiError::NotFound(format!("no organisation {o:?}")));
                 }
                 roles_of(&state, o)?
             }
-            _ => unreachable!("checked above"),
         };
-    let lang = lang.unwrap_or_default();
+    let one_role = matches!(target, Target::Role(_));
     let q = query(lang, state.now());
     let snap = state.snapshot();
     let carver = Carver {
@@ -199,7 +208,7 @@ pub async fn create_carving(
         .map(|role| components(&state, &role.id))
         .collect::<Result<_, _>>()?;
     for (role, comps) in roles.iter().zip(&role_components) {
-        let must_here: Vec<String> = if role_id.is_some() {
+        let must_here: Vec<String> = if one_role {
             must.clone()
         } else {
             must.iter()
@@ -226,7 +235,7 @@ pub async fn create_carving(
                         ),
                     ),
                 };
-                if role_id.is_some() {
+                if one_role {
                     return Err(ApiError::Unprocessable(
                         "must_include cannot be honoured".into(),
                         vec![FieldError::new(ptr, msg)],
@@ -240,7 +249,7 @@ pub async fn create_carving(
             .total_cmp(&a.fit)
             .then_with(|| a.role_id.cmp(&b.role_id))
     });
-    if org_id.is_some() {
+    if !one_role {
         // Across roles: the best proposal of each role first, then the rest.
         let mut seen = std::collections::HashSet::new();
         let (firsts, rest): (Vec<_>, Vec<_>) = all
@@ -279,13 +288,14 @@ pub async fn create_carving(
 
 /// Body of `POST /v1/carvings/team`.
 #[derive(Debug, Deserialize, ToSchema)]
-#[allow(dead_code)]
+#[serde(deny_unknown_fields)]
 pub struct TeamRequest {
-    role_id: String,
+    pub role_id: String,
     /// 2–6 people: each a persona object, or `{"scan_id": …}`.
-    #[schema(value_type = Vec<Object>)]
-    personas: Vec<Value>,
-    lang: Option<String>,
+    #[schema(value_type = Vec<Object>, min_items = 2, max_items = 6)]
+    pub personas: Vec<Value>,
+    /// `nl` (default) or `en`.
+    pub lang: Option<Lang>,
 }
 
 /// Split all components of a role over 2–6 people.
@@ -301,18 +311,16 @@ pub async fn create_team_carving(
     bytes: Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let v = body::json(&req, &bytes)?;
-    let mut f = Fields::new(&v, "");
-    let role_id: Option<String> = f.req("role_id");
-    let people: Option<Vec<Value>> = f.req("personas");
-    let lang = match f.opt::<String>("lang").as_deref() {
-        None => Lang::Nl,
-        Some(l) => Lang::parse(l).unwrap_or_else(|| {
-            f.err("lang", "use nl or en");
-            Lang::Nl
-        }),
+    let (r, mut errors) = envelope::parse::<TeamRequest>(&v, "");
+    // Each person is checked even when the request misses its role, so one answer lists
+    // every problem.
+    let people = match &r {
+        Some(r) => r.personas.as_slice(),
+        None => v
+            .get("personas")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice),
     };
-    let mut errors = f.finish();
-    let people = people.unwrap_or_default();
     if !(2..=6).contains(&people.len()) && v.get("personas").is_some() {
         errors.push(FieldError::new("/personas", "give 2 to 6 people"));
     }
@@ -320,20 +328,21 @@ pub async fn create_team_carving(
     for (i, pv) in people.iter().enumerate() {
         if let Some(id) = pv.get("scan_id").and_then(|x| x.as_str()) {
             personas.push(super::scans::load_scan(&state, id)?.persona);
-        } else {
-            match parse_persona(&state, pv, &format!("/personas/{i}")) {
-                Ok(p) => personas.push(p),
-                Err(e) => errors.extend(e),
+            continue;
+        }
+        let base = format!("/personas/{i}");
+        match envelope::parse::<Persona>(pv, &base) {
+            (Some(mut p), mut e) => {
+                e.extend(source::complete(&state, &mut p, &base));
+                errors.extend(e);
+                personas.push(p);
             }
+            (None, e) => errors.extend(e),
         }
     }
-    if !errors.is_empty() {
-        return Err(ApiError::Unprocessable(
-            format!("{} problem(s) in the request", errors.len()),
-            errors,
-        ));
-    }
-    let role_id = role_id.unwrap_or_default();
+    envelope::reject(errors)?;
+    let r = r.ok_or_else(|| ApiError::internal("no request"))?;
+    let (role_id, lang) = (r.role_id, r.lang.unwrap_or_default());
     load_role(&state, &role_id)?
         .ok_or_else(|| ApiError::NotFound(format!("no role {role_id:?}")))?;
     let comps = components(&state, &role_id)?;
@@ -363,7 +372,7 @@ pub async fn create_team_carving(
         .collect();
     let (assign, total, exact) = web::block(move || team_split(&fits, &hours, &budgets))
         .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
+        .map_err(ApiError::from)?;
     let mut assignments = Vec::new();
     for (pi, p) in personas.iter().enumerate() {
         let mine: Vec<&Task> = comps

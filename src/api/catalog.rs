@@ -4,50 +4,105 @@ use std::sync::Arc;
 
 use actix_web::web::{self, Bytes};
 use actix_web::{HttpRequest, HttpResponse};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
-use super::body;
 use super::errors::ApiError;
+use super::{body, envelope};
 use crate::catalog::fields::FieldError;
 use crate::catalog::model::{valid_id, Kind};
 use crate::geo::{distance_km, in_netherlands, LatLon};
 use crate::search::Filters;
 use crate::state::{AppState, RecordError};
+use crate::taxonomy::Slot;
 
 pub const MAX_PAGE: usize = 100;
 pub const MAX_IMPORT: usize = 100_000;
 
 /// Filters and paging of the sociale kaart.
-#[derive(Debug, Default, IntoParams)]
-#[into_params(parameter_in = Query, rename_all = "camelCase")]
-#[allow(dead_code)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// Words to search for (Dutch stemming: "koken" also finds "kookt").
-    q: Option<String>,
+    pub q: Option<String>,
     /// Wijk name or CBS code.
-    wijk: Option<String>,
+    pub wijk: Option<String>,
     /// Category id (tasks).
-    category: Option<String>,
+    pub category: Option<String>,
     /// Training topic id (trainings).
-    topic: Option<String>,
+    pub topic: Option<String>,
     /// Slot id, e.g. thu-afternoon.
-    slot: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub slot: Option<Slot>,
     /// Organisation id.
-    organisation: Option<String>,
+    pub organisation: Option<String>,
     /// Centre point "lat,lon" for a radius search.
-    near: Option<String>,
+    #[param(value_type = Option<String>)]
+    pub near: Option<Near>,
     /// Radius around `near` in km (default 3).
-    radius_km: Option<f64>,
+    #[param(value_type = Option<f64>)]
+    pub radius_km: Option<Text<f64>>,
     /// Only items with (true) or without (false) a certificate.
-    certificate: Option<bool>,
+    #[param(value_type = Option<bool>)]
+    pub certificate: Option<Text<bool>>,
     /// Only free items (trainings without cost).
-    free: Option<bool>,
+    #[param(value_type = Option<bool>)]
+    pub free: Option<Text<bool>>,
     /// Page size, 1–100 (default 20).
-    limit: Option<usize>,
+    #[param(value_type = Option<usize>)]
+    pub limit: Option<Text<usize>>,
     /// Items to skip (default 0).
-    offset: Option<usize>,
+    #[param(value_type = Option<usize>)]
+    pub offset: Option<Text<usize>>,
+}
+
+/// A query-string value of type `T`: query strings are text, so it is read from a string.
+#[derive(Debug, Clone, Copy)]
+pub struct Text<T>(pub T);
+
+/// What a query value must look like, for the problem when it does not.
+pub trait Described {
+    const WHAT: &'static str;
+}
+impl Described for bool {
+    const WHAT: &'static str = "true or false";
+}
+impl Described for usize {
+    const WHAT: &'static str = "a whole number";
+}
+impl Described for f64 {
+    const WHAT: &'static str = "a number";
+}
+
+impl<'de, T: std::str::FromStr + Described> Deserialize<'de> for Text<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.trim()
+            .parse()
+            .map(Text)
+            .map_err(|_| serde::de::Error::custom(format!("must be {}", T::WHAT)))
+    }
+}
+
+/// The centre of a radius search: `lat,lon` inside the Netherlands.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(try_from = "String")]
+pub struct Near(pub LatLon);
+
+impl TryFrom<String> for Near {
+    type Error = &'static str;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        let parts: Vec<Option<f64>> = s.split(',').map(|x| x.trim().parse().ok()).collect();
+        match parts.as_slice() {
+            [Some(lat), Some(lon)] if in_netherlands(*lat, *lon) => Ok(Near(LatLon {
+                lat: *lat,
+                lon: *lon,
+            })),
+            _ => Err("give \"lat,lon\" inside the Netherlands"),
+        }
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -64,78 +119,43 @@ fn parse_list(
     kind: Kind,
     query: &[(String, String)],
 ) -> Result<(Filters, usize, usize), ApiError> {
-    let mut f = Filters::default();
-    let mut errors = Vec::new();
-    let (mut limit, mut offset, mut radius, mut near) = (20usize, 0usize, 3.0f64, None);
-    for (k, v) in query {
-        let p = format!("/{k}");
-        let mut bad = |m: &str| errors.push(FieldError::new(p.clone(), m.to_string()));
-        match k.as_str() {
-            "q" => {
-                if v.chars().count() > 200 {
-                    bad("at most 200 characters");
-                } else {
-                    f.q = Some(v.clone());
-                }
-            }
-            "wijk" => match state.places.wijk(v) {
-                Some(w) => f.wijk = Some(w.name.clone()),
-                None => f.wijk = Some(v.clone()),
-            },
-            "category" => {
-                if kind == Kind::Tasks && !state.taxonomies.categories.contains(v) {
-                    bad("unknown category id; see /v1/taxonomies");
-                }
-                f.category = Some(v.clone());
-            }
-            "topic" => {
-                if kind == Kind::Trainings && !state.taxonomies.topics.contains(v) {
-                    bad("unknown topic id; see /v1/taxonomies");
-                }
-                f.topic = Some(v.clone());
-            }
-            "slot" => match crate::taxonomy::Slot::parse(v) {
-                Some(s) => f.slot = Some(s.id()),
-                None => bad("unknown slot id, e.g. thu-afternoon"),
-            },
-            "organisation" => f.organisation = Some(v.clone()),
-            "near" => {
-                let parts: Vec<Option<f64>> = v.split(',').map(|x| x.trim().parse().ok()).collect();
-                match parts.as_slice() {
-                    [Some(lat), Some(lon)] if in_netherlands(*lat, *lon) => {
-                        near = Some(LatLon {
-                            lat: *lat,
-                            lon: *lon,
-                        })
-                    }
-                    _ => bad("give \"lat,lon\" inside the Netherlands"),
-                }
-            }
-            "radiusKm" | "radius_km" => match v.parse::<f64>() {
-                Ok(r) if (0.1..=100.0).contains(&r) => radius = r,
-                _ => bad("a number from 0.1 to 100"),
-            },
-            "certificate" | "free" => match v.as_str() {
-                "true" | "false" => {
-                    let b = v == "true";
-                    if k == "certificate" {
-                        f.certificate = Some(b)
-                    } else {
-                        f.free = Some(b)
-                    }
-                }
-                _ => bad("true or false"),
-            },
-            "limit" => match v.parse::<usize>() {
-                Ok(n) if (1..=MAX_PAGE).contains(&n) => limit = n,
-                _ => bad("a whole number from 1 to 100"),
-            },
-            "offset" => match v.parse::<usize>() {
-                Ok(n) if n <= 100_000 => offset = n,
-                _ => bad("a whole number from 0 to 100000"),
-            },
-            _ => bad("unknown parameter"),
+    // A query string is a list of pairs; the last of a repeated name counts. `radius_km`
+    // is read as `radiusKm`, as it always was.
+    let obj: serde_json::Map<String, Value> = query
+        .iter()
+        .map(|(k, v)| {
+            let k = if k == "radius_km" { "radiusKm" } else { k };
+            (k.to_string(), Value::String(v.clone()))
+        })
+        .collect();
+    let (p, mut errors) = envelope::parse_params::<ListParams>(&Value::Object(obj));
+    let p = p.unwrap_or_default();
+    let mut bad = |name: &str, m: &str| errors.push(FieldError::new(format!("/{name}"), m));
+    if p.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
+        bad("q", "at most 200 characters");
+    }
+    let tax = &state.taxonomies;
+    if let Some(c) = p.category.as_deref() {
+        if kind == Kind::Tasks && !tax.categories.contains(c) {
+            bad("category", "unknown category id; see /v1/taxonomies");
         }
+    }
+    if let Some(t) = p.topic.as_deref() {
+        if kind == Kind::Trainings && !tax.topics.contains(t) {
+            bad("topic", "unknown topic id; see /v1/taxonomies");
+        }
+    }
+    let radius = p.radius_km.map_or(3.0, |r| r.0);
+    if !(0.1..=100.0).contains(&radius) {
+        bad("radiusKm", "a number from 0.1 to 100");
+    }
+    let limit = p.limit.map_or(20, |l| l.0);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        bad("limit", "a whole number from 1 to 100");
+    }
+    let offset = p.offset.map_or(0, |o| o.0);
+    if offset > 100_000 {
+        bad("offset", "a whole number from 0 to 100000");
     }
     if !errors.is_empty() {
         return Err(ApiError::BadRequest(
@@ -143,7 +163,20 @@ fn parse_list(
             errors,
         ));
     }
-    f.near = near.map(|p| (p, radius));
+    let f = Filters {
+        q: p.q,
+        wijk: p
+            .wijk
+            .map(|w| state.places.wijk(&w).map_or(w, |x| x.name.clone())),
+        category: p.category,
+        topic: p.topic,
+        slot: p.slot.map(|s| s.id()),
+        organisation: p.organisation,
+        near: p.near.map(|n| (n.0, radius)),
+        certificate: p.certificate.map(|b| b.0),
+        free: p.free.map(|b| b.0),
+        ..Default::default()
+    };
     Ok((f, limit, offset))
 }
 

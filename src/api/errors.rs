@@ -50,33 +50,37 @@ pub enum ApiError {
     TooManyRequests(u64),
     #[error("{0}")]
     Unavailable(String),
+    /// Keeps what went wrong for the log; the client only hears that something did.
     #[error("internal error")]
-    Internal(String),
+    Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-impl From<StateError> for ApiError {
-    fn from(e: StateError) -> Self {
-        ApiError::Internal(e.to_string())
+impl ApiError {
+    /// An internal error from a description of what cannot happen.
+    pub fn internal(what: impl Into<String>) -> Self {
+        ApiError::Internal(what.into().into())
     }
 }
 
-impl From<crate::catalog::StoreError> for ApiError {
-    fn from(e: crate::catalog::StoreError) -> Self {
-        ApiError::Internal(e.to_string())
-    }
+/// The lower layers' errors are internal errors here: each keeps its source.
+macro_rules! internal_from {
+    ($($t:ty),+) => {$(
+        impl From<$t> for ApiError {
+            fn from(e: $t) -> Self {
+                ApiError::Internal(Box::new(e))
+            }
+        }
+    )+};
 }
 
-impl From<crate::ranking::RankingError> for ApiError {
-    fn from(e: crate::ranking::RankingError) -> Self {
-        ApiError::Internal(e.to_string())
-    }
-}
-
-impl From<crate::search::SearchError> for ApiError {
-    fn from(e: crate::search::SearchError) -> Self {
-        ApiError::Internal(e.to_string())
-    }
-}
+internal_from!(
+    StateError,
+    crate::catalog::StoreError,
+    crate::ranking::RankingError,
+    crate::search::SearchError,
+    serde_json::Error,
+    actix_web::error::BlockingError
+);
 
 pub fn problem_type(status: StatusCode) -> String {
     format!(
@@ -128,8 +132,15 @@ impl ResponseError for ApiError {
             ApiError::BadRequest(_, e) | ApiError::Unprocessable(_, e) => p.errors = e.clone(),
             ApiError::UnprocessableRecords(_, r) => p.records = r.clone(),
             ApiError::Unauthorized(d) => p.detail = d.clone(),
-            ApiError::Internal(msg) => {
-                tracing::error!("internal error: {msg}");
+            ApiError::Internal(source) => {
+                let mut chain = source.to_string();
+                let mut at = source.source();
+                while let Some(e) = at {
+                    chain.push_str(": ");
+                    chain.push_str(&e.to_string());
+                    at = e.source();
+                }
+                tracing::error!("internal error: {chain}");
                 p.detail = "Something went wrong on our side. Please try again later.".into();
             }
             _ => {}

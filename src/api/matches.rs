@@ -8,12 +8,11 @@ use serde::Deserialize;
 use serde_json::Value;
 use utoipa::ToSchema;
 
+use super::body;
 use super::errors::{ApiError, Problem};
-use super::scans::{load_scan, score_request};
-use super::{body, envelope};
-use crate::catalog::fields::{parse_value, FieldError, Fields};
-use crate::persona::*;
-use crate::questionnaire::scoring::resolve_place;
+use super::source::{self, PersonaSource, Sourced};
+use crate::catalog::fields::FieldError;
+use crate::persona::{HoursPerWeek, Persona, RadiusKm};
 use crate::ranking::{MatchOutcome, Query};
 use crate::state::AppState;
 use crate::taxonomy::{Lang, Slot};
@@ -21,13 +20,15 @@ use crate::taxonomy::{Lang, Slot};
 pub const MAX_TASKS: usize = 50;
 pub const MAX_TRAININGS: usize = 20;
 
-#[derive(Debug, Deserialize, ToSchema)]
-#[allow(dead_code)]
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct MatchLimit {
     /// 1–50, default 10.
-    tasks: Option<usize>,
+    #[schema(minimum = 1, maximum = 50)]
+    pub tasks: Option<usize>,
     /// 0–20, default 5.
-    trainings: Option<usize>,
+    #[schema(maximum = 20)]
+    pub trainings: Option<usize>,
 }
 
 /// What-if changes on top of the persona (filters the person changes on the spot).
@@ -48,145 +49,56 @@ pub struct Overrides {
 
 /// Body of `POST /v1/matches`: exactly one of `scan_id`, `persona` or `questionnaire` + `answers`.
 #[derive(Debug, Deserialize, ToSchema)]
-#[allow(dead_code)]
+#[serde(deny_unknown_fields)]
 pub struct MatchRequest {
-    scan_id: Option<String>,
-    persona: Option<Persona>,
-    questionnaire: Option<String>,
-    version: Option<u32>,
+    pub scan_id: Option<String>,
+    pub persona: Option<Persona>,
+    pub questionnaire: Option<String>,
+    pub version: Option<u32>,
     #[schema(value_type = Option<Object>)]
-    answers: Option<serde_json::Map<String, Value>>,
-    limit: Option<MatchLimit>,
-    overrides: Option<Overrides>,
+    pub answers: Option<serde_json::Map<String, Value>>,
+    pub limit: Option<MatchLimit>,
+    pub overrides: Option<Overrides>,
     /// `nl` (default) or `en`.
-    lang: Option<String>,
+    pub lang: Option<Lang>,
     /// Add each score's per-feature contributions.
-    explain: Option<bool>,
+    pub explain: Option<bool>,
 }
 
-/// Parses an inline persona, reporting every problem; fills in coordinates from a
-/// postcode or wijk.
-pub fn parse_persona(state: &AppState, v: &Value, base: &str) -> Result<Persona, Vec<FieldError>> {
-    let mut f = Fields::new(v, base);
-    if !f.is_object() {
-        return Err(f.finish());
+impl Sourced for MatchRequest {
+    fn source(&mut self) -> PersonaSource {
+        source::source_of!(self)
     }
-    let mut p = Persona::default();
-    macro_rules! section {
-        ($name:literal, $field:ident) => {
-            if let Some(x) = f.opt($name) {
-                p.$field = x;
-            }
-        };
+    fn lang(&self) -> Option<Lang> {
+        self.lang
     }
-    section!("kkwz", kkwz);
-    section!("kkwz_explanation", kkwz_explanation);
-    section!("archetype", archetype);
-    section!("interests", interests);
-    section!("skills", skills);
-    section!("learning_goals", learning_goals);
-    section!("motivations", motivations);
-    section!("availability", availability);
-    section!("travel", travel);
-    section!("work_goal", work_goal);
-    section!("needs", needs);
-    section!("constraints", constraints);
-    section!("situation", situation);
-    section!("words", words);
-    let tax = &state.taxonomies;
-    for c in p.interests.keys() {
-        if !tax.categories.contains(c) {
-            f.err_at(
-                format!("{base}/interests/{}", crate::catalog::fields::escape(c)),
-                "unknown category id; see /v1/taxonomies",
-            );
+    fn check(&self, state: &AppState, errors: &mut Vec<FieldError>) {
+        let limit = self.limit.as_ref();
+        if limit
+            .and_then(|l| l.tasks)
+            .is_some_and(|t| !(1..=MAX_TASKS).contains(&t))
+        {
+            errors.push(FieldError::new("/limit/tasks", "1 to 50"));
         }
-    }
-    for (name, list) in [("skills", &p.skills), ("learning_goals", &p.learning_goals)] {
-        for (i, s) in list.iter().enumerate() {
-            if !tax.skills.contains(s) {
-                f.err_at(
-                    format!("{base}/{name}/{i}"),
-                    "unknown skill id; see /v1/taxonomies",
-                );
-            }
+        if limit
+            .and_then(|l| l.trainings)
+            .is_some_and(|t| t > MAX_TRAININGS)
+        {
+            errors.push(FieldError::new("/limit/trainings", "0 to 20"));
         }
-    }
-    if p.words.as_deref().is_some_and(|w| w.chars().count() > 500) {
-        f.err("words", "at most 500 characters");
-    }
-    if let Some(o) = p.travel.origin.as_mut() {
-        let pb = format!("{base}/travel/origin");
-        match (o.lat, o.lon) {
-            (Some(lat), Some(lon)) => {
-                if !crate::geo::in_netherlands(lat, lon) {
-                    f.err_at(
-                        format!("{pb}/lat"),
-                        "coordinates are outside the Netherlands",
-                    );
-                }
-            }
-            (None, None) => {
-                let key = o.postcode.clone().or(o.wijk.clone());
-                match key.as_deref().and_then(|k| resolve_place(&state.places, k)) {
-                    Some(r) => *o = Origin { postcode: o.postcode.clone().or(r.postcode), wijk: r.wijk.or(o.wijk.clone()), lat: r.lat, lon: r.lon },
-                    None if key.is_none() => p.travel.origin = None,
-                    None => f.err_at(pb, "unknown postcode or wijk: give a Den Haag postcode (4 digits), a wijk name, or lat and lon"),
-                }
-            }
-            _ => f.err_at(pb, "give both lat and lon"),
-        }
-    }
-    let errs = f.finish();
-    if errs.is_empty() {
-        Ok(p)
-    } else {
-        Err(errs)
-    }
-}
-
-/// The persona of a request: from `scan_id`, `persona` or `questionnaire` + `answers`.
-/// Problems are added to `errors`; unknown scans and questionnaires are 404 at once.
-pub fn persona_source(
-    state: &AppState,
-    obj: &serde_json::Map<String, Value>,
-    v: &Value,
-    sources: usize,
-    lang: Option<Lang>,
-    errors: &mut Vec<FieldError>,
-) -> Result<(Option<Persona>, Option<Lang>), ApiError> {
-    let mut persona = None;
-    let mut lang = lang;
-    if sources == 1 {
-        if let Some(id) = obj.get("scan_id").filter(|x| !x.is_null()) {
-            match id.as_str() {
-                Some(id) if errors.is_empty() => {
-                    let s = load_scan(state, id)?;
-                    lang = lang.or(Some(s.lang));
-                    persona = Some(s.persona);
-                }
-                Some(_) => {}
-                None => errors.push(FieldError::new("/scan_id", "must be a string")),
-            }
-        } else if let Some(pv) = obj.get("persona").filter(|x| !x.is_null()) {
-            match parse_persona(state, pv, "/persona") {
-                Ok(p) => persona = Some(p),
-                Err(e) => errors.extend(e),
-            }
-        } else if errors.is_empty() {
-            if obj.get("questionnaire").is_none() {
+        let Some(o) = &self.overrides else { return };
+        for (i, c) in o.categories.iter().flatten().enumerate() {
+            if !state.taxonomies.categories.contains(c) {
                 errors.push(FieldError::new(
-                    "/questionnaire",
-                    "is required with answers",
+                    format!("/overrides/categories/{i}"),
+                    "unknown category id",
                 ));
-            } else {
-                let (scored, _, _, l) = score_request(state, v, "")?;
-                lang = lang.or(Some(l));
-                persona = Some(scored.persona);
             }
         }
+        if o.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
+            errors.push(FieldError::new("/overrides/q", "at most 200 characters"));
+        }
     }
-    Ok((persona, lang))
 }
 
 /// Ranked tasks and trainings for a persona, with reasons and notices.
@@ -202,73 +114,11 @@ pub async fn create_match(
     bytes: Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let v = body::json(&req, &bytes)?;
-    let Some(obj) = v.as_object() else {
-        return Err(ApiError::Unprocessable(
-            "the request is not valid".into(),
-            vec![FieldError::new("", "must be a JSON object")],
-        ));
-    };
-    let mut errors = envelope::unknown_fields::<MatchRequest>(obj);
-    let (sources, problem) = envelope::one_persona_source(obj);
-    errors.extend(problem);
-    let mut f = Fields::new(&v, "");
-    let lang = envelope::lang(&mut f);
-    let explain: bool = f.or_default("explain");
-    let (mut lt, mut ltr) = (10usize, 5usize);
-    if let Some(l) = f.raw("limit") {
-        match parse_value::<MatchLimit>(l, "/limit") {
-            Ok(m) => {
-                if let Some(t) = m.tasks {
-                    if (1..=MAX_TASKS).contains(&t) {
-                        lt = t
-                    } else {
-                        f.err_at("/limit/tasks".into(), "1 to 50")
-                    }
-                }
-                if let Some(t) = m.trainings {
-                    if t <= MAX_TRAININGS {
-                        ltr = t
-                    } else {
-                        f.err_at("/limit/trainings".into(), "0 to 20")
-                    }
-                }
-            }
-            Err(e) => f.errors.push(e),
-        }
-    }
-    let overrides: Overrides = match f.raw("overrides") {
-        Some(o) => match parse_value::<Overrides>(o, "/overrides") {
-            Ok(o) => o,
-            Err(e) => {
-                f.errors.push(e);
-                Overrides::default()
-            }
-        },
-        None => Overrides::default(),
-    };
-    if let Some(cats) = &overrides.categories {
-        for (i, c) in cats.iter().enumerate() {
-            if !state.taxonomies.categories.contains(c) {
-                f.err_at(format!("/overrides/categories/{i}"), "unknown category id");
-            }
-        }
-    }
-    if overrides
-        .q
-        .as_deref()
-        .is_some_and(|q| q.chars().count() > 200)
-    {
-        f.err_at("/overrides/q".into(), "at most 200 characters");
-    }
-    errors.extend(f.finish());
-    let (persona, lang) = persona_source(&state, obj, &v, sources, lang, &mut errors)?;
-    if !errors.is_empty() {
-        return Err(ApiError::Unprocessable(
-            format!("{} problem(s) in the request", errors.len()),
-            errors,
-        ));
-    }
-    let mut persona = persona.ok_or_else(|| ApiError::Internal("no persona".into()))?;
+    let (r, mut persona, lang) = source::read::<MatchRequest>(&state, &v)?;
+    let lt = r.limit.as_ref().and_then(|l| l.tasks).unwrap_or(10);
+    let ltr = r.limit.as_ref().and_then(|l| l.trainings).unwrap_or(5);
+    let explain = r.explain.unwrap_or(false);
+    let overrides = r.overrides.unwrap_or_default();
     if let Some(r) = overrides.radius_km {
         persona.travel.radius_km = Some(r);
     }
@@ -290,7 +140,7 @@ pub async fn create_match(
         categories: overrides.categories.clone(),
         words,
         words_are_search: search.is_some(),
-        lang: lang.unwrap_or_default(),
+        lang,
         explain,
         now: state.now(),
     };
@@ -300,12 +150,12 @@ pub async fn create_match(
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             run_match(&state, persona, &q)
         }))
-        .map_err(|_| ApiError::Internal("the match panicked".into()))??
+        .map_err(|_| ApiError::internal("the match panicked"))??
     } else {
         let st = state.clone();
         web::block(move || run_match(&st, persona, &q))
             .await
-            .map_err(|e| ApiError::Internal(e.to_string()))??
+            .map_err(ApiError::from)??
     };
     Ok(HttpResponse::Ok().json(resp))
 }

@@ -11,6 +11,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod openapi;
 pub mod scans;
+pub mod source;
 
 use std::sync::Arc;
 

@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use utoipa::{IntoParams, ToSchema};
 
-use super::body;
 use super::errors::{ApiError, Problem};
-use crate::catalog::fields::{FieldError, Fields};
+use super::{body, envelope};
+use crate::catalog::fields::FieldError;
 use crate::persona::Persona;
 use crate::questionnaire::definition::{Definition, ItemType, Text};
 use crate::questionnaire::scoring::Warning;
@@ -219,13 +219,14 @@ pub async fn get_questionnaire(
 
 /// Body of `POST /v1/scans`.
 #[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScanRequest {
     #[schema(example = "talentscan")]
     pub questionnaire: String,
     /// Default: the newest version.
     pub version: Option<u32>,
     /// `nl` (default) or `en`.
-    pub lang: Option<String>,
+    pub lang: Option<Lang>,
     /// Item id → answer.
     #[schema(value_type = Object)]
     pub answers: Map<String, Value>,
@@ -270,49 +271,28 @@ impl From<Warning> for WarningOut {
     }
 }
 
-/// Scores a request's questionnaire + answers (shared by scans and matches).
-pub fn score_request(
+/// Scores answers to a questionnaire (a scan, or a match or carving with answers).
+pub fn score_answers(
     state: &AppState,
-    v: &Value,
+    qid: &str,
+    version: Option<u32>,
+    answers: &Map<String, Value>,
+    lang: Lang,
     base: &str,
-) -> Result<(Scored, u32, String, Lang), ApiError> {
-    let mut f = Fields::new(v, base);
-    let qid: Option<String> = f.req("questionnaire");
-    let version: Option<u32> = f.opt("version");
-    let lang_s: Option<String> = f.opt("lang");
-    let answers: Option<Map<String, Value>> = f.req("answers");
-    let lang = match lang_s.as_deref() {
-        None => Lang::Nl,
-        Some(l) => Lang::parse(l).unwrap_or_else(|| {
-            f.err("lang", "use nl or en");
-            Lang::Nl
-        }),
-    };
-    let errs = f.finish();
-    if !errs.is_empty() {
-        return Err(ApiError::Unprocessable(
-            "the request is not valid".into(),
-            errs,
-        ));
-    }
-    let qid = qid.unwrap_or_default();
-    let def = state.questionnaires.get(&qid, version).ok_or_else(|| {
+) -> Result<(Scored, u32), ApiError> {
+    let def = state.questionnaires.get(qid, version).ok_or_else(|| {
         ApiError::NotFound(format!(
             "no questionnaire {qid:?}{}",
             version.map(|v| format!(" version {v}")).unwrap_or_default()
         ))
     })?;
-    let answers = answers.unwrap_or_default();
     if answers.len() > 200 {
-        return Err(ApiError::Unprocessable(
-            "too many answers".into(),
-            vec![FieldError::new(
-                format!("{base}/answers"),
-                "at most 200 answers",
-            )],
-        ));
+        return Err(envelope::problems(vec![FieldError::new(
+            format!("{base}/answers"),
+            "at most 200 answers",
+        )]));
     }
-    let scored = score(def, &state.taxonomies, &state.places, &answers, lang).map_err(|errs| {
+    let scored = score(def, &state.taxonomies, &state.places, answers, lang).map_err(|errs| {
         ApiError::Unprocessable(
             format!("{} answer(s) are not valid", errs.len()),
             errs.into_iter()
@@ -320,7 +300,7 @@ pub fn score_request(
                 .collect(),
         )
     })?;
-    Ok((scored, def.version, qid, lang))
+    Ok((scored, def.version))
 }
 
 /// Score a questionnaire into a persona; store it only with `store: true`.
@@ -337,17 +317,16 @@ pub async fn create_scan(
     bytes: Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let v = body::json(&req, &bytes)?;
-    let store_flag = match v.get("store") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => {
-            return Err(ApiError::Unprocessable(
-                "the request is not valid".into(),
-                vec![FieldError::new("/store", "must be true or false")],
-            ))
-        }
+    let (r, errors) = envelope::parse::<ScanRequest>(&v, "");
+    let r = match r {
+        Some(r) if errors.is_empty() => r,
+        _ => return Err(envelope::problems(errors)),
     };
-    let (scored, version, qid, lang) = score_request(&state, &v, "")?;
+    let lang = r.lang.unwrap_or_default();
+    let (scored, version) =
+        score_answers(&state, &r.questionnaire, r.version, &r.answers, lang, "")?;
+    let qid = r.questionnaire;
+    let store_flag = r.store;
     let now = state.now();
     let fmt = &time::format_description::well_known::Rfc3339;
     let mut resp = ScanResponse {
@@ -371,9 +350,8 @@ pub async fn create_scan(
         resp.scan_id = Some(id.clone());
         resp.stored = true;
         resp.expires_at = Some(expires.clone());
-        let plain = serde_json::to_vec(&resp).map_err(|e| ApiError::Internal(e.to_string()))?;
-        let sealed = serde_json::to_value(sid.seal(&plain, &expires))
-            .map_err(|e| ApiError::Internal(e.to_string()))?;
+        let plain = serde_json::to_vec(&resp).map_err(ApiError::from)?;
+        let sealed = serde_json::to_value(sid.seal(&plain, &expires)).map_err(ApiError::from)?;
         state.store.put_scan(&sid.lookup(), &sealed).await?;
         return Ok(HttpResponse::Created()
             .insert_header(("Location", format!("/v1/scans/{id}")))
@@ -396,7 +374,7 @@ pub fn load_scan(state: &AppState, id: &str) -> Result<ScanResponse, ApiError> {
         return Err(nf());
     }
     let plain = id.open(&rec).ok_or_else(nf)?;
-    serde_json::from_slice(&plain).map_err(|e| ApiError::Internal(e.to_string()))
+    serde_json::from_slice(&plain).map_err(ApiError::from)
 }
 
 /// A stored scan.

@@ -116,11 +116,3 @@ pub fn inner_pointer(path: &serde_path_to_error::Path) -> String {
     }
     s
 }
-
-/// Deserialize a whole value, reporting the first structural error with its pointer.
-pub fn parse_value<T: DeserializeOwned>(v: &Value, base: &str) -> Result<T, FieldError> {
-    serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
-        let p = format!("{base}{}", inner_pointer(e.path()));
-        FieldError::new(p, e.into_inner().to_string())
-    })
-}

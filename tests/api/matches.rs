@@ -489,3 +489,63 @@ async fn the_telling_word_of_a_sentence_counts_more_than_a_common_one() {
     assert!(common < 0.5 * telling, "{common} against {telling}");
     assert_eq!(m["tasks"][0]["id"], "bouwtekening", "{m}");
 }
+
+/// Every request is read as its one typed definition, and every problem is listed.
+#[tokio::test]
+async fn every_request_lists_all_its_problems() {
+    let app = spawn_app().await;
+    let cases = [
+        (
+            "/v1/carvings",
+            json!({"persona": {"skills": 3, "kkwz": "x"}, "max_hours_per_week": 100, "lang": "xx", "zzz": 1}),
+            vec![
+                "/persona/skills",
+                "/persona/kkwz",
+                "/max_hours_per_week",
+                "/lang",
+                "/zzz",
+                "/role_id",
+            ],
+        ),
+        (
+            "/v1/carvings/team",
+            json!({"personas": [{"skills": 1}], "extra": 1}),
+            vec!["/role_id", "/personas", "/personas/0/skills", "/extra"],
+        ),
+        (
+            "/v1/scans",
+            json!({"questionnaire": 1, "answers": [], "store": "yes", "x": 1}),
+            vec!["/questionnaire", "/answers", "/store", "/x"],
+        ),
+        (
+            "/v1/matches",
+            json!({"persona": {"interests": {"eten-koken": 2}}, "limit": {"tasks": "ten", "more": 1}, "overrides": {"q": 5}}),
+            vec![
+                "/persona/interests/eten-koken",
+                "/limit/tasks",
+                "/limit/more",
+                "/overrides/q",
+            ],
+        ),
+    ];
+    for (path, body, want) in cases {
+        let p = problem(app.post_json(path, &body).await, 422).await;
+        let mut got = pointers(&p);
+        got.sort();
+        let mut want: Vec<String> = want.iter().map(|w| w.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{path}: {p}");
+    }
+    let p = problem(
+        app.get("/v1/tasks?limit=abc&certificate=maybe&near=1,2&radiusKm=500&foo=1")
+            .await,
+        400,
+    )
+    .await;
+    let mut got = pointers(&p);
+    got.sort();
+    assert_eq!(
+        got,
+        ["/certificate", "/foo", "/limit", "/near", "/radiusKm"]
+    );
+}
