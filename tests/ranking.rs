@@ -1,13 +1,18 @@
 //! Property tests of the matcher on the sample catalog: random personas never see a
-//! hard-constraint violation or a match without reasons, and the column path (geo cells,
-//! two phases) returns the same top-10 as the straightforward reference scorer.
+//! hard-constraint violation or a match without reasons; the column path (geo cells,
+//! two phases) returns the same top-10 as the matcher's straightforward scorer; and it
+//! agrees with an independent definition of the limits and the score (`reference/`).
+mod reference;
+
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
+
+use reference::{Reference, SCORE_TOLERANCE};
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use talentscan::catalog::model::{Kind, Task};
 use talentscan::configuration::Settings;
-use talentscan::geo::{distance_km, LatLon};
 use talentscan::persona::*;
 use talentscan::ranking::{Ask, Query};
 use talentscan::state::AppState;
@@ -61,6 +66,11 @@ fn query() -> Query {
     }
 }
 
+fn category_ids() -> Vec<String> {
+    let tax = &world().state.taxonomies;
+    tax.categories.terms.iter().map(|t| t.id.clone()).collect()
+}
+
 fn persona_strategy() -> impl Strategy<Value = Persona> {
     let w = world();
     let pcs: Vec<(f64, f64)> = w
@@ -70,14 +80,7 @@ fn persona_strategy() -> impl Strategy<Value = Persona> {
         .iter()
         .map(|p| (p.lat, p.lon))
         .collect();
-    let cats: Vec<String> = w
-        .state
-        .taxonomies
-        .categories
-        .terms
-        .iter()
-        .map(|t| t.id.clone())
-        .collect();
+    let cats = category_ids();
     let skills: Vec<String> = w
         .state
         .taxonomies
@@ -114,6 +117,21 @@ fn persona_strategy() -> impl Strategy<Value = Persona> {
             any::<bool>(),
             0.0f64..100.0,
         ),
+        (
+            prop::collection::vec(0.1f64..=1.0, 4),
+            any::<bool>(),
+            prop::option::of(prop::sample::select(AgeBand::ALL.to_vec())),
+            prop::option::weighted(
+                0.3,
+                prop::sample::subsequence(
+                    vec![
+                        "koken", "tuin", "computer", "kinderen", "taal", "fiets", "muziek",
+                        "ouderen",
+                    ],
+                    1..3,
+                ),
+            ),
+        ),
     )
         .prop_map(
             |(
@@ -122,6 +140,7 @@ fn persona_strategy() -> impl Strategy<Value = Persona> {
                 (load, lang, wheel),
                 (cats, skills, learn),
                 (mot, goal, allow, cert, kennen),
+                (weights, childcare, age, words),
             )| {
                 let mut p = Persona::default();
                 p.travel.origin = origin.map(|(lat, lon)| Origin {
@@ -144,10 +163,15 @@ fn persona_strategy() -> impl Strategy<Value = Persona> {
                 p.constraints.physical_load = load;
                 p.constraints.language_level = lang;
                 p.constraints.wheelchair = wheel;
+                // Weights below 1 too: two half interests are not one whole.
                 p.interests = cats
                     .into_iter()
-                    .map(|c| (c, Unit::try_from(1.0).unwrap()))
+                    .zip(weights)
+                    .map(|(c, w)| (c, Unit::try_from(w).unwrap()))
                     .collect();
+                p.constraints.childcare = childcare;
+                p.situation.age_band = age;
+                p.words = words.map(|w| w.join(" "));
                 p.skills = skills;
                 p.learning_goals = learn;
                 p.motivations = Motivations::from_array(mot);
@@ -160,55 +184,76 @@ fn persona_strategy() -> impl Strategy<Value = Persona> {
         )
 }
 
-/// The hard constraints, written out again from the records (not from the matcher's rows).
-fn violation(t: &Task, p: &Persona, today: &str) -> Option<&'static str> {
-    if let (Some(o), Some(l), false) = (
-        p.travel.origin.as_ref().and_then(|o| o.point()),
-        &t.location,
-        t.remote,
-    ) {
-        if distance_km(
-            o,
-            LatLon {
-                lat: l.lat,
-                lon: l.lon,
-            },
-        ) > p.travel.radius_km.map_or(f64::INFINITY, |r| r.get()) + 1e-9
-        {
-            return Some("radius");
+fn reference() -> &'static Reference {
+    static R: OnceLock<Reference> = OnceLock::new();
+    R.get_or_init(Reference::load)
+}
+
+/// A person and the desk's "only these categories" (sometimes).
+fn ask_strategy() -> impl Strategy<Value = (Persona, Option<Vec<String>>)> {
+    (
+        persona_strategy(),
+        prop::option::weighted(0.2, prop::sample::subsequence(category_ids(), 1..3)),
+    )
+}
+
+/// The column path against the independent reference: the same tasks pass the hard
+/// limits, every shown task has the reference's score, and the first is the best.
+fn agrees_with_the_reference(
+    w: &World,
+    p: &Persona,
+    categories: Option<Vec<String>>,
+) -> Result<(), TestCaseError> {
+    let r = reference();
+    let mut q = query();
+    q.categories = categories.clone();
+    q.words = p
+        .words
+        .as_deref()
+        .and_then(talentscan::search::content_words);
+    let m = &w.state.matcher;
+    let prepared = m.prepare(p, &q);
+    let snap = w.state.snapshot();
+    let cols = &snap.tasks;
+    let text = q.words.as_deref().map(|words| {
+        m.text_relevance(cols, &w.state.index, words, &prepared)
+            .unwrap()
+    });
+    let (fast, feasible) = m.rank_rows_counted(cols, &prepared, text.as_ref(), 10);
+    let row_of: HashMap<&str, usize> = cols
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (&**id, i))
+        .collect();
+    let today = q.now.date();
+    let mut scores: HashMap<&str, f64> = HashMap::new();
+    for t in &w.tasks {
+        if r.violation(t, p, today, categories.as_deref()).is_none() {
+            let tx = text.as_ref().map(|x| x.get(row_of[t.id.as_str()]) as f64);
+            scores.insert(t.id.as_str(), r.score(t, p, tx));
         }
     }
-    let s = &t.schedule;
-    let any_moment = s.on_call || s.flexible || s.slots.is_empty();
-    let common = s.slots.iter().any(|x| p.availability.slots.contains(x));
-    if !(p.availability.slots.is_empty() || any_moment || common) {
-        return Some("slots");
+    prop_assert_eq!(feasible, scores.len(), "tasks within every hard limit");
+    prop_assert_eq!(fast.len(), scores.len().min(10));
+    let best = scores.values().copied().fold(f64::MIN, f64::max);
+    for (i, c) in fast.iter().enumerate() {
+        let id: &str = &cols.ids[c.row];
+        let Some(s) = scores.get(id) else {
+            return Err(TestCaseError::fail(format!("{id} breaks a hard limit")));
+        };
+        prop_assert!(
+            (s - c.score).abs() <= SCORE_TOLERANCE,
+            "{}: reference {} against {}",
+            id,
+            s,
+            c.score
+        );
+        if i == 0 {
+            prop_assert!(*s >= best - SCORE_TOLERANCE, "the first is the best");
+        }
     }
-    if p.constraints
-        .physical_load
-        .is_some_and(|l| t.physical_load > l)
-    {
-        return Some("load");
-    }
-    if p.constraints
-        .language_level
-        .is_some_and(|l| t.language_level > l)
-    {
-        return Some("language");
-    }
-    if p.availability
-        .hours_per_week
-        .is_some_and(|h| s.hours_per_week > h.get() * 1.25 + 1e-9)
-    {
-        return Some("hours");
-    }
-    if s.end.as_deref().is_some_and(|e| e < today) {
-        return Some("ended");
-    }
-    if p.constraints.wheelchair && !t.remote && !t.suitable_for.iter().any(|x| x == "wheelchair") {
-        return Some("wheelchair");
-    }
-    None
+    Ok(())
 }
 
 proptest! {
@@ -222,10 +267,11 @@ proptest! {
         let prepared = m.prepare(&p, &q);
         let snap = w.state.snapshot();
         let rows = m.rank_rows(&snap.tasks, &prepared, None, 10);
-        let today = q.now.date().to_string();
+        let today = q.now.date();
+        prop_assert!(rows.len() <= 10);
         for c in &rows {
             let t = w.tasks.iter().find(|t| *t.id == *snap.tasks.ids[c.row]).unwrap();
-            prop_assert_eq!(violation(t, &p, &today), None, "{}", t.id);
+            prop_assert_eq!(reference().violation(t, &p, today, None), None, "{}", t.id);
             let ask = Ask { persona: &p, prepared: &prepared, query: &q, telling: &[] };
             let out = m.task_match(t, c, &ask, "org");
             prop_assert!(!out.reasons.is_empty(), "{} has no reason", t.id);
@@ -243,6 +289,11 @@ proptest! {
         let fast: Vec<String> = m.rank_rows(&snap.tasks, &prepared, None, 10).into_iter().map(|c| snap.tasks.ids[c.row].to_string()).collect();
         let reference = m.rank_reference(&w.tasks, &prepared, 10);
         prop_assert_eq!(fast, reference);
+    }
+
+    #[test]
+    fn the_column_path_agrees_with_the_independent_reference((p, cats) in ask_strategy()) {
+        agrees_with_the_reference(world(), &p, cats)?;
     }
 }
 
@@ -351,6 +402,11 @@ proptest! {
         let fast: Vec<String> = m.rank_rows(&cols, &prepared, None, 10).into_iter().map(|c| cols.ids[c.row].to_string()).collect();
         let reference = m.rank_reference(&w.tasks, &prepared, 10);
         prop_assert_eq!(fast, reference);
+    }
+
+    #[test]
+    fn on_a_large_dense_catalog_the_column_path_agrees_with_the_independent_reference((p, cats) in ask_strategy()) {
+        agrees_with_the_reference(dense(), &p, cats)?;
     }
 }
 

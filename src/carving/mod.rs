@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use crate::catalog::model::{Task, Training};
 use crate::persona::Persona;
 use crate::ranking::features::Prepared;
-use crate::ranking::{Matcher, Query, Reason};
+use crate::ranking::{Matcher, Query, Reason, ReasonCode};
 use crate::taxonomy::{Lang, Slot};
 
 /// Largest number of feasible components searched exhaustively.
@@ -410,7 +410,7 @@ impl<'a> Carver<'a> {
                 .join(sep)
         };
         let mut reasons = vec![Reason {
-            code: "hours".into(),
+            code: ReasonCode::Hours,
             text: fill(
                 &texts.carving("hours_total", lang),
                 &[("hours", &fmt_hours(hours, lang))],
@@ -419,13 +419,13 @@ impl<'a> Carver<'a> {
         let days = day_mask(slots_mask);
         if slots_mask == 0 {
             reasons.push(Reason {
-                code: "slot".into(),
+                code: ReasonCode::Slot,
                 text: texts.carving("choose_when", lang),
             });
         } else if days.count_ones() == 1 {
             let and = if lang == Lang::Nl { " en " } else { " and " };
             reasons.push(Reason {
-                code: "slot".into(),
+                code: ReasonCode::Slot,
                 text: fill(
                     &texts.carving("all_on", lang),
                     &[("slots", &slot_list(and))],
@@ -433,7 +433,7 @@ impl<'a> Carver<'a> {
             });
         } else {
             reasons.push(Reason {
-                code: "slot".into(),
+                code: ReasonCode::Slot,
                 text: fill(
                     &texts.carving("fits_on", lang),
                     &[("slots", &slot_list(", "))],
@@ -453,7 +453,7 @@ impl<'a> Carver<'a> {
             });
         if !used.is_empty() {
             reasons.push(Reason {
-                code: "skill".into(),
+                code: ReasonCode::Skill,
                 text: fill(
                     &texts.carving("uses_skills", lang),
                     &[("labels", &used.join(", "))],
@@ -466,7 +466,7 @@ impl<'a> Carver<'a> {
             .reduce(f64::max)
         {
             reasons.push(Reason {
-                code: "distance".into(),
+                code: ReasonCode::Distance,
                 text: fill(
                     &texts.carving("distance", lang),
                     &[("km", &crate::ranking::config::km(d, lang))],

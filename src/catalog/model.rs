@@ -116,13 +116,21 @@ pub struct Schedule {
     #[serde(default)]
     pub flexible: bool,
     /// First day (YYYY-MM-DD).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(format = Date)]
-    pub start: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "dates::day_opt"
+    )]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub start: Option<time::Date>,
     /// Last day (YYYY-MM-DD); after it the task is not shown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(format = Date)]
-    pub end: Option<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "dates::day_opt"
+    )]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub end: Option<time::Date>,
 }
 
 impl Schedule {
@@ -223,10 +231,61 @@ pub struct Task {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Session {
-    #[schema(format = DateTime)]
-    pub start: String,
-    #[schema(format = DateTime)]
-    pub end: String,
+    #[serde(with = "dates::instant")]
+    #[schema(value_type = String, format = DateTime)]
+    pub start: time::OffsetDateTime,
+    #[serde(with = "dates::instant")]
+    #[schema(value_type = String, format = DateTime)]
+    pub end: time::OffsetDateTime,
+}
+
+/// Dates and instants as the catalog writes them (`YYYY-MM-DD`; RFC 3339 with an offset),
+/// read into `time` types so they are compared as dates, never as strings.
+pub mod dates {
+    use serde::de::Error;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use time::format_description::well_known::Rfc3339;
+    use time::format_description::BorrowedFormatItem;
+    use time::{Date, OffsetDateTime};
+
+    const DAY: &[BorrowedFormatItem<'static>] =
+        time::macros::format_description!("[year]-[month]-[day]");
+
+    pub fn parse_day(s: &str) -> Option<Date> {
+        Date::parse(s, DAY).ok()
+    }
+
+    /// An optional `YYYY-MM-DD` date.
+    pub mod day_opt {
+        use super::*;
+        pub fn serialize<S: Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+            match d {
+                Some(d) => s.serialize_str(&d.format(DAY).map_err(serde::ser::Error::custom)?),
+                None => s.serialize_none(),
+            }
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Date>, D::Error> {
+            match Option::<String>::deserialize(d)? {
+                None => Ok(None),
+                Some(x) => parse_day(&x)
+                    .map(Some)
+                    .ok_or_else(|| D::Error::custom("must be a date: YYYY-MM-DD")),
+            }
+        }
+    }
+
+    /// An RFC 3339 date-time with its offset, kept as written (local time with offset).
+    pub mod instant {
+        use super::*;
+        pub fn serialize<S: Serializer>(t: &OffsetDateTime, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(&t.format(&Rfc3339).map_err(serde::ser::Error::custom)?)
+        }
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OffsetDateTime, D::Error> {
+            let x = String::deserialize(d)?;
+            OffsetDateTime::parse(&x, &Rfc3339)
+                .map_err(|_| D::Error::custom("must be an RFC 3339 date-time with offset"))
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, Default)]
@@ -394,19 +453,38 @@ fn labels(f: &mut Fields, name: &str) -> Vec<String> {
     list
 }
 
-fn check_id(f: &mut Fields, id: &str) {
+/// The start of every record's parse: an object, with a valid id.
+fn open<'a>(v: &'a Value, id: &str, base: &str) -> Result<Fields<'a>, Vec<FieldError>> {
+    let mut f = Fields::new(v, base);
+    if !f.is_object() {
+        return Err(f.finish());
+    }
     if !valid_id(id) {
         f.err("id", ID_RULE);
     }
+    Ok(f)
 }
 
-fn parse_date(s: &str) -> bool {
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(s, &fmt).is_ok()
+/// A record's required title and optional description.
+fn titled(f: &mut Fields) -> (String, String) {
+    (
+        text(f, "title", true, MAX_TITLE_LEN),
+        text(f, "description", false, MAX_TEXT_LEN),
+    )
 }
 
-fn parse_datetime(s: &str) -> Option<time::OffsetDateTime> {
-    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()
+/// The organisation a role or task belongs to: required, and published first.
+fn organisation_of(f: &mut Fields, ctx: &Context) -> Option<String> {
+    let org: Option<String> = f.req("organisation_id");
+    if let Some(o) = &org {
+        if !(ctx.organisation_exists)(o) {
+            f.err(
+                "organisation_id",
+                format!("unknown organisation {o:?}: publish it first"),
+            );
+        }
+    }
+    org
 }
 
 /// A location object: `{wijk?, postcode?, lat?, lon?}`, where missing coordinates are
@@ -531,11 +609,7 @@ fn contact(f: &mut Fields, name: &str, required: bool) -> Option<Contact> {
 
 impl Organisation {
     pub fn parse(v: &Value, id: &str, base: &str, ctx: &Context) -> Result<Self, Vec<FieldError>> {
-        let mut f = Fields::new(v, base);
-        if !f.is_object() {
-            return Err(f.finish());
-        }
-        check_id(&mut f, id);
+        let mut f = open(v, id, base)?;
         let name = text(&mut f, "name", true, MAX_TITLE_LEN);
         let description = text(&mut f, "description", false, MAX_TEXT_LEN);
         let wijk_in: Option<String> = f.opt("wijk");
@@ -586,22 +660,9 @@ impl Organisation {
 
 impl Role {
     pub fn parse(v: &Value, id: &str, base: &str, ctx: &Context) -> Result<Self, Vec<FieldError>> {
-        let mut f = Fields::new(v, base);
-        if !f.is_object() {
-            return Err(f.finish());
-        }
-        check_id(&mut f, id);
-        let title = text(&mut f, "title", true, MAX_TITLE_LEN);
-        let description = text(&mut f, "description", false, MAX_TEXT_LEN);
-        let org: Option<String> = f.req("organisation_id");
-        if let Some(o) = &org {
-            if !(ctx.organisation_exists)(o) {
-                f.err(
-                    "organisation_id",
-                    format!("unknown organisation {o:?}: publish it first"),
-                );
-            }
-        }
+        let mut f = open(v, id, base)?;
+        let (title, description) = titled(&mut f);
+        let org = organisation_of(&mut f, ctx);
         let errs = f.finish();
         if errs.is_empty() {
             Ok(Self {
@@ -628,22 +689,9 @@ const SUITABLE_FOR: [&str; 6] = [
 impl Task {
     pub fn parse(v: &Value, id: &str, base: &str, ctx: &Context) -> Result<Self, Vec<FieldError>> {
         let tax = ctx.taxonomies;
-        let mut f = Fields::new(v, base);
-        if !f.is_object() {
-            return Err(f.finish());
-        }
-        check_id(&mut f, id);
-        let title = text(&mut f, "title", true, MAX_TITLE_LEN);
-        let description = text(&mut f, "description", false, MAX_TEXT_LEN);
-        let org: Option<String> = f.req("organisation_id");
-        if let Some(o) = &org {
-            if !(ctx.organisation_exists)(o) {
-                f.err(
-                    "organisation_id",
-                    format!("unknown organisation {o:?}: publish it first"),
-                );
-            }
-        }
+        let mut f = open(v, id, base)?;
+        let (title, description) = titled(&mut f);
+        let org = organisation_of(&mut f, ctx);
         let categories = ids(&mut f, "categories", &tax.categories, "category", 1);
         let skills = ids(&mut f, "skills", &tax.skills, "skill", 0);
         let learn_skills = ids(&mut f, "learn_skills", &tax.skills, "skill", 0);
@@ -766,8 +814,9 @@ impl Task {
         })
     }
 
-    pub fn is_ended(&self, today: &str) -> bool {
-        self.schedule.end.as_deref().is_some_and(|e| e < today)
+    /// Its last day has passed.
+    pub fn is_ended(&self, today: time::Date) -> bool {
+        self.schedule.end.is_some_and(|e| e < today)
     }
 }
 
@@ -831,17 +880,18 @@ fn schedule(f: &mut Fields) -> Option<Schedule> {
     }
     let on_call: bool = s.or_default("on_call");
     let flexible: bool = s.or_default("flexible");
-    let start: Option<String> = s.opt("start");
-    let end: Option<String> = s.opt("end");
-    for (n, d) in [("start", &start), ("end", &end)] {
-        if d.as_deref().is_some_and(|d| !parse_date(d)) {
+    let day = |s: &mut Fields, n: &str| -> Option<time::Date> {
+        let d: Option<String> = s.opt(n);
+        let parsed = d.as_deref().and_then(dates::parse_day);
+        if d.is_some() && parsed.is_none() {
             s.err(n, "must be a date: YYYY-MM-DD");
         }
-    }
-    if let (Some(a), Some(b)) = (&start, &end) {
-        if a > b && parse_date(a) && parse_date(b) {
-            s.err("end", "is before start");
-        }
+        parsed
+    };
+    let start = day(&mut s, "start");
+    let end = day(&mut s, "end");
+    if start.zip(end).is_some_and(|(a, b)| a > b) {
+        s.err("end", "is before start");
     }
     let errs = s.finish();
     let ok = errs.is_empty();
@@ -868,13 +918,8 @@ fn schedule(f: &mut Fields) -> Option<Schedule> {
 impl Training {
     pub fn parse(v: &Value, id: &str, base: &str, ctx: &Context) -> Result<Self, Vec<FieldError>> {
         let tax = ctx.taxonomies;
-        let mut f = Fields::new(v, base);
-        if !f.is_object() {
-            return Err(f.finish());
-        }
-        check_id(&mut f, id);
-        let title = text(&mut f, "title", true, MAX_TITLE_LEN);
-        let description = text(&mut f, "description", false, MAX_TEXT_LEN);
+        let mut f = open(v, id, base)?;
+        let (title, description) = titled(&mut f);
         let provider = text(&mut f, "provider", true, MAX_TITLE_LEN);
         let topics = ids(&mut f, "topics", &tax.topics, "training topic", 1);
         let skills = ids(&mut f, "skills", &tax.skills, "skill", 0);
@@ -892,20 +937,18 @@ impl Training {
             }
             None
         };
-        let sessions: Vec<Session> = f.or_default("sessions");
-        for (i, s) in sessions.iter().enumerate() {
+        // Each session on its own, so every bad one is listed.
+        let raw: Vec<Value> = f.or_default("sessions");
+        let mut sessions: Vec<Session> = Vec::new();
+        for (i, v) in raw.iter().enumerate() {
             let p = format!("{}/{i}", f.pointer("sessions"));
-            match (parse_datetime(&s.start), parse_datetime(&s.end)) {
-                (Some(a), Some(b)) if a <= b => {}
-                (Some(_), Some(_)) => f.err_at(format!("{p}/end"), "is before start"),
-                (None, _) => f.err_at(
-                    format!("{p}/start"),
-                    "must be an RFC 3339 date-time with offset",
-                ),
-                (_, None) => f.err_at(
-                    format!("{p}/end"),
-                    "must be an RFC 3339 date-time with offset",
-                ),
+            match serde_path_to_error::deserialize::<_, Session>(v) {
+                Ok(s) if s.start <= s.end => sessions.push(s),
+                Ok(_) => f.err_at(format!("{p}/end"), "is before start"),
+                Err(e) => {
+                    let at = format!("{p}{}", crate::catalog::fields::inner_pointer(e.path()));
+                    f.err_at(at, e.into_inner().to_string());
+                }
             }
         }
         let schedule: Option<TrainingSchedule> = f.opt("schedule");
@@ -958,20 +1001,15 @@ impl Training {
     fn parse_sessions(&self) -> ParsedSessions {
         let mut p = ParsedSessions::default();
         for s in &self.sessions {
-            let (a, b) = (parse_datetime(&s.start), parse_datetime(&s.end));
-            p.starts
-                .push(a.map(|t| t.unix_timestamp()).unwrap_or(i64::MIN));
-            p.ends
-                .push(b.map(|t| t.unix_timestamp()).unwrap_or(i64::MIN));
-            if let Some(d) = a {
-                let day = d.weekday().number_days_from_monday() as u32;
-                let part = match d.hour() {
-                    0..=11 => 0,
-                    12..=17 => 1,
-                    _ => 2,
-                };
-                p.slots |= 1 << (day * 3 + part);
-            }
+            p.starts.push(s.start.unix_timestamp());
+            p.ends.push(s.end.unix_timestamp());
+            let day = s.start.weekday().number_days_from_monday();
+            let part = match s.start.hour() {
+                0..=11 => 0,
+                12..=17 => 1,
+                _ => 2,
+            };
+            p.slots |= 1 << (day * 3 + part);
         }
         p
     }
@@ -992,9 +1030,7 @@ impl Training {
             let n = now.unix_timestamp();
             return self.parsed.ends.iter().any(|&e| e >= n);
         }
-        self.sessions
-            .iter()
-            .any(|s| parse_datetime(&s.end).is_some_and(|e| e >= now))
+        self.sessions.iter().any(|s| s.end >= now)
     }
 
     pub fn next_session(&self, now: time::OffsetDateTime) -> Option<&Session> {
@@ -1016,10 +1052,9 @@ impl Training {
         }
         self.sessions
             .iter()
-            .filter_map(|s| parse_datetime(&s.start).map(|t| (s, t)))
-            .filter(|(_, t)| *t >= now)
-            .min_by(|a, b| a.0.start.cmp(&b.0.start))
-            .map(|(s, t)| (s, t.unix_timestamp()))
+            .filter(|s| s.start >= now)
+            .min_by_key(|s| s.start)
+            .map(|s| (s, s.start.unix_timestamp()))
     }
 }
 

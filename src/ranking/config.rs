@@ -405,21 +405,14 @@ const MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
-/// "20 februari 2027" / "20 February 2027" from the date at the start of an ISO 8601
-/// date or date-time; the input itself when it is not one.
-pub fn date_text(iso: &str, lang: Lang) -> String {
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    match iso.get(..10).and_then(|d| time::Date::parse(d, &fmt).ok()) {
-        Some(d) => {
-            let m = d.month() as usize - 1;
-            let month = match lang {
-                Lang::Nl => MONTHS_NL[m],
-                Lang::En => MONTHS_EN[m],
-            };
-            format!("{} {month} {}", d.day(), d.year())
-        }
-        None => iso.to_string(),
-    }
+/// "20 februari 2027" / "20 February 2027".
+pub fn date_text(d: time::Date, lang: Lang) -> String {
+    let m = d.month() as usize - 1;
+    let month = match lang {
+        Lang::Nl => MONTHS_NL[m],
+        Lang::En => MONTHS_EN[m],
+    };
+    format!("{} {month} {}", d.day(), d.year())
 }
 
 /// "1,2" — one decimal with a Dutch comma.

@@ -42,13 +42,9 @@ fn tag_bits(suitable: &[String]) -> u8 {
         .fold(0, |m, i| m | (1 << i))
 }
 
-/// Days since 1970-01-01 of a YYYY-MM-DD date; `i32::MAX` for "no end".
-pub fn day_number(date: Option<&str>) -> i32 {
-    let Some(d) = date else { return i32::MAX };
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(d, &fmt)
-        .map(|d| d.to_julian_day() - 2_440_588)
-        .unwrap_or(i32::MAX)
+/// Days since 1970-01-01; `i32::MAX` for "no end".
+pub fn day_number(date: Option<time::Date>) -> i32 {
+    date.map_or(i32::MAX, |d| d.to_julian_day() - 2_440_588)
 }
 
 /// The attributes of one task that filtering and first-phase scoring read.
@@ -142,7 +138,7 @@ impl Row {
             hours: t.schedule.hours_per_week,
             per_month: t.schedule.frequency.per_month(),
             min_months: t.schedule.min_months,
-            end_day: day_number(t.schedule.end.as_deref()),
+            end_day: day_number(t.schedule.end),
             cats: bits(&t.categories, |s| tax.categories.position(s)),
             skills: bits(&t.skills, |s| tax.skills.position(s)),
             learn: bits(&t.learn_skills, |s| tax.skills.position(s)),

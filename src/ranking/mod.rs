@@ -10,9 +10,11 @@ pub mod feature;
 pub mod features;
 pub mod live;
 pub mod pipeline;
+pub mod reason;
 pub mod trainings;
 
 pub use pipeline::{MatchOutcome, RankingError, TaskSource};
+pub use reason::{Reason, ReasonCode};
 
 use std::collections::HashMap;
 
@@ -28,12 +30,6 @@ use crate::catalog::model::{
 };
 use crate::persona::{AgeBand, Persona};
 use crate::taxonomy::{Lang, Slot, Taxonomies, MOTIVES};
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Reason {
-    pub code: String,
-    pub text: String,
-}
 
 /// One feature's part in a score (for `explain: true`).
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -57,11 +53,24 @@ pub struct OrganisationRef {
     pub name: String,
 }
 
+/// Where a task's allowance stands against the fiscal limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AllowanceStatus {
+    /// Within this year's limits.
+    Within,
+    /// Above them: the resident's benefit may be affected.
+    Above,
+    /// No limits are known for this year (the text gives the latest known ones).
+    Unknown,
+    /// The task pays no volunteer allowance.
+    None,
+}
+
 /// Whether a task's allowance stays within the fiscal limit of the current year.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AllowanceCheck {
-    /// `within`, `above`, `unknown` (no limit known for this year) or `none`.
-    pub status: String,
+    pub status: AllowanceStatus,
     pub year: i32,
     pub text: String,
 }
@@ -616,15 +625,9 @@ impl Matcher {
             .max(1e-9);
         let contrib = |f: Feature| c.features[f].unwrap_or(0.0) * self.task_w[f] / den;
         let val = |f: Feature| c.features[f].unwrap_or(0.0);
-        let mut push = |f: Feature, code: &str, text: String, always: bool| {
+        let mut push = |f: Feature, code: ReasonCode, text: String, always: bool| {
             if (always || val(f) >= th) && self.task_w[f] > 0.0 && !text.is_empty() {
-                scored.push((
-                    contrib(f),
-                    Reason {
-                        code: code.into(),
-                        text,
-                    },
-                ));
+                scored.push((contrib(f), Reason { code, text }));
             }
         };
         let labels = |ids: &[String],
@@ -645,7 +648,7 @@ impl Matcher {
         if !cats.is_empty() {
             push(
                 Feature::Interest,
-                "interest",
+                ReasonCode::Interest,
                 fill(&self.texts.reason("interest", lang), &[("labels", &cats)]),
                 false,
             );
@@ -654,7 +657,7 @@ impl Matcher {
         if !sk.is_empty() {
             push(
                 Feature::Skill,
-                "skill",
+                ReasonCode::Skill,
                 fill(&self.texts.reason("skill", lang), &[("labels", &sk)]),
                 true,
             );
@@ -665,7 +668,7 @@ impl Matcher {
         if !ls.is_empty() {
             push(
                 Feature::Learn,
-                "learn",
+                ReasonCode::Learn,
                 fill(&self.texts.reason("learn", lang), &[("labels", &ls)]),
                 false,
             );
@@ -687,7 +690,7 @@ impl Matcher {
                 .join(", ");
             push(
                 Feature::Motive,
-                "motivation",
+                ReasonCode::Motivation,
                 fill(&self.texts.reason("motivation", lang), &[("labels", &l)]),
                 false,
             );
@@ -704,7 +707,7 @@ impl Matcher {
         if !fit.is_empty() {
             push(
                 Feature::Time,
-                "slot",
+                ReasonCode::Slot,
                 fill(
                     &self.texts.reason("slot", lang),
                     &[("slots", &fit.join(", "))],
@@ -714,21 +717,21 @@ impl Matcher {
         } else if t.schedule.on_call {
             push(
                 Feature::Time,
-                "on_call",
+                ReasonCode::OnCall,
                 self.texts.reason("on_call", lang),
                 false,
             );
         } else if t.schedule.slots.is_empty() {
             push(
                 Feature::Time,
-                "slot",
+                ReasonCode::Slot,
                 self.texts.reason("any_moment", lang),
                 false,
             );
         } else if t.schedule.flexible {
             push(
                 Feature::Time,
-                "by_agreement",
+                ReasonCode::ByAgreement,
                 self.texts.reason("by_agreement", lang),
                 false,
             );
@@ -737,7 +740,7 @@ impl Matcher {
         if p.per_month.is_some() && val(Feature::Commitment) >= 1.0 - 1e-9 {
             push(
                 Feature::Commitment,
-                "commitment",
+                ReasonCode::Commitment,
                 self.texts.reason("commitment", lang),
                 false,
             );
@@ -746,14 +749,14 @@ impl Matcher {
         if t.remote || t.location.is_none() {
             push(
                 Feature::Distance,
-                "remote",
+                ReasonCode::Remote,
                 self.texts.reason("remote", lang),
                 true,
             );
         } else if let Some(d) = c.distance {
             push(
                 Feature::Distance,
-                "distance",
+                ReasonCode::Distance,
                 fill(
                     &self.texts.reason("distance", lang),
                     &[("km", &km(d, lang))],
@@ -776,7 +779,7 @@ impl Matcher {
             if !parts.is_empty() {
                 push(
                     Feature::FirstStep,
-                    "first_step",
+                    ReasonCode::FirstStep,
                     fill(
                         &self.texts.reason("first_step", lang),
                         &[("labels", &parts.join(", "))],
@@ -788,7 +791,7 @@ impl Matcher {
         if t.certificate {
             push(
                 Feature::Certificate,
-                "certificate",
+                ReasonCode::Certificate,
                 self.texts.reason("certificate", lang),
                 false,
             );
@@ -808,7 +811,7 @@ impl Matcher {
                         .unwrap_or_default();
                     push(
                         Feature::Allowance,
-                        "allowance",
+                        ReasonCode::Allowance,
                         fill(
                             &self.texts.reason("allowance", lang),
                             &[("amount", &amount)],
@@ -818,7 +821,7 @@ impl Matcher {
                 }
                 AllowanceKind::Expenses => push(
                     Feature::Allowance,
-                    "expenses",
+                    ReasonCode::Expenses,
                     self.texts.reason("expenses", lang),
                     true,
                 ),
@@ -835,7 +838,7 @@ impl Matcher {
                 .join(", ");
             push(
                 Feature::WorkExperience,
-                "work_experience",
+                ReasonCode::WorkExperience,
                 fill(
                     &self.texts.reason("work_experience", lang),
                     &[("labels", &l)],
@@ -857,7 +860,7 @@ impl Matcher {
             if !l.is_empty() {
                 push(
                     Feature::Access,
-                    "access",
+                    ReasonCode::Access,
                     fill(
                         &self.texts.reason("access", lang),
                         &[("labels", &l.join(", "))],
@@ -869,11 +872,18 @@ impl Matcher {
         if val(Feature::Text) > 0.0 {
             let found = quoted_words(telling, &[&t.title, &t.description]);
             if !found.is_empty() {
-                let code = if q.words_are_search { "search" } else { "text" };
+                let code = if q.words_are_search {
+                    ReasonCode::Search
+                } else {
+                    ReasonCode::Text
+                };
                 push(
                     Feature::Text,
                     code,
-                    fill(&self.texts.reason(code, lang), &[("words", &found)]),
+                    fill(
+                        &self.texts.reason(code.as_str(), lang),
+                        &[("words", &found)],
+                    ),
                     true,
                 );
             }
@@ -894,11 +904,11 @@ impl Matcher {
             };
             reasons.push(Reason {
                 code: if t.remote {
-                    "remote".into()
+                    ReasonCode::Remote
                 } else if c.distance.is_some() {
-                    "distance".into()
+                    ReasonCode::Distance
                 } else {
-                    "commitment".into()
+                    ReasonCode::Commitment
                 },
                 text,
             });
@@ -960,7 +970,7 @@ impl Matcher {
         let mut out: Vec<Reason> = permits
             .into_iter()
             .map(|s| Reason {
-                code: "permit".into(),
+                code: ReasonCode::Permit,
                 text: fill(
                     &self.texts.reason("requires_permit", lang),
                     &[("label", &self.tax.skills.label(s, lang).to_lowercase())],
@@ -969,7 +979,7 @@ impl Matcher {
             .collect();
         if let Some(a) = t.requirements.min_age {
             out.push(Reason {
-                code: "min_age".into(),
+                code: ReasonCode::MinAge,
                 text: fill(
                     &self.texts.reason("requires_min_age", lang),
                     &[("age", &a.to_string())],
@@ -986,7 +996,7 @@ impl Matcher {
         let year = q.now.year();
         if t.allowance.kind != AllowanceKind::VolunteerAllowance {
             return AllowanceCheck {
-                status: "none".into(),
+                status: AllowanceStatus::None,
                 year,
                 text: if t.allowance.kind == AllowanceKind::None {
                     self.texts.allowance_check("none", lang)
@@ -1022,9 +1032,13 @@ impl Matcher {
                         ("month", &euro(l.per_month, lang)),
                     ],
                 );
-                let key = if above { "above" } else { "within" };
+                let (status, key) = if above {
+                    (AllowanceStatus::Above, "above")
+                } else {
+                    (AllowanceStatus::Within, "within")
+                };
                 AllowanceCheck {
-                    status: key.into(),
+                    status,
                     year,
                     text: fill(
                         &self.texts.allowance_check(key, lang),
@@ -1037,7 +1051,7 @@ impl Matcher {
                     Some(x) => x,
                     None => {
                         return AllowanceCheck {
-                            status: "unknown".into(),
+                            status: AllowanceStatus::Unknown,
                             year,
                             text: String::new(),
                         }
@@ -1051,7 +1065,7 @@ impl Matcher {
                     ],
                 );
                 AllowanceCheck {
-                    status: "unknown".into(),
+                    status: AllowanceStatus::Unknown,
                     year,
                     text: fill(
                         &self.texts.allowance_check("unknown", lang),
@@ -1310,7 +1324,7 @@ impl Matcher {
                         .collect::<Vec<_>>()
                         .join(", ");
                     reasons.push(Reason {
-                        code: "training_needed".into(),
+                        code: ReasonCode::TrainingNeeded,
                         text: fill(
                             &self.texts.reason("training_needed", lang),
                             &[("labels", &l)],
@@ -1326,7 +1340,7 @@ impl Matcher {
                     .collect();
                 if !ls.is_empty() {
                     reasons.push(Reason {
-                        code: "learn".into(),
+                        code: ReasonCode::Learn,
                         text: fill(
                             &self.texts.reason("learn", lang),
                             &[("labels", &ls.join(", "))],
@@ -1342,7 +1356,7 @@ impl Matcher {
                         .collect();
                     if !useful.is_empty() {
                         reasons.push(Reason {
-                            code: "training_useful".into(),
+                            code: ReasonCode::TrainingUseful,
                             text: fill(
                                 &self.texts.reason("training_useful", lang),
                                 &[("labels", &useful.join(", "))],
@@ -1352,20 +1366,20 @@ impl Matcher {
                 }
                 if t.certificate && v[TrainingFeature::Certificate].is_some() {
                     reasons.push(Reason {
-                        code: "certificate".into(),
+                        code: ReasonCode::Certificate,
                         text: self.texts.reason("certificate", lang),
                     });
                 }
                 if t.online {
                     reasons.push(Reason {
-                        code: "online".into(),
+                        code: ReasonCode::Online,
                         text: self.texts.reason("online", lang),
                     });
                 } else if let Some(d) = d {
                     if v[TrainingFeature::Distance].unwrap_or(0.0) >= th * 0.6 || reasons.is_empty()
                     {
                         reasons.push(Reason {
-                            code: "distance".into(),
+                            code: ReasonCode::Distance,
                             text: fill(
                                 &self.texts.reason("distance", lang),
                                 &[("km", &km(d, lang))],
@@ -1375,17 +1389,17 @@ impl Matcher {
                 }
                 if t.cost_eur <= 0.0 {
                     reasons.push(Reason {
-                        code: "free".into(),
+                        code: ReasonCode::Free,
                         text: self.texts.reason("free", lang),
                     });
                 }
                 if let Some(s) = t.next_session(q.now) {
                     if v[TrainingFeature::Upcoming].unwrap_or(0.0) >= 1.0 {
                         reasons.push(Reason {
-                            code: "upcoming".into(),
+                            code: ReasonCode::Upcoming,
                             text: fill(
                                 &self.texts.reason("upcoming", lang),
-                                &[("date", &date_text(&s.start, lang))],
+                                &[("date", &date_text(s.start.date(), lang))],
                             ),
                         });
                     }
@@ -1393,16 +1407,23 @@ impl Matcher {
                 if v[TrainingFeature::Text].unwrap_or(0.0) > 0.0 {
                     let found = quoted_words(telling, &[&t.title, &t.description]);
                     if !found.is_empty() {
-                        let code = if q.words_are_search { "search" } else { "text" };
+                        let code = if q.words_are_search {
+                            ReasonCode::Search
+                        } else {
+                            ReasonCode::Text
+                        };
                         reasons.push(Reason {
-                            code: code.into(),
-                            text: fill(&self.texts.reason(code, lang), &[("words", &found)]),
+                            code,
+                            text: fill(
+                                &self.texts.reason(code.as_str(), lang),
+                                &[("words", &found)],
+                            ),
                         });
                     }
                 }
                 if reasons.is_empty() {
                     reasons.push(Reason {
-                        code: "topic".into(),
+                        code: ReasonCode::Topic,
                         text: t
                             .topics
                             .iter()
