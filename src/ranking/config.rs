@@ -423,3 +423,56 @@ pub fn km(v: f64, lang: Lang) -> String {
         Lang::En => s,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text key the code names is one the start-up check requires, so a key that
+    /// is not in `texts.json` stops the server instead of leaving a reason empty.
+    #[test]
+    fn every_text_the_code_asks_for_is_checked_at_start() {
+        let methods = [
+            ("reason", "reasons"),
+            ("motive", "motives"),
+            ("first_step", "first_step"),
+            ("access", "access"),
+            ("notice", "notices"),
+            ("allowance_check", "allowance_check"),
+            ("why_not", "why_not"),
+            ("carving", "carving"),
+            ("message", "messages"),
+        ];
+        let mut files = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut asked = Vec::new();
+        while let Some(f) = files.pop() {
+            if f.is_dir() {
+                files.extend(std::fs::read_dir(&f).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if f.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let src = std::fs::read_to_string(&f).unwrap();
+            for (method, section) in methods {
+                let call = format!("texts.{method}(\"");
+                for (at, _) in src.match_indices(&call) {
+                    let rest = &src[at + call.len()..];
+                    let key = &rest[..rest.find('"').unwrap()];
+                    asked.push((section, key.to_string()));
+                }
+            }
+        }
+        assert!(asked.len() > 30, "the scan finds the calls: {asked:?}");
+        for (section, key) in asked {
+            let required = REQUIRED_TEXTS
+                .iter()
+                .find(|(s, _)| *s == section)
+                .is_some_and(|(_, keys)| keys.contains(&key.as_str()));
+            assert!(required, "{section}.{key} is not in REQUIRED_TEXTS");
+        }
+    }
+}
