@@ -11,70 +11,14 @@ use std::sync::{Arc, Mutex};
 
 use ndarray::Array2;
 
-use super::features::{f32_down, Bits, Gated, Prepared, Row, KM_PER_DEG};
+use super::features::{Gated, Prepared};
+use super::row::{
+    Bits, Fit, Gate, Row, RowTail, ANY_MOMENT, HOURS_EXACT, KM_PER_DEG, META_ALWAYS, REMOTE,
+};
 use crate::catalog::model::{Kind, Task};
 use crate::geo::{cell_of, cells_covering, LatLon};
 use crate::search::{segment_id_hashes, DocRow, SearchError, SegmentReader, SegmentRows};
 use crate::taxonomy::Taxonomies;
-
-/// What the hard filters read of one task, packed into 24 bytes so a radius query over
-/// tens of thousands of rows stays in cache. Exact for every filter except two edges it
-/// reports as unsure (`Prepared::gate`): the haversine band at the radius and hours that
-/// f32 cannot hold exactly; then the full `Row` decides.
-#[derive(Debug, Clone, Copy)]
-pub struct Gate {
-    /// NaN for remote tasks.
-    pub lat: f32,
-    pub lon: f32,
-    /// The task's slot bits; `ANY_MOMENT` when it can be done at any moment.
-    pub slots: u32,
-    /// Hours per week rounded down to f32, so `hours > limit` here implies it exactly.
-    pub hours: f32,
-    pub end_day: i32,
-    /// Physical load and Dutch level ranks (0–3).
-    pub load: u8,
-    pub lang: u8,
-    /// The accessibility tags (bits 0–4, `features::TAGS`), `REMOTE`, `HOURS_EXACT`.
-    pub flags: u8,
-    /// Required permits (4 bits) and the lowest age band that can meet the minimum age
-    /// (3 bits): in `meta` beside the load and the language rank.
-    pub permits: u8,
-    pub min_band: u8,
-    /// How many of its moments a person must be free at (1–7): a weekly task of three
-    /// 4-hour mornings for 12 hours a week needs all three.
-    pub sessions: u8,
-}
-
-pub const ANY_MOMENT: u32 = 1 << 31;
-pub const WHEELCHAIR_OK: u8 = 1;
-pub const TAG_BITS: u8 = 0b1_1111;
-pub const REMOTE: u8 = 1 << 5;
-pub const HOURS_EXACT: u8 = 1 << 6;
-
-impl Gate {
-    fn of(r: &Row) -> Gate {
-        let hours = f32_down(r.hours);
-        Gate {
-            lat: if r.remote { f32::NAN } else { r.lat as f32 },
-            lon: if r.remote { f32::NAN } else { r.lon as f32 },
-            slots: r.slots | if r.any_moment { ANY_MOMENT } else { 0 },
-            hours,
-            end_day: r.end_day,
-            load: r.load,
-            lang: r.lang,
-            permits: r.permits & 0xf,
-            min_band: r.min_band & 0x7,
-            sessions: r.sessions.clamp(1, 7),
-            flags: (r.tags & TAG_BITS)
-                | if r.remote { REMOTE } else { 0 }
-                | if hours as f64 == r.hours {
-                    HOURS_EXACT
-                } else {
-                    0
-                },
-        }
-    }
-}
 
 /// The gates of all rows as struct-of-arrays, 24 bytes a row in six 32-bit columns, so
 /// the scan under the radius compiles to SIMD compares (`gated_rows`).
@@ -89,9 +33,6 @@ pub struct GateColumns {
     /// the number of slot bits << 24 | `META_ALWAYS`.
     pub meta: Vec<u32>,
 }
-
-/// A bit set in every `meta`, so "no requirement" is a mask that always matches.
-pub const META_ALWAYS: u32 = 1 << 31;
 
 impl GateColumns {
     fn with_capacity(n: usize) -> Self {
@@ -147,102 +88,6 @@ impl GateColumns {
             permits: (m >> 12 & 0xf) as u8,
             min_band: (m >> 2 & 0x7) as u8,
             sessions: (m >> 5 & 0x7) as u8,
-        }
-    }
-}
-
-/// The gate's test for one person with every branch turned into a constant mask.
-#[derive(Debug, Clone, Copy)]
-pub struct GateQuery {
-    pub today: i32,
-    pub max_load: u32,
-    pub max_lang: u32,
-    /// The permits the person lacks, at their place in `meta`: a row needing one fails.
-    pub missing_permits: u32,
-    /// The person's age band rank (`AGE_UNKNOWN` when not given).
-    pub age_rank: u32,
-    /// The person's slots with `ANY_MOMENT`; `no_slots` when they gave none.
-    pub slots: u32,
-    pub no_slots: bool,
-    /// The largest f32 not above the hours limit (∞ without one).
-    pub hours_cap: f32,
-    /// `meta` bits of which one must be set: wheelchair access or remote; else `META_ALWAYS`.
-    pub wheel_mask: u32,
-    pub origin: (f32, f32),
-    pub cos: f32,
-    /// Squared radius in degrees with the margin of `Prepared::gate` (∞ without origin).
-    pub hi2: f32,
-}
-
-impl GateQuery {
-    /// Whether a row passes, and its squared distance in degrees (as `Prepared::gate_d2`).
-    #[inline(always)]
-    fn pass(
-        &self,
-        lat: f32,
-        lon: f32,
-        slots: u32,
-        hours: f32,
-        end_day: i32,
-        meta: u32,
-    ) -> (bool, f32) {
-        let remote = meta & (REMOTE as u32) << 16 != 0;
-        let dy = lat - self.origin.0;
-        let dx = (lon - self.origin.1) * self.cos;
-        let d2 = dx * dx + dy * dy;
-        let ok = (end_day >= self.today)
-            & (meta & 0x3 <= self.max_load)
-            & ((meta >> 8) & 0xf <= self.max_lang)
-            & ((meta >> 2) & 0x7 <= self.age_rank)
-            & (meta & self.missing_permits == 0)
-            & (((slots & self.slots).count_ones() >= (meta >> 5) & 0x7) | self.no_slots)
-            & (hours <= self.hours_cap)
-            & (meta & self.wheel_mask != 0)
-            & (remote | (d2 <= self.hi2));
-        (ok, d2)
-    }
-}
-
-/// What the first-phase score reads of a task besides its gate and offers, in 16 bytes:
-/// scoring thousands of rows per request is bound by memory traffic, so the values are
-/// quantised (the second phase recomputes the exact score from the full `Row`).
-#[derive(Debug, Clone, Copy)]
-#[repr(C)]
-pub struct Fit {
-    /// Category bits (the matcher allows at most 64 categories).
-    pub cats: u64,
-    /// 1 / the times a month the task asks (∞ for none): the first phase multiplies.
-    pub inv_per_month: f32,
-    /// Onboarding support for a first step, × 255.
-    pub first_step: u8,
-    /// 0 none, 1 expenses, 2 volunteer allowance (the feature value × 2).
-    pub allowance: u8,
-    /// `FIT_CERTIFICATE`, `FIT_WORK`, `FIT_LONG`.
-    pub flags: u8,
-    pub n_skills: u8,
-}
-
-pub const FIT_CERTIFICATE: u8 = 1;
-pub const FIT_WORK: u8 = 2;
-/// The task asks more than three months.
-pub const FIT_LONG: u8 = 4;
-
-impl Fit {
-    fn of(r: &Row) -> Fit {
-        let fs = if r.first_step_tag {
-            r.support.max(2.0 / 3.0)
-        } else {
-            r.support
-        };
-        Fit {
-            cats: r.cats as u64,
-            inv_per_month: 1.0 / r.per_month as f32,
-            first_step: (fs.clamp(0.0, 1.0) * 255.0).round() as u8,
-            allowance: (r.allowance * 2.0).round().clamp(0.0, 2.0) as u8,
-            flags: if r.certificate { FIT_CERTIFICATE } else { 0 }
-                | if r.work_experience { FIT_WORK } else { 0 }
-                | if r.min_months > 3 { FIT_LONG } else { 0 },
-            n_skills: r.n_skills.min(255) as u8,
         }
     }
 }
@@ -324,6 +169,17 @@ fn entry(t: &Task, tax: &Taxonomies) -> Entry {
 }
 
 impl TaskColumns {
+    /// What the first phase reads of a row last (`FirstWeights::score_from`).
+    #[inline]
+    pub fn tail(&self, row: usize) -> RowTail<'_> {
+        RowTail {
+            offers: &self.offers.as_slice().expect("standard layout")[row * 6..][..6],
+            n_skills: self.fit[row].n_skills,
+            skills: self.skills[row],
+            learn: self.learn[row],
+        }
+    }
+
     pub fn build(tasks: impl IntoIterator<Item = Task>, tax: &Taxonomies) -> Self {
         let entries = tasks.into_iter().map(|t| entry(&t, tax)).collect();
         Self::assemble(entries)
@@ -500,11 +356,18 @@ impl TaskColumns {
     /// Whether a row the gate let through (at squared gate distance `d2`) passes every
     /// hard constraint, with its planar distance in km when it has one: `None` when it is
     /// out. Only the two edges the gate cannot decide in f32 — the 1 % band at the radius
-    /// and hours f32 cannot hold — and the categories remain; the rest is what the gate
-    /// already tested.
+    /// and hours f32 cannot hold — the categories and the sessions remain; the rest is what the gate
+    /// already tested, and for a task of several sessions a week, whether the person is
+    /// free at as many of its moments.
     #[inline]
     pub fn admit(&self, p: &Prepared, row: usize, d2: f32) -> Option<Option<f32>> {
-        let flags = (self.gates.meta[row] >> 16) as u8;
+        let meta = self.gates.meta[row];
+        let sessions = (meta >> 5) & 0x7;
+        if sessions > 1 && p.slots != 0 && (self.gates.slots[row] & p.slots).count_ones() < sessions
+        {
+            return None;
+        }
+        let flags = (meta >> 16) as u8;
         let unsure = p.hours_limit.is_some() & (flags & HOURS_EXACT == 0);
         let near = p.origin.is_some() & (flags & REMOTE == 0);
         let d = d2.sqrt() * KM_PER_DEG;

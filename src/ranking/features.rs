@@ -1,176 +1,17 @@
-//! Features: what the matcher knows about one task (a row of attributes), what it prepared
-//! about the person, the hard constraints, and the soft-fit features — one definition used
-//! by both the column path and the straightforward reference scorer.
-use crate::catalog::model::{AllowanceKind, Task};
+//! Features: what the matcher prepared about the person, the hard constraints on a row,
+//! and the soft-fit features — one definition used by both the column path and the
+//! straightforward reference scorer. The row itself is in `row`.
 use crate::geo::{distance_km, LatLon};
 use crate::persona::{AgeBand, Frequency, LanguageLevel, Load, Persona, WorkGoal};
-use crate::taxonomy::{slot_mask, Taxonomies, MOTIVES};
+use crate::taxonomy::{slot_mask, Taxonomies};
 
-use super::columns::{
-    Fit, Gate, GateQuery, TaskColumns, ANY_MOMENT, FIT_CERTIFICATE, FIT_LONG, FIT_WORK,
-    HOURS_EXACT, META_ALWAYS, REMOTE, TAG_BITS, WHEELCHAIR_OK,
-};
 use super::config::Weights;
 pub use super::feature::{Feature, FeatureValues, PerFeature};
-
-/// Bit sets over a taxonomy (≤ 128 ids, checked at start-up).
-pub type Bits = u128;
-
-pub fn bits<'a>(
-    ids: impl IntoIterator<Item = &'a String>,
-    pos: impl Fn(&str) -> Option<usize>,
-) -> Bits {
-    ids.into_iter()
-        .filter_map(|s| pos(s))
-        .filter(|&i| i < 128)
-        .fold(0, |m, i| m | (1u128 << i))
-}
-
-/// Accessibility tags a task can carry that a person may need.
-pub const TAGS: [&str; 5] = [
-    "wheelchair",
-    "low_dutch",
-    "no_dutch_needed",
-    "school_internship",
-    "with_children",
-];
-
-fn tag_bits(suitable: &[String]) -> u8 {
-    suitable
-        .iter()
-        .filter_map(|s| TAGS.iter().position(|t| t == s))
-        .fold(0, |m, i| m | (1 << i))
-}
-
-/// Days since 1970-01-01; `i32::MAX` for "no end".
-pub fn day_number(date: Option<time::Date>) -> i32 {
-    date.map_or(i32::MAX, |d| d.to_julian_day() - 2_440_588)
-}
-
-/// The attributes of one task that filtering and first-phase scoring read.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub lat: f64,
-    pub lon: f64,
-    pub remote: bool,
-    pub slots: u32,
-    pub any_moment: bool,
-    pub load: u8,
-    pub lang: u8,
-    pub hours: f64,
-    pub per_month: f64,
-    pub min_months: u32,
-    pub end_day: i32,
-    pub cats: Bits,
-    pub skills: Bits,
-    pub learn: Bits,
-    /// Offers as a distribution over the six VFI functions (sums to 1, or all 0).
-    pub offers: [f64; 6],
-    pub support: f64,
-    pub first_step_tag: bool,
-    pub tags: u8,
-    pub allowance: f64,
-    pub certificate: bool,
-    pub work_experience: bool,
-    pub n_skills: u32,
-    /// The permits the task requires (`Taxonomies::permit_bits`).
-    pub permits: u8,
-    /// The lowest age band (`AgeBand::rank`) that can meet the task's minimum age.
-    pub min_band: u8,
-    /// How many of its listed moments a person must be free at (`sessions_a_week`).
-    pub sessions: u8,
-}
-
-/// How many of a task's moments one person must be free at: a weekly task with fixed
-/// moments that asks more hours a week than one session holds needs that many sessions
-/// (three 4-hour mornings for 12 hours a week: all three); otherwise one.
-pub fn sessions_a_week(t: &Task) -> u8 {
-    let s = &t.schedule;
-    match s.hours_per_session {
-        Some(h) if h > 0.0 && !s.any_moment() && s.frequency == Frequency::Weekly => {
-            let n = (s.hours_per_week / h - 1e-6).ceil().max(1.0) as usize;
-            n.min(s.slots.len()).clamp(1, 7) as u8
-        }
-        _ => 1,
-    }
-}
-
-/// The first age band (by `AgeBand::rank`) whose oldest member reaches `min_age`: a
-/// person in a lower band is surely too young. Bands: under 18, 18–20, 21–26, 27–66, 67+.
-pub fn min_age_band(min_age: Option<u8>) -> u8 {
-    match min_age {
-        None | Some(0..=17) => 0,
-        Some(18..=20) => 1,
-        Some(21..=26) => 2,
-        Some(27..=66) => 3,
-        Some(_) => 4,
-    }
-}
-
-/// A person whose age band is unknown passes every minimum age.
-pub const AGE_UNKNOWN: u8 = 7;
-
-impl Row {
-    pub fn from_task(t: &Task, tax: &Taxonomies) -> Row {
-        let (lat, lon) = t
-            .location
-            .as_ref()
-            .map(|l| (l.lat, l.lon))
-            .unwrap_or((f64::NAN, f64::NAN));
-        let mut offers = [0.0; 6];
-        for o in &t.offers {
-            if let Some(i) = MOTIVES.iter().position(|m| m == o) {
-                offers[i] = 1.0;
-            }
-        }
-        let n: f64 = offers.iter().sum();
-        if n > 0.0 {
-            offers.iter_mut().for_each(|x| *x /= n);
-        }
-        Row {
-            lat,
-            lon,
-            remote: t.remote || t.location.is_none(),
-            slots: t.schedule.slots.iter().fold(0, |m, s| m | s.bit()),
-            any_moment: t.schedule.any_moment(),
-            load: t.physical_load.rank() as u8,
-            lang: t.language_level.rank() as u8,
-            hours: t.schedule.hours_per_week,
-            per_month: t.schedule.frequency.per_month(),
-            min_months: t.schedule.min_months,
-            end_day: day_number(t.schedule.end),
-            cats: bits(&t.categories, |s| tax.categories.position(s)),
-            skills: bits(&t.skills, |s| tax.skills.position(s)),
-            learn: bits(&t.learn_skills, |s| tax.skills.position(s)),
-            offers,
-            support: t.onboarding.support(),
-            first_step_tag: t.suitable_for.iter().any(|s| s == "first_step"),
-            tags: tag_bits(&t.suitable_for),
-            allowance: match t.allowance.kind {
-                AllowanceKind::VolunteerAllowance => 1.0,
-                AllowanceKind::Expenses => 0.5,
-                AllowanceKind::None => 0.0,
-            },
-            certificate: t.certificate,
-            work_experience: !t.work_experience.is_empty(),
-            n_skills: t.skills.len() as u32,
-            permits: tax.permit_bits(tax.task_permit_ids(
-                &t.requirements.skills,
-                &t.skills,
-                &t.required_trainings,
-            )),
-            min_band: min_age_band(t.requirements.min_age),
-            sessions: sessions_a_week(t),
-        }
-    }
-
-    pub fn point(&self) -> Option<LatLon> {
-        (!self.remote).then_some(LatLon {
-            lat: self.lat,
-            lon: self.lon,
-        })
-    }
-}
+pub use super::row::{
+    bits, day_number, f32_down, min_age_band, sessions_a_week, Bits, Fit, Gate, GateQuery, Row,
+    RowTail, AGE_UNKNOWN, ANY_MOMENT, FIT_CERTIFICATE, FIT_LONG, FIT_WORK, HOURS_EXACT, KM_PER_DEG,
+    META_ALWAYS, REMOTE, TAGS, TAG_BITS, WHEELCHAIR_OK,
+};
 
 /// Everything about the person the matcher needs, computed once per request.
 #[derive(Debug, Clone)]
@@ -216,20 +57,6 @@ pub struct Prepared {
     pub gate_lo: f32,
     pub gate_hi2: f32,
 }
-
-/// The largest f32 not above `x` (x ≥ 0), so a comparison in f32 never admits more than
-/// the exact one.
-pub fn f32_down(x: f64) -> f32 {
-    let f = x as f32;
-    if f as f64 > x && f > 0.0 {
-        f32::from_bits(f.to_bits() - 1)
-    } else {
-        f
-    }
-}
-
-/// Kilometres per degree of latitude on the mean earth radius (as `Prepared::distance`).
-pub const KM_PER_DEG: f32 = 111.19508;
 
 /// The gate's verdict on one task.
 pub enum Gated {
@@ -809,27 +636,20 @@ impl FirstWeights {
     /// The full first-phase score of a row from its `head`: adds motive, skills and
     /// learning. Never more than `(head.0 + rest_max) * head.1`.
     #[inline]
-    pub fn score_from(
-        &self,
-        p: &Prepared,
-        cols: &TaskColumns,
-        row: usize,
-        (head, inv): (f32, f32),
-    ) -> f64 {
+    pub fn score_from(&self, p: &Prepared, tail: RowTail, (head, inv): (f32, f32)) -> f64 {
         let w = &self.w;
-        let offers = &cols.offers.as_slice().expect("standard layout")[row * 6..][..6];
-        let motive: f32 = offers
+        let motive: f32 = tail
+            .offers
             .iter()
             .zip(&self.motives)
             .map(|(o, m)| *o as f32 * m)
             .sum();
         let mut num = head + w[Feature::Motive] * motive;
-        let n_skills = cols.fit[row].n_skills;
-        if p.skills != 0 && n_skills > 0 {
-            num += w[Feature::Skill] * (cols.skills[row] & p.skills).count_ones() as f32
-                / n_skills as f32;
+        if p.skills != 0 && tail.n_skills > 0 {
+            num += w[Feature::Skill] * (tail.skills & p.skills).count_ones() as f32
+                / tail.n_skills as f32;
         }
-        if p.learning != 0 && cols.learn[row] & p.learning != 0 {
+        if p.learning != 0 && tail.learn & p.learning != 0 {
             num += w[Feature::Learn];
         }
         (num * inv) as f64
