@@ -77,15 +77,40 @@ pub enum KeysAction {
     Revoke { id: String },
 }
 
-pub async fn run(cli: Cli) -> Result<(), String> {
+/// What stops a command: its own usage problems and the errors of the layers it drives,
+/// each kept with its source.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    State(#[from] crate::state::StateError),
+    #[error(transparent)]
+    Store(#[from] crate::catalog::StoreError),
+    #[error(transparent)]
+    Keys(#[from] sled::Error),
+    #[error(transparent)]
+    Taxonomy(#[from] crate::taxonomy::TaxonomyError),
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+    /// A problem with one input file, at a line when it has one.
+    #[error("{at}: {source}")]
+    File {
+        at: String,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Serve(settings) => {
             crate::telemetry::init();
-            let app = Application::build(settings)
-                .await
-                .map_err(|e| e.to_string())?;
+            let app = Application::build(settings).await?;
             tracing::info!(port = app.port(), "talentscan listening");
-            app.run_until_stopped().await.map_err(|e| e.to_string())
+            Ok(app.run_until_stopped().await?)
         }
         Command::Import {
             mut settings,
@@ -93,20 +118,20 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             files,
         } => {
             settings.no_sample = true;
-            let state = AppState::open_with(settings, false)
-                .await
-                .map_err(|e| e.to_string())?;
+            let state = AppState::open_with(settings, false).await?;
             for f in files {
                 let kind = match kind.as_deref() {
-                    Some(k) => Kind::parse(k).ok_or(format!("unknown kind {k}"))?,
-                    None => guess_kind(&f).ok_or(format!(
+                    Some(k) => {
+                        Kind::parse(k).ok_or(CliError::Usage(format!("unknown kind {k}")))?
+                    }
+                    None => guess_kind(&f).ok_or(CliError::Usage(format!(
                         "{}: cannot tell the kind from the name; use --kind",
                         f.display()
-                    ))?,
+                    )))?,
                 };
                 import_file(&state, kind, &f).await?;
             }
-            state.store.flush().await.map_err(|e| e.to_string())
+            Ok(state.store.flush().await?)
         }
         Command::Gen {
             tasks,
@@ -115,9 +140,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             spread,
             out,
         } => {
-            let tax = crate::taxonomy::Taxonomies::embedded().map_err(|e| e.to_string())?;
-            crate::catalog::synthetic::generate(&tax, tasks, trainings, seed, spread, &out)
-                .map_err(|e| e.to_string())?;
+            let tax = crate::taxonomy::Taxonomies::embedded()?;
+            crate::catalog::synthetic::generate(&tax, tasks, trainings, seed, spread, &out)?;
             println!(
                 "wrote {tasks} tasks and {trainings} trainings to {}",
                 out.display()
@@ -126,18 +150,13 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Openapi => {
             let doc = crate::api::openapi::document();
-            println!(
-                "{}",
-                serde_json::to_string_pretty(&doc).map_err(|e| e.to_string())?
-            );
+            println!("{}", serde_json::to_string_pretty(&doc)?);
             Ok(())
         }
         Command::Reindex(mut settings) => {
             settings.no_sample = true;
-            let state = AppState::open_with(settings, false)
-                .await
-                .map_err(|e| e.to_string())?;
-            let n = state.reindex().map_err(|e| e.to_string())?;
+            let state = AppState::open_with(settings, false).await?;
+            let n = state.reindex()?;
             println!("reindexed {n} records");
             Ok(())
         }
@@ -146,17 +165,13 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             action,
         } => {
             settings.no_sample = true;
-            let state = AppState::open_with(settings, false)
-                .await
-                .map_err(|e| e.to_string())?;
+            let state = AppState::open_with(settings, false).await?;
             match action {
                 KeysAction::Create { scope, label } => {
-                    let s = Scope::parse(&scope).ok_or("scope must be admin or organisation:ID")?;
-                    let (token, info) = state
-                        .keys
-                        .create(&s, &label)
-                        .await
-                        .map_err(|e| e.to_string())?;
+                    let s = Scope::parse(&scope).ok_or(CliError::Usage(
+                        "scope must be admin or organisation:ID".into(),
+                    ))?;
+                    let (token, info) = state.keys.create(&s, &label).await?;
                     println!("{token}");
                     eprintln!(
                         "created key {} with scope {} (shown once; only its hash is stored)",
@@ -169,10 +184,10 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                     }
                 }
                 KeysAction::Revoke { id } => {
-                    if state.keys.revoke(&id).await.map_err(|e| e.to_string())? {
+                    if state.keys.revoke(&id).await? {
                         println!("revoked {id}");
                     } else {
-                        return Err(format!("no key {id}"));
+                        return Err(CliError::Usage(format!("no key {id}")));
                     }
                 }
             }
@@ -190,10 +205,17 @@ async fn import_file(
     state: &Arc<AppState>,
     kind: Kind,
     path: &std::path::Path,
-) -> Result<(), String> {
+) -> Result<(), CliError> {
     use std::io::BufRead;
-    let err = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
-    let size = std::fs::metadata(path).map_err(|e| err(&e))?.len();
+    let at = |n: Option<usize>| match n {
+        Some(n) => format!("{}:{n}", path.display()),
+        None => path.display().to_string(),
+    };
+    let err = |e: std::io::Error| CliError::File {
+        at: at(None),
+        source: Box::new(e),
+    };
+    let size = std::fs::metadata(path).map_err(err)?.len();
     let bar = ProgressBar::new(size);
     bar.set_style(
         ProgressStyle::with_template("{msg} {bar:40} {bytes}/{total_bytes} ({eta})")
@@ -201,17 +223,20 @@ async fn import_file(
     );
     bar.set_message(format!("{} {}", path.display(), kind.as_str()));
     let (mut written, mut rejected) = (0usize, 0usize);
-    let file = std::fs::File::open(path).map_err(|e| err(&e))?;
+    let file = std::fs::File::open(path).map_err(err)?;
     let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
     let first = reader
         .fill_buf()
-        .map_err(|e| err(&e))?
+        .map_err(err)?
         .iter()
         .find(|b| !b.is_ascii_whitespace())
         .copied();
     if first == Some(b'[') {
         // A JSON array is parsed whole; use NDJSON for very large files.
-        let values: Vec<Value> = serde_json::from_reader(reader).map_err(|e| err(&e))?;
+        let values: Vec<Value> = serde_json::from_reader(reader).map_err(|e| CliError::File {
+            at: at(None),
+            source: Box::new(e),
+        })?;
         let mut offset = 0;
         for chunk in values.chunks(10_000) {
             let (w, r) = flush(state, kind, chunk.to_vec(), &bar, offset).await?;
@@ -225,15 +250,15 @@ async fn import_file(
         let mut chunk = Vec::with_capacity(10_000);
         let (mut offset, mut bytes) = (0usize, 0u64);
         for (n, line) in reader.lines().enumerate() {
-            let line = line.map_err(|e| err(&e))?;
+            let line = line.map_err(err)?;
             bytes += line.len() as u64 + 1;
             if line.trim().is_empty() {
                 continue;
             }
-            chunk.push(
-                serde_json::from_str(&line)
-                    .map_err(|e| format!("{}:{}: {e}", path.display(), n + 1))?,
-            );
+            chunk.push(serde_json::from_str(&line).map_err(|e| CliError::File {
+                at: at(Some(n + 1)),
+                source: Box::new(e),
+            })?);
             if chunk.len() == 10_000 {
                 let (w, r) = flush(state, kind, std::mem::take(&mut chunk), &bar, offset).await?;
                 offset += 10_000;
@@ -260,11 +285,8 @@ async fn flush(
     chunk: Vec<Value>,
     bar: &ProgressBar,
     offset: usize,
-) -> Result<(usize, usize), String> {
-    let (ok, errs) = state
-        .publish(kind, chunk, |_| true)
-        .await
-        .map_err(|e| e.to_string())?;
+) -> Result<(usize, usize), CliError> {
+    let (ok, errs) = state.publish(kind, chunk, |_| true).await?;
     for e in errs.iter().take(20) {
         bar.println(format!(
             "rejected #{}: {}",

@@ -29,6 +29,15 @@ impl<'de> Deserialize<'de> for Slot {
     }
 }
 
+/// A number outside the range its kind allows.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{what} must be between {min} and {max}")]
+pub struct OutOfRange {
+    pub what: &'static str,
+    pub min: f64,
+    pub max: f64,
+}
+
 macro_rules! bounded_number {
     ($(#[$m:meta])* $name:ident, $min:expr, $max:expr, $what:expr) => {
         $(#[$m])*
@@ -45,12 +54,12 @@ macro_rules! bounded_number {
         }
 
         impl TryFrom<f64> for $name {
-            type Error = String;
-            fn try_from(v: f64) -> Result<Self, String> {
+            type Error = OutOfRange;
+            fn try_from(v: f64) -> Result<Self, OutOfRange> {
                 if v.is_finite() && ($min..=$max).contains(&v) {
                     Ok(Self(v))
                 } else {
-                    Err(format!("{} must be between {} and {}", $what, $min, $max))
+                    Err(OutOfRange { what: $what, min: $min, max: $max })
                 }
             }
         }

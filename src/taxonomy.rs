@@ -87,6 +87,11 @@ impl Lang {
     }
 }
 
+/// An id listed twice in a taxonomy.
+#[derive(Debug, thiserror::Error)]
+#[error("id {0:?} occurs twice")]
+pub struct DuplicateId(pub String);
+
 /// An ordered taxonomy with lookup by id; the position is the column index the matcher uses.
 #[derive(Debug, Clone, Default)]
 pub struct Vocabulary {
@@ -96,11 +101,11 @@ pub struct Vocabulary {
 
 impl Vocabulary {
     /// The error is the first id that occurs twice.
-    pub fn new(terms: Vec<Term>) -> Result<Self, String> {
+    pub fn new(terms: Vec<Term>) -> Result<Self, DuplicateId> {
         let mut index = HashMap::new();
         for (i, t) in terms.iter().enumerate() {
             if index.insert(t.id.clone(), i).is_some() {
-                return Err(t.id.clone());
+                return Err(DuplicateId(t.id.clone()));
             }
         }
         Ok(Self { terms, index })
@@ -303,7 +308,7 @@ impl Taxonomies {
                 }
             }
         }
-        let dup = |file| move |id: String| bad(file, format!("duplicate id {id:?}"));
+        let dup = |file| move |e: DuplicateId| bad(file, e.to_string());
         Ok(Self {
             categories: Vocabulary::new(c.categories).map_err(dup(CATEGORIES))?,
             skills: Vocabulary::new(s.skills).map_err(dup(SKILLS))?,

@@ -677,13 +677,16 @@ impl Role {
     }
 }
 
-const SUITABLE_FOR: [&str; 6] = [
-    "first_step",
-    "with_children",
+/// Who a task suits (`suitable_for`), listed once. The first five are needs a person can
+/// have, in the order of the matcher's tag bits (`ranking::row::TAGS`); a publisher may
+/// also use tags of their own.
+pub const SUITABLE_FOR: [&str; 6] = [
     "wheelchair",
     "low_dutch",
-    "school_internship",
     "no_dutch_needed",
+    "school_internship",
+    "with_children",
+    "first_step",
 ];
 
 impl Task {

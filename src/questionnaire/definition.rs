@@ -211,10 +211,30 @@ pub const LIMIT_FIELDS: [&str; 6] = [
     "situation.age_band",
 ];
 
+/// Why a value cannot be set on a persona field.
+#[derive(Debug, thiserror::Error)]
+pub enum SetError {
+    #[error("unknown field {0:?}")]
+    UnknownField(String),
+    #[error(transparent)]
+    Value(#[from] serde_json::Error),
+}
+
+/// A problem with one part of a definition, in words for its author.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct Invalid(String);
+
+impl From<&str> for Invalid {
+    fn from(s: &str) -> Self {
+        Invalid(s.to_string())
+    }
+}
+
 /// Sets one persona field from a JSON value; the error says why the value does not fit.
-pub fn apply_set(p: &mut Persona, field: &str, v: &Value) -> Result<(), String> {
-    fn de<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, String> {
-        serde_json::from_value(v.clone()).map_err(|e| e.to_string())
+pub fn apply_set(p: &mut Persona, field: &str, v: &Value) -> Result<(), SetError> {
+    fn de<T: serde::de::DeserializeOwned>(v: &Value) -> Result<T, SetError> {
+        Ok(serde_json::from_value(v.clone())?)
     }
     match field {
         "work_goal" => p.work_goal = de(v)?,
@@ -233,7 +253,7 @@ pub fn apply_set(p: &mut Persona, field: &str, v: &Value) -> Result<(), String> 
         "constraints.wheelchair" => p.constraints.wheelchair = de(v)?,
         "situation.age_band" => p.situation.age_band = de(v)?,
         "situation.on_benefit" => p.situation.on_benefit = de(v)?,
-        other => return Err(format!("unknown field {other:?}")),
+        other => return Err(SetError::UnknownField(other.to_string())),
     }
     Ok(())
 }
@@ -247,8 +267,8 @@ const TARGETS: [(ItemType, &str); 5] = [
 ];
 
 impl Definition {
-    pub fn from_yaml(src: &str) -> Result<Self, String> {
-        serde_norway::from_str(src).map_err(|e| e.to_string())
+    pub fn from_yaml(src: &str) -> Result<Self, serde_norway::Error> {
+        serde_norway::from_str(src)
     }
 
     pub fn items(&self) -> impl Iterator<Item = &Item> {
@@ -444,7 +464,7 @@ fn valid_id(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
-fn check_effect(e: &Effect, tax: &Taxonomies) -> Result<(), String> {
+fn check_effect(e: &Effect, tax: &Taxonomies) -> Result<(), Invalid> {
     let kinds = [e.score.is_some(), e.set.is_some(), e.add.is_some()]
         .iter()
         .filter(|b| **b)
@@ -454,42 +474,46 @@ fn check_effect(e: &Effect, tax: &Taxonomies) -> Result<(), String> {
     }
     if let Some(dim) = &e.score {
         if !NUMERIC_DIMS.contains(&dim.as_str()) {
-            return Err(format!("unknown dimension {dim:?}"));
+            return Err(Invalid(format!("unknown dimension {dim:?}")));
         }
         match e.value {
             Some(v) if (0.0..=1.0).contains(&v) => {}
-            _ => return Err(format!("score {dim}: value must be between 0 and 1")),
+            _ => {
+                return Err(Invalid(format!(
+                    "score {dim}: value must be between 0 and 1"
+                )))
+            }
         }
         if e.weight.is_some_and(|w| w.is_nan() || w <= 0.0) {
-            return Err(format!("score {dim}: weight must be positive"));
+            return Err(Invalid(format!("score {dim}: weight must be positive")));
         }
     }
     if let Some(field) = &e.set {
         if !SET_FIELDS.contains(&field.as_str()) {
-            return Err(format!("unknown field {field:?}"));
+            return Err(Invalid(format!("unknown field {field:?}")));
         }
         let v = e.to.clone().unwrap_or(Value::Null);
         let mut p = Persona::default();
-        apply_set(&mut p, field, &v).map_err(|m| format!("set {field}: {m}"))?;
+        apply_set(&mut p, field, &v).map_err(|m| Invalid(format!("set {field}: {m}")))?;
     }
     if let Some(list) = &e.add {
         let id = e.id.as_deref().ok_or("add needs an id")?;
         let known = match list.as_str() {
             "interests" => tax.categories.contains(id),
             "skills" | "learning_goals" => tax.skills.contains(id),
-            other => return Err(format!("cannot add to {other:?}")),
+            other => return Err(Invalid(format!("cannot add to {other:?}"))),
         };
         if !known {
-            return Err(format!("add {list}: unknown id {id:?}"));
+            return Err(Invalid(format!("add {list}: unknown id {id:?}")));
         }
     }
     Ok(())
 }
 
-fn check_signature_key(key: &str, tax: &Taxonomies) -> Result<(), String> {
+fn check_signature_key(key: &str, tax: &Taxonomies) -> Result<(), Invalid> {
     let (kind, id) = key
         .split_once('.')
-        .ok_or_else(|| format!("{key:?} is not kind.id"))?;
+        .ok_or_else(|| Invalid(format!("{key:?} is not kind.id")))?;
     let ok = match kind {
         "motivation" | "kkwz" => NUMERIC_DIMS.contains(&key),
         "interest" => tax.categories.contains(id),
@@ -499,7 +523,7 @@ fn check_signature_key(key: &str, tax: &Taxonomies) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!("unknown dimension {key:?}"))
+        Err(Invalid(format!("unknown dimension {key:?}")))
     }
 }
 

@@ -96,7 +96,7 @@ pub fn score(
                 {
                     errors.push(AnswerError {
                         pointer: ptr(&item.id),
-                        message: m,
+                        message: m.to_string(),
                     });
                 }
             }
@@ -234,7 +234,7 @@ pub fn score(
                         if let Err(m) = apply_set(&mut persona, t, v) {
                             errors.push(AnswerError {
                                 pointer: ptr(&item.id),
-                                message: m,
+                                message: m.to_string(),
                             });
                         }
                     }

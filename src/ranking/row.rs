@@ -3,7 +3,7 @@
 //! the hard filters scan (`Gate`, `GateQuery`), the quantised first-phase values (`Fit`)
 //! and the rest of a row the first phase reads last (`RowTail`). Everything else in
 //! `ranking` builds on these; this file imports nothing from its siblings.
-use crate::catalog::model::{AllowanceKind, Task};
+use crate::catalog::model::{AllowanceKind, Task, SUITABLE_FOR};
 use crate::geo::LatLon;
 use crate::persona::Frequency;
 use crate::taxonomy::{Taxonomies, MOTIVES};
@@ -22,13 +22,7 @@ pub fn bits<'a>(
 }
 
 /// Accessibility tags a task can carry that a person may need.
-pub const TAGS: [&str; 5] = [
-    "wheelchair",
-    "low_dutch",
-    "no_dutch_needed",
-    "school_internship",
-    "with_children",
-];
+pub const TAGS: &[&str] = SUITABLE_FOR.split_at(5).0;
 
 fn tag_bits(suitable: &[String]) -> u8 {
     suitable
