@@ -326,9 +326,36 @@ pub struct Availability {
     pub frequency: Option<Frequency>,
 }
 
+/// Where a person travels from: a point (given, or found for their postcode or wijk) with
+/// the place names known for it, or a postcode or wijk not yet looked up. Reading a persona
+/// (`api::source::complete`, the scoring of a place answer) looks it up, so the matcher
+/// always sees a point or nothing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "OriginFields", into = "OriginFields")]
+pub enum Origin {
+    At {
+        point: LatLon,
+        postcode: Option<String>,
+        wijk: Option<String>,
+    },
+    Postcode(String),
+    Wijk(String),
+}
+
+impl Origin {
+    pub fn point(&self) -> Option<LatLon> {
+        match self {
+            Origin::At { point, .. } => Some(*point),
+            _ => None,
+        }
+    }
+}
+
+/// An origin as JSON: `postcode`, `wijk`, or `lat` and `lon` (an answer holds all it knows).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema, Default)]
 #[serde(default)]
-pub struct Origin {
+#[schema(as = Origin)]
+pub struct OriginFields {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub postcode: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -339,12 +366,65 @@ pub struct Origin {
     pub lon: Option<f64>,
 }
 
-impl Origin {
-    pub fn point(&self) -> Option<LatLon> {
-        match (self.lat, self.lon) {
-            (Some(lat), Some(lon)) => Some(LatLon { lat, lon }),
-            _ => None,
+/// An origin that names no place.
+#[derive(Debug, thiserror::Error)]
+pub enum OriginError {
+    #[error("give both lat and lon")]
+    HalfAPoint,
+    #[error("give a Den Haag postcode (4 digits), a wijk name, or lat and lon")]
+    NoPlace,
+}
+
+impl TryFrom<OriginFields> for Origin {
+    type Error = OriginError;
+    fn try_from(o: OriginFields) -> Result<Self, OriginError> {
+        match (o.lat, o.lon, o.postcode, o.wijk) {
+            (Some(lat), Some(lon), postcode, wijk) => Ok(Origin::At {
+                point: LatLon { lat, lon },
+                postcode,
+                wijk,
+            }),
+            (Some(_), None, ..) | (None, Some(_), ..) => Err(OriginError::HalfAPoint),
+            (None, None, Some(pc), _) => Ok(Origin::Postcode(pc)),
+            (None, None, None, Some(w)) => Ok(Origin::Wijk(w)),
+            (None, None, None, None) => Err(OriginError::NoPlace),
         }
+    }
+}
+
+impl From<Origin> for OriginFields {
+    fn from(o: Origin) -> Self {
+        match o {
+            Origin::At {
+                point,
+                postcode,
+                wijk,
+            } => OriginFields {
+                postcode,
+                wijk,
+                lat: Some(point.lat),
+                lon: Some(point.lon),
+            },
+            Origin::Postcode(pc) => OriginFields {
+                postcode: Some(pc),
+                ..Default::default()
+            },
+            Origin::Wijk(w) => OriginFields {
+                wijk: Some(w),
+                ..Default::default()
+            },
+        }
+    }
+}
+
+/// An empty origin object is no origin, as it always was.
+fn origin_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Origin>, D::Error> {
+    match Option::<OriginFields>::deserialize(d)? {
+        None => Ok(None),
+        Some(o) if o == OriginFields::default() => Ok(None),
+        Some(o) => Origin::try_from(o)
+            .map(Some)
+            .map_err(serde::de::Error::custom),
     }
 }
 
@@ -352,7 +432,11 @@ impl Origin {
 #[serde(default)]
 pub struct Travel {
     /// Absent means "anywhere": no distance constraint and no distance in the score.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "origin_or_none"
+    )]
+    #[schema(value_type = Option<OriginFields>)]
     pub origin: Option<Origin>,
     /// How far the person said they will travel. Absent means they did not say: then
     /// nothing is filtered on distance, and nearer tasks still rank higher (an unanswered

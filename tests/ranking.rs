@@ -143,11 +143,10 @@ fn persona_strategy() -> impl Strategy<Value = Persona> {
                 (weights, childcare, age, words),
             )| {
                 let mut p = Persona::default();
-                p.travel.origin = origin.map(|(lat, lon)| Origin {
+                p.travel.origin = origin.map(|(lat, lon)| Origin::At {
+                    point: talentscan::geo::LatLon { lat, lon },
                     postcode: None,
                     wijk: None,
-                    lat: Some(lat),
-                    lon: Some(lon),
                 });
                 p.travel.radius_km = Some(RadiusKm::try_from(radius).unwrap());
                 p.travel.mode = mode;

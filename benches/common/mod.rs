@@ -48,11 +48,10 @@ pub fn personas(n: usize) -> Vec<Persona> {
             let mut p = Persona::default();
             let lat = 52.045 + (r.next() - 0.5) * 0.06;
             let lon = 4.275 + (r.next() - 0.5) * 0.09;
-            p.travel.origin = Some(Origin {
+            p.travel.origin = Some(Origin::At {
+                point: talentscan::geo::LatLon { lat, lon },
                 postcode: None,
                 wijk: None,
-                lat: Some(lat),
-                lon: Some(lon),
             });
             p.travel.radius_km = Some(RadiusKm::try_from(1.0 + r.next() * 9.0).unwrap());
             p.travel.mode = TravelMode::ALL[(r.next() * 4.0) as usize % 4];

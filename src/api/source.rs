@@ -144,37 +144,24 @@ pub fn complete(state: &AppState, p: &mut Persona, base: &str) -> Vec<FieldError
             "at most 500 characters",
         ));
     }
-    if let Some(o) = p.travel.origin.as_mut() {
-        let pb = format!("{base}/travel/origin");
-        match (o.lat, o.lon) {
-            (Some(lat), Some(lon)) => {
-                if !crate::geo::in_netherlands(lat, lon) {
-                    errors.push(FieldError::new(
-                        format!("{pb}/lat"),
-                        "coordinates are outside the Netherlands",
-                    ));
-                }
-            }
-            (None, None) => {
-                let key = o.postcode.clone().or(o.wijk.clone());
-                match key.as_deref().and_then(|k| resolve_place(&state.places, k)) {
-                    Some(r) => {
-                        *o = Origin {
-                            postcode: o.postcode.clone().or(r.postcode),
-                            wijk: r.wijk.or(o.wijk.clone()),
-                            lat: r.lat,
-                            lon: r.lon,
-                        }
-                    }
-                    None if key.is_none() => p.travel.origin = None,
-                    None => errors.push(FieldError::new(
-                        pb,
-                        "unknown postcode or wijk: give a Den Haag postcode (4 digits), a wijk name, or lat and lon",
-                    )),
-                }
-            }
-            _ => errors.push(FieldError::new(pb, "give both lat and lon")),
+    let at = format!("{base}/travel/origin");
+    match p.travel.origin.take() {
+        Some(Origin::At { point, .. }) if !crate::geo::in_netherlands(point.lat, point.lon) => {
+            errors.push(FieldError::new(
+                format!("{at}/lat"),
+                "coordinates are outside the Netherlands",
+            ));
         }
+        Some(Origin::Postcode(key) | Origin::Wijk(key)) => {
+            match resolve_place(&state.places, &key) {
+                Some(found) => p.travel.origin = Some(found),
+                None => errors.push(FieldError::new(
+                    at,
+                    "unknown postcode or wijk: give a Den Haag postcode (4 digits), a wijk name, or lat and lon",
+                )),
+            }
+        }
+        kept => p.travel.origin = kept,
     }
     errors
 }

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
 use super::definition::{apply_set, Definition, Effect, Item, ItemType, NUMERIC_DIMS};
-use crate::geo::Places;
+use crate::geo::{LatLon, Places};
 use crate::persona::{Archetype, Kkwz, KkwzExplanation, Motivations, Origin, Persona, Unit};
 use crate::taxonomy::{Lang, Slot, Taxonomies, MOTIVES};
 
@@ -393,19 +393,23 @@ pub fn resolve_place(places: &Places, s: &str) -> Option<Origin> {
     if t.chars().take(4).all(|c| c.is_ascii_digit()) && t.len() >= 4 {
         let pc = places.postcode(t)?;
         let wijk = places.wijk_by_code(&pc.wijk_code).map(|w| w.name.clone());
-        return Some(Origin {
+        return Some(Origin::At {
+            point: LatLon {
+                lat: pc.lat,
+                lon: pc.lon,
+            },
             postcode: Some(pc.pc4.clone()),
             wijk,
-            lat: Some(pc.lat),
-            lon: Some(pc.lon),
         });
     }
     let w = places.wijk(t)?;
-    Some(Origin {
+    Some(Origin::At {
+        point: LatLon {
+            lat: w.lat,
+            lon: w.lon,
+        },
         postcode: None,
         wijk: Some(w.name.clone()),
-        lat: Some(w.lat),
-        lon: Some(w.lon),
     })
 }
 

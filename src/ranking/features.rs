@@ -157,8 +157,8 @@ impl Prepared {
                 .travel
                 .origin
                 .as_ref()
-                .and_then(|o| o.lat)
-                .map(|l| l.to_radians().cos())
+                .and_then(|o| o.point())
+                .map(|o| o.lat.to_radians().cos())
                 .unwrap_or(1.0),
             gate_origin: (0.0, 0.0),
             gate_cos: 1.0,

@@ -86,7 +86,8 @@ fn access_needs(p: &Persona) -> Vec<&'static [&'static str]> {
 }
 
 fn origin(p: &Persona) -> Option<(f64, f64)> {
-    p.travel.origin.as_ref().and_then(|o| o.lat.zip(o.lon))
+    let at = p.travel.origin.as_ref()?.point()?;
+    Some((at.lat, at.lon))
 }
 
 fn remote(t: &Task) -> bool {
