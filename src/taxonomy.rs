@@ -36,6 +36,10 @@ pub struct Term {
     /// "useful for" a task.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub personal: bool,
+    /// For a training topic that is a document to apply for (a certificate of conduct),
+    /// not something to learn: never named as "new to learn".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub document: bool,
 }
 
 impl Term {

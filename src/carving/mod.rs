@@ -417,10 +417,30 @@ impl<'a> Carver<'a> {
             ),
         }];
         let days = day_mask(slots_mask);
+        // Parts without a fixed moment: on call or without moments the person chooses; a
+        // flexible part with usual moments is agreed with the organisation.
+        let free: Vec<&Task> = bundle
+            .iter()
+            .map(|&i| cands[i].task)
+            .filter(|t| t.schedule.any_moment())
+            .collect();
+        let agreed = free
+            .iter()
+            .any(|t| t.schedule.flexible && !t.schedule.on_call && !t.schedule.slots.is_empty());
         if slots_mask == 0 {
+            let key = if agreed { "agree_when" } else { "choose_when" };
             reasons.push(Reason {
                 code: ReasonCode::Slot,
-                text: texts.carving("choose_when", lang),
+                text: texts.carving(key, lang),
+            });
+        } else if !free.is_empty() {
+            // Not "all on Thursday" when a part has no fixed moment.
+            reasons.push(Reason {
+                code: ReasonCode::Slot,
+                text: fill(
+                    &texts.carving("fits_on_rest_free", lang),
+                    &[("slots", &slot_list(", "))],
+                ),
             });
         } else if days.count_ones() == 1 {
             let and = if lang == Lang::Nl { " en " } else { " and " };
@@ -525,9 +545,11 @@ impl<'a> Carver<'a> {
             .iter()
             .map(|s| tax.skills.label(s, lang).to_string())
             .collect();
+        // A document such as a VOG is applied for, not learnt.
         stretches.extend(
             t.required_trainings
                 .iter()
+                .filter(|x| tax.topics.get(x).is_none_or(|term| !term.document))
                 .map(|x| tax.topics.label(x, lang).to_string()),
         );
         // What the component asks for first; then courses in a missing skill whose field

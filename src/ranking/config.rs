@@ -212,6 +212,8 @@ const REQUIRED_TEXTS: &[(&str, &[&str])] = &[
         &[
             "hours_total",
             "choose_when",
+            "agree_when",
+            "fits_on_rest_free",
             "all_on",
             "fits_on",
             "uses_skills",

@@ -44,6 +44,8 @@ async fn bundles_respect_hours_and_slots_exactly_for_every_sample_role() {
         json!({"persona": {"availability": {"slots": ["sat-morning", "sat-afternoon"], "hours_per_week": 4}}}),
         json!({"persona": {"availability": {"hours_per_week": 2}}, "max_hours_per_week": 1.5}),
     ];
+    let mut slot_reasons = std::collections::BTreeSet::new();
+    let mut vog_parts = false;
     for role in roles {
         let role_id = role["id"].as_str().unwrap();
         let full = role_of(&app, role_id).await;
@@ -77,6 +79,21 @@ async fn bundles_respect_hours_and_slots_exactly_for_every_sample_role() {
                         "{role_id}: {} at {ts:?}, free {free:?}",
                         comp["id"]
                     );
+                    // The time reason is true of every part: no "all on Thursday" when a
+                    // part has no fixed moment, no "you choose" when every part has one.
+                    let when = p["reasons"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|r| r["code"] == "slot")
+                        .expect("a proposal says when")["text"]
+                        .as_str()
+                        .unwrap()
+                        .to_string();
+                    if any {
+                        assert!(!when.starts_with("Alles op"), "{role_id}: {when}");
+                        slot_reasons.insert(when);
+                    }
                 }
                 let covered: Vec<String> = ids(p)
                     .into_iter()
@@ -94,6 +111,23 @@ async fn bundles_respect_hours_and_slots_exactly_for_every_sample_role() {
                     "every component is either in the bundle or left for others"
                 );
                 assert!((0.0..=1.0).contains(&p["fit"].as_f64().unwrap()));
+                // A certificate of conduct is applied for, not "new to learn".
+                for g in p["growth"].as_array().into_iter().flatten() {
+                    let stretches = g["stretches"].as_array().unwrap();
+                    assert!(
+                        !stretches
+                            .iter()
+                            .any(|x| x.as_str().unwrap().contains("VOG")),
+                        "{role_id}: {g}"
+                    );
+                }
+                let needs_vog = p["components"].as_array().unwrap().iter().any(|c| {
+                    let task = comps.iter().find(|t| t["id"] == c["id"]).unwrap();
+                    task["required_trainings"]
+                        .as_array()
+                        .is_some_and(|r| r.iter().any(|x| x == "vog"))
+                });
+                vog_parts |= needs_vog;
                 for q in &props[..i] {
                     let (a, b) = (ids(p), ids(q));
                     let inter = a.iter().filter(|x| b.contains(x)).count() as f64;
@@ -106,6 +140,11 @@ async fn bundles_respect_hours_and_slots_exactly_for_every_sample_role() {
             }
         }
     }
+    assert!(
+        !slot_reasons.is_empty(),
+        "some proposal holds a part without a fixed moment"
+    );
+    assert!(vog_parts, "some proposal holds a part that needs a VOG");
 }
 
 #[tokio::test]

@@ -876,7 +876,7 @@ export function createDesk() {
                 'article',
                 { 'aria-labelledby': hid },
                 h('h3', { class: 'utrecht-heading-3', id: hid }, t('desk_proposalTitle', { n: i + 1, hours: num(p.hours_per_week) })),
-                h('p', { class: 'proposal-summary' }, slotsText(p.slots)),
+                h('p', { class: 'proposal-summary' }, p.slots.length ? slotsText(p.slots) : ((p.reasons || []).find((r) => r.code === 'slot')?.text ?? t('anyTime'))),
                 h(
                   'div',
                   { class: 'fit-box' },
