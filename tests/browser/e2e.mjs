@@ -670,8 +670,13 @@ test('10. answers survive a reload and Back; "Wis mijn antwoorden" clears them',
   await page.waitForSelector('#task-list > li');
   assert.deepEqual(await taskIds(page), ids, 'the result is still there after a reload');
   assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'result-heading', 'no focus jump on load');
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.goBack();
   await expectStep(page, 6);
+  // The step's heading is on screen, not where the long results page was scrolled to.
+  await page.waitForTimeout(300);
+  const top = await page.evaluate(() => document.activeElement?.getBoundingClientRect().top ?? -1);
+  assert.ok(top >= 0 && top < 300, `the step's heading is in view after Back (top ${top})`);
   await page.goForward();
   await page.waitForSelector('#task-list > li');
   // "Toon meer taken", then Back and Forward: the longer list is kept (as after a reload).

@@ -164,6 +164,9 @@ export async function start({ mode, desk = null }) {
 
   const langBtn = document.getElementById('lang-switch');
   langBtn.addEventListener('click', () => switchLang(state));
+  // The app places the view itself (the step's heading at the top); the browser's own
+  // restoring would scroll a re-rendered step to where the results page was.
+  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
   window.addEventListener('popstate', (e) => onPopState(state, e));
 
   async function load() {
