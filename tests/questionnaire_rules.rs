@@ -37,14 +37,14 @@ fn it_is_short_and_asks_only_what_the_matcher_needs() {
     let kinds: Vec<ItemType> = items
         .iter()
         .filter(|i| i.required)
-        .map(|i| i.kind)
+        .map(|i| i.kind())
         .collect();
     assert_eq!(required.len(), 3, "{required:?}");
     assert!(kinds.contains(&ItemType::Place) && kinds.contains(&ItemType::Slots));
     let interests = items
         .iter()
         .find(|i| {
-            i.options.iter().any(|o| {
+            i.options().iter().any(|o| {
                 o.effects
                     .iter()
                     .any(|e| e.add.as_deref() == Some("interests"))
@@ -53,7 +53,7 @@ fn it_is_short_and_asks_only_what_the_matcher_needs() {
         .expect("an interests question");
     assert!(interests.required);
     for i in &items {
-        let single_choice_options = i.options.len();
+        let single_choice_options = i.options().len();
         assert!(
             single_choice_options <= 16,
             "{}: {single_choice_options} options are too many for a phone",
@@ -67,15 +67,18 @@ fn every_persona_field_is_set_by_one_question_and_limits_have_no_default() {
     let d = definition();
     let mut setters: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for i in d.items() {
-        for o in &i.options {
+        for o in i.options() {
             for e in &o.effects {
                 if let Some(f) = &e.set {
                     setters.entry(f.clone()).or_default().insert(i.id.clone());
                 }
             }
         }
-        if let Some(t) = &i.target {
-            setters.entry(t.clone()).or_default().insert(i.id.clone());
+        if let Some(t) = i.target() {
+            setters
+                .entry(t.to_string())
+                .or_default()
+                .insert(i.id.clone());
         }
     }
     assert!(setters.len() >= 10, "{setters:?}");
@@ -103,7 +106,7 @@ fn work_age_and_benefit_questions_never_push_and_can_be_declined() {
     let sets = |id: &str| -> Vec<(String, Value)> {
         let i = d.item(id).unwrap();
         assert!(!i.required, "{id} must be optional");
-        i.options
+        i.options()
             .iter()
             .flat_map(|o| {
                 o.effects.iter().filter_map(|e| {
@@ -124,7 +127,7 @@ fn work_age_and_benefit_questions_never_push_and_can_be_declined() {
     for id in ["leeftijd", "uitkering"] {
         let i = d.item(id).unwrap();
         let decline = i
-            .options
+            .options()
             .iter()
             .find(|o| o.value == "liever-niet")
             .unwrap_or_else(|| panic!("{id}: no 'Zeg ik liever niet'"));
@@ -148,14 +151,14 @@ fn one_vfi_question_per_motive_and_reverse_keyed_items() {
         let dim = format!("motivation.{m}");
         let n = d
             .items()
-            .filter(|i| i.kind == ItemType::Likert)
-            .filter(|i| i.feeds.iter().any(|f| f.dim == dim && f.weight >= 1.0))
+            .filter(|i| i.kind() == ItemType::Likert)
+            .filter(|i| i.feeds().iter().any(|f| f.dim == dim && f.weight >= 1.0))
             .count();
         assert_eq!(n, 1, "{dim}");
     }
     let reverse = d
         .items()
-        .filter(|i| i.feeds.iter().any(|f| f.reverse))
+        .filter(|i| i.feeds().iter().any(|f| f.reverse))
         .count();
     assert!(reverse >= 2, "{reverse} reverse-keyed items");
 }
@@ -194,7 +197,7 @@ fn the_types_are_distinct_and_each_reachable() {
         answers.insert("tijden".into(), json!(["tue-morning"]));
         let mut chosen: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for i in d.items() {
-            for o in &i.options {
+            for o in i.options() {
                 for e in &o.effects {
                     let key = match (e.add.as_deref(), &e.id) {
                         (Some("interests"), Some(id)) => format!("interest.{id}"),
@@ -210,8 +213,8 @@ fn the_types_are_distinct_and_each_reachable() {
                     }
                 }
             }
-            if i.kind == ItemType::Likert {
-                let strong = i.feeds.iter().any(|f| {
+            if i.kind() == ItemType::Likert {
+                let strong = i.feeds().iter().any(|f| {
                     f.dim.starts_with("motivation.")
                         && a.signature.get(&f.dim).is_some_and(|w| *w >= 0.3)
                 });
@@ -221,7 +224,7 @@ fn the_types_are_distinct_and_each_reachable() {
             }
         }
         for (item, mut values) in chosen {
-            let max = d.item(&item).unwrap().max.unwrap_or(5.0) as usize;
+            let max = d.item(&item).unwrap().max().unwrap_or(5.0) as usize;
             values.truncate(max);
             answers.insert(item, json!(values));
         }

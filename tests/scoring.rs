@@ -101,6 +101,22 @@ fn bad_definitions_are_refused_with_clear_messages() {
     let err =
         Registry::from_sources([("x.yaml".to_string(), no_label.to_string())], &tax).unwrap_err();
     assert!(err.contains("without a label"), "{err}");
+    // An item has exactly the fields of its kind: a scale on a choice, or a likert item
+    // without the dimensions it feeds, is refused when the file is read.
+    let scale_on_single = no_label.replace(
+        "label: {}",
+        "label: {nl: X}\n        scale: {min: 1, max: 5}",
+    );
+    let err = Registry::from_sources([("x.yaml".to_string(), scale_on_single)], &tax).unwrap_err();
+    assert!(err.contains("scale"), "{err}");
+    let likert_without_feeds = no_label.replace(
+        "type: single\n        text: {nl: Vraag}\n        options:\n          - value: x\n            label: {}\n",
+        "type: likert\n        text: {nl: Vraag}\n        scale: {min: 1, max: 5}\n",
+    );
+    assert!(likert_without_feeds.contains("likert"));
+    let err =
+        Registry::from_sources([("x.yaml".to_string(), likert_without_feeds)], &tax).unwrap_err();
+    assert!(err.contains("feeds"), "{err}");
     let twice = Registry::from_sources(
         [
             ("a".to_string(), good.to_string()),

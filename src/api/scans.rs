@@ -12,7 +12,7 @@ use super::errors::{ApiError, Problem};
 use super::{body, envelope};
 use crate::catalog::fields::FieldError;
 use crate::persona::Persona;
-use crate::questionnaire::definition::{Definition, ItemType, Text};
+use crate::questionnaire::definition::{Answer, Definition, Text};
 use crate::questionnaire::scoring::Warning;
 use crate::questionnaire::{score, Scored};
 use crate::state::AppState;
@@ -79,44 +79,56 @@ pub fn localized(d: &Definition, lang: Lang) -> Value {
                 .map(|it| {
                     let mut o = Map::new();
                     o.insert("id".into(), json!(it.id));
-                    o.insert("type".into(), serde_json::to_value(it.kind).unwrap_or_default());
+                    o.insert("type".into(), serde_json::to_value(it.kind()).unwrap_or_default());
                     o.insert("required".into(), json!(it.required));
                     o.insert("text".into(), json!(tr(&it.text, lang)));
                     if let Some(h) = &it.help {
                         o.insert("help".into(), json!(tr(h, lang)));
                     }
-                    if !it.options.is_empty() {
+                    if !it.options().is_empty() {
                         o.insert(
                             "options".into(),
-                            json!(it.options.iter().map(|op| json!({"value": op.value, "label": tr(&op.label, lang), "exclusive": op.exclusive})).collect::<Vec<_>>()),
+                            json!(it.options().iter().map(|op| json!({"value": op.value, "label": tr(&op.label, lang), "exclusive": op.exclusive})).collect::<Vec<_>>()),
                         );
                     }
-                    if let Some(sc) = &it.scale {
-                        o.insert("scale".into(), json!({"min": sc.min, "max": sc.max, "labels": sc.labels.get(lang.code()).or_else(|| sc.labels.get("nl")).cloned().unwrap_or_default()}));
-                    }
-                    for (k, v) in [("min", it.min), ("max", it.max), ("step", it.step)] {
+                    let mut put = |k: &str, v: Option<f64>| {
                         if let Some(v) = v {
                             o.insert(k.into(), json!(v));
                         }
-                    }
-                    if let Some(u) = &it.unit {
-                        o.insert("unit".into(), json!(tr(u, lang)));
-                    }
-                    if it.kind == ItemType::Text {
-                        o.insert("max_length".into(), json!(it.max_length.unwrap_or(500)));
-                    }
-                    if it.kind == ItemType::Slots {
-                        o.insert(
-                            "grid".into(),
-                            json!({
-                                "days": DAYS.iter().enumerate().map(|(i, d)| json!({"id": d, "label": Slot::parse(&format!("{d}-morning")).map(|s| day_label(s, lang)).unwrap_or_default(), "index": i})).collect::<Vec<_>>(),
-                                "parts": PARTS.iter().map(|p| json!({"id": p, "label": part_label(p, lang)})).collect::<Vec<_>>(),
-                                "slots": Slot::all().map(|s| json!({"id": s.id(), "label": s.label(lang)})).collect::<Vec<_>>(),
-                            }),
-                        );
-                    }
-                    if it.kind == ItemType::Place {
-                        o.insert("pattern".into(), json!("^[0-9]{4}( ?[A-Za-z]{2})?$|^[A-Za-z][A-Za-z .'-]+$"));
+                    };
+                    match &it.answer {
+                        Answer::Likert { scale: sc, .. } => {
+                            o.insert("scale".into(), json!({"min": sc.min, "max": sc.max, "labels": sc.labels.get(lang.code()).or_else(|| sc.labels.get("nl")).cloned().unwrap_or_default()}));
+                        }
+                        Answer::Multi { min, max, .. } => {
+                            put("min", *min);
+                            put("max", *max);
+                        }
+                        Answer::Number { min, max, step, unit, .. } => {
+                            put("min", Some(*min));
+                            put("max", Some(*max));
+                            put("step", *step);
+                            if let Some(u) = unit {
+                                o.insert("unit".into(), json!(tr(u, lang)));
+                            }
+                        }
+                        Answer::Text { max_length, .. } => {
+                            o.insert("max_length".into(), json!(max_length.unwrap_or(500)));
+                        }
+                        Answer::Slots { .. } => {
+                            o.insert(
+                                "grid".into(),
+                                json!({
+                                    "days": DAYS.iter().enumerate().map(|(i, d)| json!({"id": d, "label": Slot::parse(&format!("{d}-morning")).map(|s| day_label(s, lang)).unwrap_or_default(), "index": i})).collect::<Vec<_>>(),
+                                    "parts": PARTS.iter().map(|p| json!({"id": p, "label": part_label(p, lang)})).collect::<Vec<_>>(),
+                                    "slots": Slot::all().map(|s| json!({"id": s.id(), "label": s.label(lang)})).collect::<Vec<_>>(),
+                                }),
+                            );
+                        }
+                        Answer::Place { .. } => {
+                            o.insert("pattern".into(), json!("^[0-9]{4}( ?[A-Za-z]{2})?$|^[A-Za-z][A-Za-z .'-]+$"));
+                        }
+                        Answer::Single { .. } => {}
                     }
                     Value::Object(o)
                 })

@@ -62,35 +62,108 @@ pub enum ItemType {
     Text,
 }
 
+/// One question: what every question has, and what its kind of answer needs.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
-    #[serde(rename = "type")]
-    pub kind: ItemType,
     #[serde(default)]
     pub required: bool,
     pub text: Text,
     #[serde(default)]
     pub help: Option<Text>,
-    #[serde(default)]
-    pub options: Vec<OptionDef>,
-    #[serde(default)]
-    pub min: Option<f64>,
-    #[serde(default)]
-    pub max: Option<f64>,
-    #[serde(default)]
-    pub step: Option<f64>,
-    #[serde(default)]
-    pub unit: Option<Text>,
-    #[serde(default)]
-    pub scale: Option<Scale>,
-    #[serde(default)]
-    pub feeds: Vec<Feed>,
-    #[serde(default)]
-    pub target: Option<String>,
-    #[serde(default)]
-    pub max_length: Option<usize>,
+    #[serde(flatten)]
+    pub answer: Answer,
+}
+
+/// The kind of answer a question takes, with exactly the fields that kind needs (`type` in
+/// the definition's YAML); a field another kind uses is refused when the file is read.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Answer {
+    Single {
+        options: Vec<OptionDef>,
+    },
+    Multi {
+        options: Vec<OptionDef>,
+        #[serde(default)]
+        min: Option<f64>,
+        #[serde(default)]
+        max: Option<f64>,
+    },
+    Likert {
+        scale: Scale,
+        feeds: Vec<Feed>,
+    },
+    Number {
+        min: f64,
+        max: f64,
+        #[serde(default)]
+        step: Option<f64>,
+        #[serde(default)]
+        unit: Option<Text>,
+        target: String,
+    },
+    Slots {
+        target: String,
+    },
+    Place {
+        target: String,
+    },
+    Text {
+        target: String,
+        #[serde(default)]
+        max_length: Option<usize>,
+    },
+}
+
+impl Item {
+    pub fn kind(&self) -> ItemType {
+        match self.answer {
+            Answer::Single { .. } => ItemType::Single,
+            Answer::Multi { .. } => ItemType::Multi,
+            Answer::Likert { .. } => ItemType::Likert,
+            Answer::Number { .. } => ItemType::Number,
+            Answer::Slots { .. } => ItemType::Slots,
+            Answer::Place { .. } => ItemType::Place,
+            Answer::Text { .. } => ItemType::Text,
+        }
+    }
+
+    /// The options of a choice; none for other kinds.
+    pub fn options(&self) -> &[OptionDef] {
+        match &self.answer {
+            Answer::Single { options } | Answer::Multi { options, .. } => options,
+            _ => &[],
+        }
+    }
+
+    /// The dimensions a Likert item feeds; none for other kinds.
+    pub fn feeds(&self) -> &[Feed] {
+        match &self.answer {
+            Answer::Likert { feeds, .. } => feeds,
+            _ => &[],
+        }
+    }
+
+    /// The persona field a number, slots, place or text answer sets.
+    pub fn target(&self) -> Option<&str> {
+        match &self.answer {
+            Answer::Number { target, .. }
+            | Answer::Slots { target }
+            | Answer::Place { target }
+            | Answer::Text { target, .. } => Some(target),
+            _ => None,
+        }
+    }
+
+    /// The most a multiple choice or number answer may be.
+    pub fn max(&self) -> Option<f64> {
+        match self.answer {
+            Answer::Multi { max, .. } => max,
+            Answer::Number { max, .. } => Some(max),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -379,13 +452,13 @@ impl Definition {
         at: &str,
         text: &dyn Fn(&mut Vec<String>, &str, &Text),
     ) {
-        match it.kind {
-            ItemType::Single | ItemType::Multi => {
-                if it.options.is_empty() {
-                    errs.push(format!("{at}: a {:?} item needs options", it.kind));
+        match &it.answer {
+            Answer::Single { options } | Answer::Multi { options, .. } => {
+                if options.is_empty() {
+                    errs.push(format!("{at}: a {:?} item needs options", it.kind()));
                 }
                 let mut values = HashSet::new();
-                for o in &it.options {
+                for o in options {
                     let oat = format!("{at} option {:?}", o.value);
                     if !values.insert(&o.value) {
                         errs.push(format!("{oat}: duplicate value"));
@@ -401,26 +474,25 @@ impl Definition {
                     }
                 }
             }
-            ItemType::Likert => {
-                match &it.scale {
-                    Some(s) if s.min < s.max => {
-                        for (l, labels) in &s.labels {
-                            if labels.len() as i64 != s.max - s.min + 1 {
-                                errs.push(format!(
-                                    "{at}.scale.labels.{l}: needs {} labels",
-                                    s.max - s.min + 1
-                                ));
-                            }
+            Answer::Likert { scale: s, feeds } => {
+                if s.min < s.max {
+                    for (l, labels) in &s.labels {
+                        if labels.len() as i64 != s.max - s.min + 1 {
+                            errs.push(format!(
+                                "{at}.scale.labels.{l}: needs {} labels",
+                                s.max - s.min + 1
+                            ));
                         }
                     }
-                    _ => errs.push(format!("{at}: a likert item needs scale with min < max")),
+                } else {
+                    errs.push(format!("{at}: a likert item needs scale with min < max"));
                 }
-                if it.feeds.is_empty() {
+                if feeds.is_empty() {
                     errs.push(format!(
                         "{at}: a likert item must feed at least one dimension"
                     ));
                 }
-                for f in &it.feeds {
+                for f in feeds {
                     if !NUMERIC_DIMS.contains(&f.dim.as_str()) {
                         errs.push(format!("{at}: unknown dimension {:?}", f.dim));
                     }
@@ -429,29 +501,19 @@ impl Definition {
                     }
                 }
             }
-            _ => {}
-        }
-        let needs_target = matches!(
-            it.kind,
-            ItemType::Number | ItemType::Slots | ItemType::Place | ItemType::Text
-        );
-        match (&it.target, needs_target) {
-            (Some(t), true) => {
-                if !TARGETS.iter().any(|(k, f)| *k == it.kind && f == t) {
-                    errs.push(format!("{at}: a {:?} item cannot target {t:?}", it.kind));
+            Answer::Number { min, max, unit, .. } => {
+                if min > max {
+                    errs.push(format!("{at}: a number item needs min <= max"));
+                }
+                if let Some(u) = unit {
+                    text(errs, &format!("{at}.unit"), u);
                 }
             }
-            (None, true) => errs.push(format!("{at}: a {:?} item needs a target", it.kind)),
-            (Some(t), false) => errs.push(format!("{at}: unexpected target {t:?}")),
-            (None, false) => {}
+            Answer::Slots { .. } | Answer::Place { .. } | Answer::Text { .. } => {}
         }
-        if it.kind == ItemType::Number {
-            match (it.min, it.max) {
-                (Some(a), Some(b)) if a <= b => {}
-                _ => errs.push(format!("{at}: a number item needs min <= max")),
-            }
-            if let Some(u) = &it.unit {
-                text(errs, &format!("{at}.unit"), u);
+        if let Some(t) = it.target() {
+            if !TARGETS.iter().any(|(k, f)| *k == it.kind() && *f == t) {
+                errs.push(format!("{at}: a {:?} item cannot target {t:?}", it.kind()));
             }
         }
     }

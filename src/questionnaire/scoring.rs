@@ -11,7 +11,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use utoipa::ToSchema;
 
-use super::definition::{apply_set, Definition, Effect, Item, ItemType, NUMERIC_DIMS};
+use super::definition::{apply_set, Answer, Definition, Effect, Item, NUMERIC_DIMS};
 use crate::geo::{LatLon, Places};
 use crate::persona::{Archetype, Kkwz, KkwzExplanation, Motivations, Origin, Persona, Unit};
 use crate::taxonomy::{Lang, Slot, Taxonomies, MOTIVES};
@@ -116,15 +116,15 @@ pub fn score(
                 }
             }
         };
-        match item.kind {
-            ItemType::Single => match v.as_str() {
-                Some(s) => match item.options.iter().find(|o| o.value == s) {
+        match &item.answer {
+            Answer::Single { options } => match v.as_str() {
+                Some(s) => match options.iter().find(|o| o.value == s) {
                     Some(o) => o.effects.iter().for_each(|e| apply(e, &mut errors)),
                     None => errors.push(not_an_option(item, s)),
                 },
                 None => errors.push(wrong_type(item, "one option value (a string)")),
             },
-            ItemType::Multi => {
+            Answer::Multi { options, min, max } => {
                 let Some(arr) = v.as_array() else {
                     errors.push(wrong_type(item, "a list of option values"));
                     continue;
@@ -135,7 +135,7 @@ pub fn score(
                 for (i, x) in arr.iter().enumerate() {
                     let p = format!("{}/{i}", ptr(&item.id));
                     match x.as_str() {
-                        Some(s) => match item.options.iter().find(|o| o.value == s) {
+                        Some(s) => match options.iter().find(|o| o.value == s) {
                             Some(o) if seen.insert(s) => chosen.push(o),
                             Some(_) => {
                                 bad = true;
@@ -164,17 +164,17 @@ pub fn score(
                     continue;
                 }
                 let n = chosen.len() as f64;
-                if item.min.is_some_and(|m| n < m) || (item.required && n == 0.0) {
+                if min.is_some_and(|m| n < m) || (item.required && n == 0.0) {
                     errors.push(AnswerError {
                         pointer: ptr(&item.id),
-                        message: format!("choose at least {}", item.min.unwrap_or(1.0)),
+                        message: format!("choose at least {}", min.unwrap_or(1.0)),
                     });
                     continue;
                 }
-                if item.max.is_some_and(|m| n > m) {
+                if max.is_some_and(|m| n > m) {
                     errors.push(AnswerError {
                         pointer: ptr(&item.id),
-                        message: format!("choose at most {}", item.max.unwrap_or(0.0)),
+                        message: format!("choose at most {}", max.unwrap_or(0.0)),
                     });
                     continue;
                 }
@@ -190,15 +190,14 @@ pub fn score(
                     o.effects.iter().for_each(|e| apply(e, &mut errors));
                 }
             }
-            ItemType::Likert => {
-                let scale = item.scale.as_ref().expect("checked at start-up");
+            Answer::Likert { scale, feeds } => {
                 match v
                     .as_i64()
                     .or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
                 {
                     Some(n) if n >= scale.min && n <= scale.max => {
                         let mut x = (n - scale.min) as f64 / (scale.max - scale.min) as f64;
-                        for f in &item.feeds {
+                        for f in feeds {
                             if f.reverse {
                                 x = 1.0 - x;
                             }
@@ -220,9 +219,14 @@ pub fn score(
                     None => errors.push(wrong_type(item, "a whole number")),
                 }
             }
-            ItemType::Number => match v.as_f64() {
+            Answer::Number {
+                min: lo,
+                max: hi,
+                target,
+                ..
+            } => match v.as_f64() {
                 Some(n) => {
-                    let (lo, hi) = (item.min.unwrap_or(0.0), item.max.unwrap_or(f64::MAX));
+                    let (lo, hi) = (*lo, *hi);
                     if !(lo..=hi).contains(&n) {
                         errors.push(AnswerError {
                             pointer: ptr(&item.id),
@@ -230,18 +234,16 @@ pub fn score(
                                 "{n} is out of range: give a number from {lo} to {hi}"
                             ),
                         });
-                    } else if let Some(t) = &item.target {
-                        if let Err(m) = apply_set(&mut persona, t, v) {
-                            errors.push(AnswerError {
-                                pointer: ptr(&item.id),
-                                message: m.to_string(),
-                            });
-                        }
+                    } else if let Err(m) = apply_set(&mut persona, target, v) {
+                        errors.push(AnswerError {
+                            pointer: ptr(&item.id),
+                            message: m.to_string(),
+                        });
                     }
                 }
                 None => errors.push(wrong_type(item, "a number")),
             },
-            ItemType::Slots => {
+            Answer::Slots { .. } => {
                 let Some(arr) = v.as_array() else {
                     errors.push(wrong_type(
                         item,
@@ -269,7 +271,7 @@ pub fn score(
                 }
                 persona.availability.slots = slots.into_iter().collect();
             }
-            ItemType::Place => match v.as_str() {
+            Answer::Place { .. } => match v.as_str() {
                 Some(s) => match resolve_place(places, s) {
                     Some(o) => persona.travel.origin = Some(o),
                     None => errors.push(AnswerError {
@@ -281,9 +283,9 @@ pub fn score(
                 },
                 None => errors.push(wrong_type(item, "a postcode or wijk name (a string)")),
             },
-            ItemType::Text => match v.as_str() {
+            Answer::Text { max_length, .. } => match v.as_str() {
                 Some(s) => {
-                    let max = item.max_length.unwrap_or(DEFAULT_TEXT_MAX);
+                    let max = max_length.unwrap_or(DEFAULT_TEXT_MAX);
                     if s.chars().count() > max {
                         errors.push(AnswerError {
                             pointer: ptr(&item.id),
@@ -380,7 +382,7 @@ fn wrong_type(item: &Item, want: &str) -> AnswerError {
 }
 
 fn not_an_option(item: &Item, s: &str) -> AnswerError {
-    let values: Vec<&str> = item.options.iter().map(|o| o.value.as_str()).collect();
+    let values: Vec<&str> = item.options().iter().map(|o| o.value.as_str()).collect();
     AnswerError {
         pointer: ptr(&item.id),
         message: format!("{s:?} is not one of the options: {}", values.join(", ")),
