@@ -317,21 +317,7 @@ impl Matcher {
                     }
                 }
                 if v[TrainingFeature::Text].unwrap_or(0.0) > 0.0 {
-                    let found = quoted_words(telling, &[&t.title, &t.description]);
-                    if !found.is_empty() {
-                        let code = if q.words_are_search {
-                            ReasonCode::Search
-                        } else {
-                            ReasonCode::Text
-                        };
-                        reasons.push(Reason {
-                            code,
-                            text: fill(
-                                &self.texts.reason(code.as_str(), lang),
-                                &[("words", &found)],
-                            ),
-                        });
-                    }
+                    reasons.extend(self.words_reason(telling, &[&t.title, &t.description], q));
                 }
                 if reasons.is_empty() {
                     reasons.push(Reason {

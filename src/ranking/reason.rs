@@ -354,22 +354,8 @@ impl Matcher {
             }
         }
         if val(Feature::Text) > 0.0 {
-            let found = quoted_words(telling, &[&t.title, &t.description]);
-            if !found.is_empty() {
-                let code = if q.words_are_search {
-                    ReasonCode::Search
-                } else {
-                    ReasonCode::Text
-                };
-                push(
-                    Feature::Text,
-                    code,
-                    fill(
-                        &self.texts.reason(code.as_str(), lang),
-                        &[("words", &found)],
-                    ),
-                    true,
-                );
+            if let Some(r) = self.words_reason(telling, &[&t.title, &t.description], q) {
+                push(Feature::Text, r.code, r.text, true);
             }
         }
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -467,6 +453,34 @@ impl Matcher {
 
 /// The telling words a record's texts contain, quoted as the person typed them ("“kook”,
 /// “fietsen”"); empty when it shares none. Whole words only, never a sentence cut off.
+impl Matcher {
+    /// The reason a record is here for the words typed: the resident's own words, or the
+    /// desk's search word, quoting those the record contains; none when it has none.
+    pub(super) fn words_reason(
+        &self,
+        telling: &[crate::search::Word],
+        texts: &[&str],
+        q: &super::Query,
+    ) -> Option<Reason> {
+        let found = quoted_words(telling, texts);
+        if found.is_empty() {
+            return None;
+        }
+        let code = if q.words_are_search {
+            ReasonCode::Search
+        } else {
+            ReasonCode::Text
+        };
+        Some(Reason {
+            code,
+            text: fill(
+                &self.texts.reason(code.as_str(), q.lang),
+                &[("words", &found)],
+            ),
+        })
+    }
+}
+
 pub(super) fn quoted_words(telling: &[crate::search::Word], texts: &[&str]) -> String {
     if telling.is_empty() {
         return String::new();
