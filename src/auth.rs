@@ -88,14 +88,7 @@ impl Keys {
         scope: &Scope,
         label: &str,
     ) -> Result<(String, KeyInfo), sled::Error> {
-        let token = new_token();
-        let h = hash(&token);
-        let info = KeyInfo {
-            id: h[..12].to_string(),
-            scope: scope.as_string(),
-            label: label.to_string(),
-            created_at: now_rfc3339(),
-        };
+        let (token, h, info) = mint(scope, label);
         self.store
             .keys()
             .insert(h.as_bytes(), serde_json::to_vec(&info).expect("serialises"))?;
@@ -130,6 +123,19 @@ impl Keys {
             None => Ok(false),
         }
     }
+}
+
+/// A new key: the token (shown once), the hash it is stored under, its info.
+pub fn mint(scope: &Scope, label: &str) -> (String, String, KeyInfo) {
+    let token = new_token();
+    let h = hash(&token);
+    let info = KeyInfo {
+        id: h[..12].to_string(),
+        scope: scope.as_string(),
+        label: label.to_string(),
+        created_at: now_rfc3339(),
+    };
+    (token, h, info)
 }
 
 pub fn now_rfc3339() -> String {

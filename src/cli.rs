@@ -171,7 +171,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                     let s = Scope::parse(&scope).ok_or(CliError::Usage(
                         "scope must be admin or organisation:ID".into(),
                     ))?;
-                    let (token, info) = state.keys.create(&s, &label).await?;
+                    let (token, info) = state.create_key(&s, &label).await?;
                     println!("{token}");
                     eprintln!(
                         "created key {} with scope {} (shown once; only its hash is stored)",
@@ -184,7 +184,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                     }
                 }
                 KeysAction::Revoke { id } => {
-                    if state.keys.revoke(&id).await? {
+                    if state.revoke_key(&id).await? {
                         println!("revoked {id}");
                     } else {
                         return Err(CliError::Usage(format!("no key {id}")));

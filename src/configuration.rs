@@ -17,6 +17,20 @@ pub struct Settings {
         global = true
     )]
     pub data_dir: PathBuf,
+    /// PostgreSQL as the store of record (`postgres://user@host/db`); without it, the sled
+    /// store in the data directory is. With it, the data directory holds this replica's
+    /// own copy, which it rebuilds from the database when it is missing.
+    #[arg(
+        long,
+        env = "TALENTSCAN_DATABASE_URL",
+        hide_env_values = true,
+        global = true
+    )]
+    pub database_url: Option<String>,
+    /// Seconds between SIGTERM and closing the listener, reporting not ready meanwhile, so
+    /// that the load balancer stops sending before the replica stops accepting.
+    #[arg(long, env = "TALENTSCAN_DRAIN_SECONDS", default_value_t = 0)]
+    pub drain_seconds: u64,
     /// Seed an empty data directory with the built-in (fictional) sample catalog.
     #[arg(long, env = "TALENTSCAN_SAMPLE", default_value_t = true, action = clap::ArgAction::Set)]
     pub sample: bool,
@@ -67,6 +81,8 @@ impl Settings {
         Settings {
             addr: "127.0.0.1:0".parse().expect("valid address"),
             data_dir,
+            database_url: None,
+            drain_seconds: 0,
             sample: true,
             no_sample: false,
             admin_key: None,

@@ -29,6 +29,8 @@ impl Application {
         let state = AppState::open(settings).await?;
         let server = run(listener, state.clone())?;
         spawn_retention(state.clone());
+        state.spawn_follower();
+        spawn_drain(state.clone(), server.handle());
         Ok(Self {
             port,
             server,
@@ -40,7 +42,8 @@ impl Application {
         self.port
     }
 
-    /// Runs until SIGINT/SIGTERM; in-flight requests finish, then the store is flushed.
+    /// Runs until SIGINT/SIGTERM (see `spawn_drain`); in-flight requests finish, then the
+    /// store is flushed.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let state = self.state.clone();
         let r = self.server.await;
@@ -113,6 +116,7 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
             }))
     })
     .shutdown_timeout(20)
+    .disable_signals()
     .keep_alive(Duration::from_secs(30))
     .client_request_timeout(Duration::from_secs(10))
     .listen(listener)
@@ -123,13 +127,40 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
     Ok(server.run())
 }
 
+/// On SIGTERM or SIGINT: report not ready at once, keep serving for the drain time (the
+/// load balancer's health check sees the change and stops sending), then stop accepting
+/// and let the requests in flight finish (bounded by the shutdown timeout).
+fn spawn_drain(state: Arc<AppState>, server: actix_web::dev::ServerHandle) {
+    tokio::spawn(async move {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(s) => s,
+                Err(e) => {
+                    tracing::error!("cannot listen for SIGTERM: {e}");
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = tokio::signal::ctrl_c() => {}
+        }
+        state
+            .draining
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        let drain = state.settings.drain_seconds;
+        tracing::info!(drain_seconds = drain, "stopping: not ready, draining");
+        tokio::time::sleep(Duration::from_secs(drain)).await;
+        server.stop(true).await;
+    });
+}
+
 /// Erases stored scans past their retention, hourly (and once at start).
 fn spawn_retention(state: Arc<AppState>) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(3600));
         loop {
             tick.tick().await;
-            match state.store.purge_scans(state.now()).await {
+            match state.purge_scans(state.now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(erased = n, "expired scans erased"),
                 Err(e) => tracing::error!("retention purge failed: {e}"),

@@ -169,7 +169,7 @@ pub async fn create_carving(
     bytes: Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let v = body::json(&req, &bytes)?;
-    let (r, mut persona, lang) = source::read::<CarvingRequest>(&state, &v)?;
+    let (r, mut persona, lang) = source::read::<CarvingRequest>(&state, &v).await?;
     let target = r.target().ok_or_else(|| ApiError::internal("no target"))?;
     if let Some(s) = r.slots {
         persona.availability.slots = s;
@@ -327,7 +327,7 @@ pub async fn create_team_carving(
     let mut personas = Vec::new();
     for (i, pv) in people.iter().enumerate() {
         if let Some(id) = pv.get("scan_id").and_then(|x| x.as_str()) {
-            personas.push(super::scans::load_scan(&state, id)?.persona);
+            personas.push(super::scans::load_scan(&state, id).await?.persona);
             continue;
         }
         let base = format!("/personas/{i}");

@@ -74,13 +74,37 @@ macro_rules! internal_from {
 }
 
 internal_from!(
-    StateError,
-    crate::catalog::StoreError,
     crate::ranking::RankingError,
     crate::search::SearchError,
     serde_json::Error,
     actix_web::error::BlockingError
 );
+
+/// Seconds a client is asked to wait when the store of record is away.
+const STORE_RETRY_AFTER: u32 = 5;
+
+impl From<crate::catalog::StoreError> for ApiError {
+    fn from(e: crate::catalog::StoreError) -> Self {
+        match e {
+            crate::catalog::StoreError::Unavailable(_) => ApiError::Unavailable(
+                "The catalog cannot be changed and stored scans cannot be read or written \
+                 for a moment (the database is not reachable). Searching and matching go on. \
+                 Please try again shortly."
+                    .into(),
+            ),
+            e => ApiError::Internal(Box::new(e)),
+        }
+    }
+}
+
+impl From<StateError> for ApiError {
+    fn from(e: StateError) -> Self {
+        match e {
+            StateError::Store(e) => e.into(),
+            e => ApiError::Internal(Box::new(e)),
+        }
+    }
+}
 
 pub fn problem_type(status: StatusCode) -> String {
     format!(
@@ -155,6 +179,12 @@ impl ResponseError for ApiError {
         if let ApiError::TooManyRequests(secs) = self {
             resp.headers_mut()
                 .insert(header::RETRY_AFTER, header::HeaderValue::from(*secs));
+        }
+        if let ApiError::Unavailable(_) = self {
+            resp.headers_mut().insert(
+                header::RETRY_AFTER,
+                header::HeaderValue::from(STORE_RETRY_AFTER),
+            );
         }
         resp
     }

@@ -114,7 +114,7 @@ pub async fn create_match(
     bytes: Bytes,
 ) -> Result<HttpResponse, ApiError> {
     let v = body::json(&req, &bytes)?;
-    let (r, mut persona, lang) = source::read::<MatchRequest>(&state, &v)?;
+    let (r, mut persona, lang) = source::read::<MatchRequest>(&state, &v).await?;
     let lt = r.limit.as_ref().and_then(|l| l.tasks).unwrap_or(10);
     let ltr = r.limit.as_ref().and_then(|l| l.trainings).unwrap_or(5);
     let explain = r.explain.unwrap_or(false);

@@ -99,6 +99,20 @@ pub struct Health {
     pub store: Option<std::collections::BTreeMap<String, usize>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index: Option<std::collections::BTreeMap<String, usize>>,
+    /// Which store holds the truth: `sled` (this node) or `postgresql` (shared by replicas).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store_of_record: Option<String>,
+    /// Whether the store of record answers: when it does not, searching and matching go
+    /// on from this replica's copy, and changes and stored scans wait.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub store_available: Option<bool>,
+    /// The last write this replica's copy has (the store's sequence number).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sequence: Option<u64>,
+    /// With `?digest=true`: a SHA-256 over every record of the copy, so replicas can be
+    /// compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub digest: Option<String>,
 }
 
 /// The process is up.
@@ -107,11 +121,27 @@ async fn healthz() -> HttpResponse {
         status: "ok".into(),
         store: None,
         index: None,
+        store_of_record: None,
+        store_available: None,
+        sequence: None,
+        digest: None,
     })
 }
 
-/// The store and the index are open and answer; counts per kind in both.
-async fn readyz(state: web::Data<Arc<AppState>>) -> HttpResponse {
+/// The store and the index are open and answer; counts per kind in both. Ready (200) as
+/// long as this replica can answer searches and matches, also while the store of record
+/// is away (`store_available` says so); not ready (503) while it drains for a shutdown.
+async fn readyz(
+    state: web::Data<Arc<AppState>>,
+    q: web::Query<std::collections::HashMap<String, String>>,
+) -> HttpResponse {
+    if state.draining.load(std::sync::atomic::Ordering::Relaxed) {
+        return errors::problem_response(&errors::problem(
+            actix_web::http::StatusCode::SERVICE_UNAVAILABLE,
+            "shutting down",
+        ));
+    }
+    let want_digest = q.get("digest").is_some_and(|v| v == "true");
     let mut store = std::collections::BTreeMap::new();
     let mut index = std::collections::BTreeMap::new();
     let mut ok = state.store.seq().is_ok();
@@ -129,6 +159,21 @@ async fn readyz(state: web::Data<Arc<AppState>>) -> HttpResponse {
             status: "ready".into(),
             store: Some(store),
             index: Some(index),
+            store_of_record: Some(
+                if state.pg.is_some() {
+                    "postgresql"
+                } else {
+                    "sled"
+                }
+                .into(),
+            ),
+            store_available: Some(state.store_available()),
+            sequence: state.store.seq().ok(),
+            digest: if want_digest {
+                state.store.digest().ok()
+            } else {
+                None
+            },
         })
     } else {
         let p = errors::problem(

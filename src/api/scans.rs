@@ -364,7 +364,7 @@ pub async fn create_scan(
         resp.expires_at = Some(expires.clone());
         let plain = serde_json::to_vec(&resp).map_err(ApiError::from)?;
         let sealed = serde_json::to_value(sid.seal(&plain, &expires)).map_err(ApiError::from)?;
-        state.store.put_scan(&sid.lookup(), &sealed).await?;
+        state.put_scan(&sid.lookup(), &sealed).await?;
         return Ok(HttpResponse::Created()
             .insert_header(("Location", format!("/v1/scans/{id}")))
             .json(resp));
@@ -373,14 +373,14 @@ pub async fn create_scan(
 }
 
 /// Looks up a stored scan that has not expired.
-pub fn load_scan(state: &AppState, id: &str) -> Result<ScanResponse, ApiError> {
+pub async fn load_scan(state: &AppState, id: &str) -> Result<ScanResponse, ApiError> {
     let nf = || {
         ApiError::NotFound(
             "no stored scan with this id (it may have expired or been erased)".into(),
         )
     };
     let id = ScanId::parse(id).ok_or_else(nf)?;
-    let doc = state.store.get_scan(&id.lookup())?.ok_or_else(nf)?;
+    let doc = state.get_scan(&id.lookup()).await?.ok_or_else(nf)?;
     let rec: SealedRecord = serde_json::from_value(doc).map_err(|_| nf())?;
     if rec.expired(state.now()) {
         return Err(nf());
@@ -399,7 +399,7 @@ pub async fn get_scan(
     state: web::Data<Arc<AppState>>,
     path: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    Ok(HttpResponse::Ok().json(load_scan(&state, &path)?))
+    Ok(HttpResponse::Ok().json(load_scan(&state, &path).await?))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -423,7 +423,7 @@ pub async fn delete_scan(
     let lang = lang_param(q.lang.as_deref(), "/lang")?;
     let nf = || ApiError::NotFound("no stored scan with this id".into());
     let id = ScanId::parse(&path).ok_or_else(nf)?;
-    if !state.store.delete_scan(&id.lookup()).await? {
+    if !state.delete_scan(&id.lookup()).await? {
         return Err(nf());
     }
     Ok(HttpResponse::Ok().json(Erased {

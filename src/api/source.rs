@@ -47,7 +47,10 @@ pub trait Sourced: DeserializeOwned + PartialSchema {
 
 /// Reads a request with a persona source: its typed definition, its own checks and its
 /// persona, with every problem in one 422 answer.
-pub fn read<T: Sourced>(state: &AppState, body: &Value) -> Result<(T, Persona, Lang), ApiError> {
+pub async fn read<T: Sourced>(
+    state: &AppState,
+    body: &Value,
+) -> Result<(T, Persona, Lang), ApiError> {
     let (r, mut errors) = envelope::parse::<T>(body, "");
     errors.extend(exactly_one(body));
     let Some(mut r) = r else {
@@ -55,7 +58,7 @@ pub fn read<T: Sourced>(state: &AppState, body: &Value) -> Result<(T, Persona, L
     };
     r.check(state, &mut errors);
     let lang = r.lang();
-    let resolved = r.source().resolve(state, lang, &mut errors)?;
+    let resolved = r.source().resolve(state, lang, &mut errors).await?;
     envelope::reject(errors)?;
     let (persona, lang) = resolved.ok_or_else(|| ApiError::internal("no persona"))?;
     Ok((r, persona, lang))
@@ -81,7 +84,7 @@ impl PersonaSource {
     /// request names none. Problems are added to `errors` (then the persona is `None`);
     /// an unknown scan or questionnaire is a 404 at once, but only for an otherwise
     /// valid request, so a 422 lists every problem first.
-    pub fn resolve(
+    pub async fn resolve(
         self,
         state: &AppState,
         lang: Option<Lang>,
@@ -95,7 +98,7 @@ impl PersonaSource {
             return Ok(None);
         }
         if let Some(id) = self.scan_id {
-            let s = load_scan(state, &id)?;
+            let s = load_scan(state, &id).await?;
             return Ok(Some((s.persona, lang.unwrap_or(s.lang))));
         }
         let Some(answers) = self.answers else {

@@ -347,6 +347,16 @@ pub enum Record {
 }
 
 impl Record {
+    /// A record as the store keeps it (validated when it was written).
+    pub fn from_stored(kind: Kind, json: &[u8]) -> serde_json::Result<Record> {
+        Ok(match kind {
+            Kind::Organisations => Record::Organisation(serde_json::from_slice(json)?),
+            Kind::Tasks => Record::Task(Box::new(serde_json::from_slice(json)?)),
+            Kind::Trainings => Record::Training(Box::new(serde_json::from_slice(json)?)),
+            Kind::Roles => Record::Role(serde_json::from_slice(json)?),
+        })
+    }
+
     pub fn id(&self) -> &str {
         match self {
             Record::Organisation(o) => &o.id,

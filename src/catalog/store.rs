@@ -19,6 +19,12 @@ pub enum StoreError {
     Corrupt(String, serde_json::Error),
     #[error("store files: {0}")]
     Files(std::io::Error),
+    /// The store of record cannot be reached now (PostgreSQL mode); reads go on from the
+    /// replica's own copy, writes are refused until it is back.
+    #[error("the store of record is unavailable: {0}")]
+    Unavailable(String),
+    #[error("store configuration: {0}")]
+    Config(String),
 }
 
 #[derive(Clone)]
@@ -33,6 +39,8 @@ pub struct Store {
 
 const SEQ: &[u8] = b"seq";
 const SEEDED: &[u8] = b"seeded";
+/// In PostgreSQL mode: the id of the database this copy follows.
+const ORIGIN: &[u8] = b"origin";
 
 impl Store {
     /// Opens the store in `dir`, first sealing any stored scan written before scans were
@@ -161,6 +169,17 @@ impl Store {
         }))
     }
 
+    /// Every record of a kind as stored, in id order.
+    pub fn iter_raw(
+        &self,
+        kind: Kind,
+    ) -> Result<impl Iterator<Item = Result<(String, sled::IVec), StoreError>>, StoreError> {
+        Ok(self.tree(kind)?.iter().map(|r| {
+            let (k, v) = r?;
+            Ok((String::from_utf8_lossy(&k).into_owned(), v))
+        }))
+    }
+
     /// Every record of a kind parsed straight into its type, in id order; records that do
     /// not parse as `T` are skipped (the start-up load: no JSON tree in between).
     pub fn iter_typed<T: serde::de::DeserializeOwned>(
@@ -173,10 +192,93 @@ impl Store {
         }))
     }
 
+    fn set_seq(&self, seq: u64) -> Result<(), StoreError> {
+        self.meta.insert(SEQ, seq.to_be_bytes().as_slice())?;
+        Ok(())
+    }
+
+    /// The database a replica's copy follows (PostgreSQL mode).
+    pub fn origin(&self) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .meta
+            .get(ORIGIN)?
+            .map(|v| String::from_utf8_lossy(&v).into_owned()))
+    }
+
+    /// Empties the catalog, the keys and the sequence number: a replica's copy that
+    /// follows another database, or a newer state than its database has, starts over.
+    pub fn clear_copy(&self) -> Result<(), StoreError> {
+        for t in self.trees.iter().chain([&self.keys]) {
+            t.clear()?;
+        }
+        self.meta.remove(SEQ)?;
+        self.meta.remove(ORIGIN)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Loads a piece of a replica's first copy (no index, no flush; `finish_copy` ends it).
+    pub fn load_copy(&self, changes: &[super::postgres::Change]) -> Result<(), StoreError> {
+        let mut batches: std::collections::HashMap<&str, sled::Batch> = Default::default();
+        for c in changes {
+            let b = batches.entry(c.kind.as_str()).or_default();
+            match &c.doc {
+                Some(d) => b.insert(c.id.as_bytes(), d.as_bytes()),
+                None => b.remove(c.id.as_bytes()),
+            }
+        }
+        for (kind, batch) in batches {
+            if let Some(t) = self.copy_tree(kind) {
+                t.apply_batch(batch)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Records the sequence number and database a finished copy covers, and flushes.
+    pub fn finish_copy(&self, seq: u64, origin: &str) -> Result<(), StoreError> {
+        self.set_seq(seq)?;
+        self.meta.insert(ORIGIN, origin.as_bytes())?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Applies changes to API keys from the stream (PostgreSQL mode).
+    pub fn apply_keys(
+        &self,
+        changes: &[super::postgres::Change],
+        seq: u64,
+    ) -> Result<(), StoreError> {
+        self.load_copy(changes)?;
+        self.set_seq(seq)?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    fn copy_tree(&self, kind: &str) -> Option<&sled::Tree> {
+        if kind == super::postgres::KEY_KIND {
+            return Some(&self.keys);
+        }
+        let i = Kind::ALL.iter().position(|k| k.as_str() == kind)?;
+        Some(&self.trees[i])
+    }
+
     /// Writes records atomically (one sled batch) and flushes before returning (blocking:
-    /// callers run it off the request threads).
-    pub fn put_all(&self, kind: Kind, records: &[Record]) -> Result<u64, StoreError> {
-        let seq = self.bump_seq()?;
+    /// callers run it off the request threads). `seq`: the store of record's number for
+    /// this write (PostgreSQL mode), or `None` to draw the next one here.
+    pub fn put_all(
+        &self,
+        kind: Kind,
+        records: &[Record],
+        seq: Option<u64>,
+    ) -> Result<u64, StoreError> {
+        let seq = match seq {
+            Some(s) => {
+                self.set_seq(s)?;
+                s
+            }
+            None => self.bump_seq()?,
+        };
         let mut batch = sled::Batch::default();
         for r in records {
             let bytes = serde_json::to_vec(&r.to_json()).expect("records serialise");
@@ -187,16 +289,26 @@ impl Store {
         Ok(seq)
     }
 
-    /// Removes a record and flushes; returns whether it existed (blocking, as `put_all`).
-    pub fn delete(&self, kind: Kind, id: &str) -> Result<bool, StoreError> {
+    /// Removes a record and flushes; its sequence number, or `None` when there was no
+    /// such record (blocking, and `seq` as in `put_all`).
+    pub fn delete(
+        &self,
+        kind: Kind,
+        id: &str,
+        seq: Option<u64>,
+    ) -> Result<Option<u64>, StoreError> {
         let tree = self.tree(kind)?;
-        if !tree.contains_key(id.as_bytes())? {
-            return Ok(false);
-        }
-        self.bump_seq()?;
+        let seq = match seq {
+            Some(s) => {
+                self.set_seq(s)?;
+                s
+            }
+            None if tree.contains_key(id.as_bytes())? => self.bump_seq()?,
+            None => return Ok(None),
+        };
         tree.remove(id.as_bytes())?;
         self.db.flush()?;
-        Ok(true)
+        Ok(Some(seq))
     }
 
     // --- stored scans (personal data: written only with consent, erased on request) ---
@@ -289,6 +401,24 @@ impl Store {
             self.db.flush_async().await?;
         }
         Ok(n)
+    }
+
+    /// A SHA-256 over every catalog record (kind, id, bytes) in order: equal on two
+    /// replicas exactly when they hold the same catalog.
+    pub fn digest(&self) -> Result<String, StoreError> {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for kind in Kind::ALL {
+            for r in self.tree(kind)?.iter() {
+                let (k, v) = r?;
+                h.update(kind.as_str().as_bytes());
+                h.update((k.len() as u64).to_be_bytes());
+                h.update(&k);
+                h.update((v.len() as u64).to_be_bytes());
+                h.update(&v);
+            }
+        }
+        Ok(hex::encode(h.finalize()))
     }
 
     pub fn scan_count(&self) -> usize {

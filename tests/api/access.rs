@@ -32,8 +32,7 @@ async fn an_organisation_key_writes_only_its_own_records() {
     assert!(r.status().is_success());
     let (kroon_key, _) = app
         .state
-        .keys
-        .create(&Scope::Organisation("de-kroon".into()), "test")
+        .create_key(&Scope::Organisation("de-kroon".into()), "test")
         .await
         .unwrap();
 
@@ -107,7 +106,7 @@ async fn an_organisation_key_writes_only_its_own_records() {
         .find(|k| k.scope == "organisation:de-kroon")
         .unwrap()
         .id;
-    assert!(app.state.keys.revoke(&id).await.unwrap());
+    assert!(app.state.revoke_key(&id).await.unwrap());
     let r = app
         .put_json(
             "/v1/tasks/kroon-koffie",
@@ -122,8 +121,14 @@ async fn an_organisation_key_writes_only_its_own_records() {
 fn the_key_tool_creates_lists_and_revokes_keys_and_stores_only_hashes() {
     let dir = tempfile::tempdir().unwrap();
     let bin = env!("CARGO_BIN_EXE_talentscan");
+    let database =
+        crate::helpers::postgres_mode().then(|| crate::helpers::shared_postgres().database());
     let run = |args: &[&str]| {
-        let out = Command::new(bin)
+        let mut cmd = Command::new(bin);
+        if let Some(url) = &database {
+            cmd.env("TALENTSCAN_DATABASE_URL", url);
+        }
+        let out = cmd
             .args(args)
             .arg("--data-dir")
             .arg(dir.path())

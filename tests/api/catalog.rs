@@ -315,13 +315,18 @@ async fn restarting_does_not_duplicate_the_sample_and_reindex_gives_the_same_res
         .json()
         .await
         .unwrap();
-    let TestApp { dir, state, .. } = app;
+    let TestApp {
+        dir,
+        state,
+        database_url,
+        ..
+    } = app;
     drop(state);
     // A second server on the same directory (the first keeps its sled lock in this
     // process, so reopen through a copy of the data).
     let copy = tempfile::tempdir().unwrap();
     copy_dir(&path, copy.path());
-    let app2 = spawn_in(copy, |_| {}).await;
+    let app2 = spawn_on(copy, database_url, |_| {}).await;
     let after: Value = app2.get("/readyz").await.json().await.unwrap();
     assert_eq!(before["store"], after["store"], "no duplicate seeding");
     let n = app2.state.reindex().unwrap();

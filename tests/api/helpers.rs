@@ -7,13 +7,29 @@ use talentscan::startup::Application;
 use talentscan::state::AppState;
 use tempfile::TempDir;
 
+#[path = "../support/postgres.rs"]
+pub mod postgres;
+
 pub const ADMIN_KEY: &str = "test-admin-key-0123456789abcdef";
+
+/// This suite runs twice: as `api` on the sled store, as `api_postgres` with PostgreSQL
+/// as the store of record (each app its own database in one throwaway cluster).
+pub fn postgres_mode() -> bool {
+    option_env!("CARGO_CRATE_NAME") == Some("api_postgres")
+}
+
+pub fn shared_postgres() -> &'static postgres::Postgres {
+    static PG: std::sync::OnceLock<postgres::Postgres> = std::sync::OnceLock::new();
+    PG.get_or_init(postgres::Postgres::start)
+}
 
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub dir: TempDir,
     pub state: Arc<AppState>,
+    /// The store of record's database, in PostgreSQL mode.
+    pub database_url: Option<String>,
 }
 
 pub async fn spawn_app() -> TestApp {
@@ -30,13 +46,27 @@ pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
 }
 
 pub async fn spawn_in(dir: TempDir, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_on(dir, None, tweak).await
+}
+
+/// An app on `dir`, with the database `database_url` in PostgreSQL mode (a new one when
+/// `None`): a second replica of the same store, or a restart.
+pub async fn spawn_on(
+    dir: TempDir,
+    database_url: Option<String>,
+    tweak: impl FnOnce(&mut Settings),
+) -> TestApp {
     let mut settings = Settings::for_dir(dir.path().to_path_buf());
+    if postgres_mode() {
+        settings.database_url = Some(database_url.unwrap_or_else(|| shared_postgres().database()));
+    }
     settings.admin_key = Some(ADMIN_KEY.into());
     settings.workers = Some(1);
     tweak(&mut settings);
     let app = Application::build(settings).await.expect("app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state.clone();
+    let database_url = state.settings.database_url.clone();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         address,
@@ -46,6 +76,7 @@ pub async fn spawn_in(dir: TempDir, tweak: impl FnOnce(&mut Settings)) -> TestAp
             .unwrap(),
         dir,
         state,
+        database_url,
     }
 }
 

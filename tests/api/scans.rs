@@ -292,9 +292,9 @@ async fn stored_scans_are_erased_after_the_retention_period() {
     let v: Value = app.post_json("/v1/scans", &req).await.json().await.unwrap();
     let id = v["scan_id"].as_str().unwrap().to_string();
     let at = |days: i64| time::OffsetDateTime::now_utc() + time::Duration::days(days);
-    assert_eq!(app.state.store.purge_scans(at(29)).await.unwrap(), 0);
+    assert_eq!(app.state.purge_scans(at(29)).await.unwrap(), 0);
     assert_eq!(app.get(&format!("/v1/scans/{id}")).await.status(), 200);
-    assert_eq!(app.state.store.purge_scans(at(31)).await.unwrap(), 1);
+    assert_eq!(app.state.purge_scans(at(31)).await.unwrap(), 1);
     problem(app.get(&format!("/v1/scans/{id}")).await, 404).await;
 }
 

@@ -6,6 +6,8 @@
 //! on that worker (matches among them) would wait for them. Once started, a write runs to
 //! its end even if the request's future is dropped (at shutdown, say): nothing can stop it
 //! half-way between store and index.
+mod replica;
+
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
@@ -17,7 +19,7 @@ use utoipa::ToSchema;
 use crate::auth::Keys;
 use crate::catalog::fields::FieldError;
 use crate::catalog::model::{parse_record, Context, Kind, Organisation, Record, Task, Training};
-use crate::catalog::{sample, Store, StoreError};
+use crate::catalog::{sample, PgStore, Store, StoreError};
 use crate::configuration::Settings;
 use crate::geo::Places;
 use crate::questionnaire::Registry;
@@ -27,6 +29,7 @@ use crate::ranking::trainings::Trainings;
 use crate::ranking::{Matcher, Snapshot};
 use crate::search::{SearchError, SearchIndex};
 use crate::taxonomy::Taxonomies;
+use replica::first_copy;
 
 #[derive(Debug, Error)]
 pub enum StateError {
@@ -58,7 +61,16 @@ const TASK_CACHE_SIZE: usize = 50_000;
 
 pub struct AppState {
     pub settings: Settings,
+    /// The sled store: the store of record, or (with `pg`) this replica's copy of it.
     pub store: Store,
+    /// PostgreSQL, the store of record when the service runs as replicas.
+    pub pg: Option<PgStore>,
+    /// One catch-up with the store of record at a time, so changes apply in order.
+    follow_lock: tokio::sync::Mutex<()>,
+    /// Whether the store of record answered the last time it was asked.
+    store_available: std::sync::atomic::AtomicBool,
+    /// Set on SIGTERM: `/readyz` reports not ready while in-flight requests finish.
+    pub draining: std::sync::atomic::AtomicBool,
     pub index: SearchIndex,
     pub taxonomies: Taxonomies,
     pub places: Places,
@@ -98,6 +110,14 @@ impl AppState {
         std::fs::create_dir_all(&settings.data_dir)
             .map_err(|e| StateError::Config(format!("{}: {e}", settings.data_dir.display())))?;
         let store = Store::open(&settings.data_dir)?;
+        let pg = match &settings.database_url {
+            Some(url) => {
+                let pg = PgStore::connect(url).await?;
+                first_copy(&store, &pg).await?;
+                Some(pg)
+            }
+            None => None,
+        };
         let (index, covered) = SearchIndex::open(&settings.data_dir.join("index"))?;
         let keys = Keys::new(store.clone(), settings.admin_key.as_deref());
         let state = Arc::new(Self {
@@ -112,6 +132,10 @@ impl AppState {
             org_names: RwLock::new(Arc::new(HashMap::new())),
             settings,
             store,
+            pg,
+            follow_lock: tokio::sync::Mutex::new(()),
+            store_available: std::sync::atomic::AtomicBool::new(true),
+            draining: std::sync::atomic::AtomicBool::new(false),
             index,
             taxonomies,
             places,
@@ -124,7 +148,8 @@ impl AppState {
             tracing::info!("search index lags the store: rebuilding it from the store");
             state.reindex()?;
         }
-        if state.settings.seed_sample() && !state.store.is_seeded()? && state.catalog_is_empty()? {
+        state.catch_up().await?;
+        if state.settings.seed_sample() && !state.is_seeded().await? && state.catalog_is_empty()? {
             state.seed().await?;
         }
         *state.org_names.write().unwrap_or_else(|p| p.into_inner()) =
@@ -133,6 +158,13 @@ impl AppState {
             state.refresh_snapshot()?;
         }
         Ok(state)
+    }
+
+    async fn is_seeded(&self) -> Result<bool, StoreError> {
+        match &self.pg {
+            Some(pg) => pg.is_seeded().await,
+            None => self.store.is_seeded(),
+        }
     }
 
     fn catalog_is_empty(&self) -> Result<bool, StateError> {
@@ -155,7 +187,10 @@ impl AppState {
                 )));
             }
         }
-        self.store.mark_seeded().await?;
+        match &self.pg {
+            Some(pg) => pg.mark_seeded().await?,
+            None => self.store.mark_seeded().await?,
+        }
         tracing::info!("seeded the sample catalog (fictional data)");
         Ok(())
     }
@@ -229,17 +264,9 @@ impl AppState {
         let mut n = 0;
         for kind in Kind::ALL {
             let mut batch = Vec::new();
-            for r in self.store.iter(kind)? {
+            for r in self.store.iter_raw(kind)? {
                 let (id, v) = r?;
-                let rec = match kind {
-                    Kind::Organisations => serde_json::from_value(v).map(Record::Organisation),
-                    Kind::Tasks => serde_json::from_value(v).map(|t| Record::Task(Box::new(t))),
-                    Kind::Trainings => {
-                        serde_json::from_value(v).map(|t| Record::Training(Box::new(t)))
-                    }
-                    Kind::Roles => serde_json::from_value(v).map(Record::Role),
-                };
-                match rec {
+                match Record::from_stored(kind, &v) {
                     Ok(r) => batch.push(r),
                     Err(e) => {
                         tracing::warn!(kind = kind.as_str(), id, "skipping unreadable record: {e}")
@@ -270,10 +297,22 @@ impl AppState {
         may_write: impl Fn(Option<&str>) -> bool + Send + 'static,
     ) -> Result<(Vec<Record>, Vec<RecordError>), StateError> {
         let st = Arc::clone(self);
-        let (ok, errors, seq) =
-            Self::blocking(move || st.publish_locked(kind, values, &may_write)).await?;
-        if let Some(seq) = seq {
-            self.columns.wait_visible(seq).await;
+        let Some(pg) = &self.pg else {
+            let (ok, errors, seq) =
+                Self::blocking(move || st.publish_locked(kind, values, &may_write)).await?;
+            if let Some(seq) = seq {
+                self.columns.wait_visible(seq).await;
+            }
+            return Ok((ok, errors));
+        };
+        // Validated against this replica's copy, brought up to date first (an organisation
+        // created through another replica a moment ago exists here too).
+        self.catch_up().await?;
+        let (ok, errors) =
+            Self::blocking(move || Ok(st.validate(kind, values, &may_write))).await?;
+        if !ok.is_empty() {
+            let seq = pg.put_all(kind, &ok).await?;
+            self.catch_up_to(seq).await?;
         }
         Ok((ok, errors))
     }
@@ -294,6 +333,22 @@ impl AppState {
         may_write: &dyn Fn(Option<&str>) -> bool,
     ) -> Result<Published, StateError> {
         let _guard = self.write_lock.lock().unwrap_or_else(|p| p.into_inner());
+        let (ok, errors) = self.validate(kind, values, may_write);
+        let mut seq = None;
+        if !ok.is_empty() {
+            seq = Some(self.write(kind, &ok, None)?);
+        }
+        Ok((ok, errors, seq))
+    }
+
+    /// Parses and checks records: the valid ones (the last of an id wins) and the problems
+    /// of the others.
+    fn validate(
+        &self,
+        kind: Kind,
+        values: Vec<Value>,
+        may_write: &dyn Fn(Option<&str>) -> bool,
+    ) -> (Vec<Record>, Vec<RecordError>) {
         let mut batch_orgs: HashSet<String> = HashSet::new();
         if kind == Kind::Organisations {
             for v in &values {
@@ -353,17 +408,14 @@ impl AppState {
                 }),
             }
         }
-        let mut seq = None;
-        if !ok.is_empty() {
-            seq = Some(self.write(kind, &ok)?);
-        }
-        Ok((ok, errors, seq))
+        (ok, errors)
     }
 
     /// Store (flushed), index (committed), then the matcher's view: trainings and names at
-    /// once, task columns through the column builder. Returns the store sequence number.
-    fn write(&self, kind: Kind, records: &[Record]) -> Result<u64, StateError> {
-        let seq = self.store.put_all(kind, records)?;
+    /// once, task columns through the column builder. Returns the store sequence number
+    /// (`seq`: the store of record's, when this is a replica applying its stream).
+    fn write(&self, kind: Kind, records: &[Record], seq: Option<u64>) -> Result<u64, StateError> {
+        let seq = self.store.put_all(kind, records, seq)?;
         if kind == Kind::Tasks {
             self.invalidate_tasks(records.iter().map(|r| r.id()));
         }
@@ -409,9 +461,23 @@ impl AppState {
     }
 
     pub async fn delete(self: &Arc<Self>, kind: Kind, id: &str) -> Result<bool, StateError> {
+        if let Some(pg) = &self.pg {
+            return match pg.delete(kind.as_str(), id).await? {
+                Some(seq) => {
+                    self.catch_up_to(seq).await?;
+                    Ok(true)
+                }
+                None => Ok(false),
+            };
+        }
         let st = Arc::clone(self);
         let id = id.to_string();
-        match Self::blocking(move || st.delete_locked(kind, &id)).await? {
+        let seq = Self::blocking(move || {
+            let _guard = st.write_lock.lock().unwrap_or_else(|p| p.into_inner());
+            st.delete_locked(kind, &id, None)
+        })
+        .await?;
+        match seq {
             Some(seq) => {
                 self.columns.wait_visible(seq).await;
                 Ok(true)
@@ -420,42 +486,42 @@ impl AppState {
         }
     }
 
-    /// Store, index, matcher view; the sequence number, `None` when there was no record.
-    fn delete_locked(&self, kind: Kind, id: &str) -> Result<Option<u64>, StateError> {
-        let seq = {
-            let _guard = self.write_lock.lock().unwrap_or_else(|p| p.into_inner());
-            if !self.store.delete(kind, id)? {
-                return Ok(None);
-            }
-            if kind == Kind::Tasks {
-                self.invalidate_tasks([id]);
-            }
-            let seq = self.store.seq()?;
-            self.index.delete(kind, id, seq)?;
-            match kind {
-                Kind::Tasks => {
-                    self.columns
-                        .change(seq, Vec::new(), HashSet::from([id.to_string()]))
-                }
-                Kind::Trainings => {
-                    let mut list = self
-                        .trainings
-                        .read()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .to_vec();
-                    list.retain(|x| x.id != id);
-                    *self.trainings.write().unwrap_or_else(|p| p.into_inner()) =
-                        Arc::new(Trainings::new(list));
-                }
-                Kind::Organisations => {
-                    let mut names = (*self.org_names()?).clone();
-                    names.remove(id);
-                    *self.org_names.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(names);
-                }
-                Kind::Roles => {}
-            }
-            seq
+    /// Store, index, matcher view; the sequence number, `None` when there was no record
+    /// (`seq` as in `write`). The caller holds the write lock.
+    fn delete_locked(
+        &self,
+        kind: Kind,
+        id: &str,
+        seq: Option<u64>,
+    ) -> Result<Option<u64>, StateError> {
+        let Some(seq) = self.store.delete(kind, id, seq)? else {
+            return Ok(None);
         };
+        if kind == Kind::Tasks {
+            self.invalidate_tasks([id]);
+        }
+        self.index.delete(kind, id, seq)?;
+        match kind {
+            Kind::Tasks => self
+                .columns
+                .change(seq, Vec::new(), HashSet::from([id.to_string()])),
+            Kind::Trainings => {
+                let mut list = self
+                    .trainings
+                    .read()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .to_vec();
+                list.retain(|x| x.id != id);
+                *self.trainings.write().unwrap_or_else(|p| p.into_inner()) =
+                    Arc::new(Trainings::new(list));
+            }
+            Kind::Organisations => {
+                let mut names = (*self.org_names()?).clone();
+                names.remove(id);
+                *self.org_names.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(names);
+            }
+            Kind::Roles => {}
+        }
         Ok(Some(seq))
     }
 
