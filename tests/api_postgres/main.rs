@@ -16,6 +16,8 @@ mod helpers;
 mod judged;
 #[path = "../api/matches.rs"]
 mod matches;
+#[path = "../api/replicas.rs"]
+mod replicas;
 #[path = "../api/resident_path.rs"]
 mod resident_path;
 #[path = "../api/scans.rs"]
