@@ -70,6 +70,8 @@ impl LiveColumns {
         self.shared.visible.send_modify(|v| *v = (*v).max(seq));
     }
 
+    /// Hands a write to the builder; a write of another kind passes no tasks, so that
+    /// waiting for its number does not wait for a rebuild that never comes.
     pub fn change(&self, seq: u64, upserts: Vec<Task>, deletes: HashSet<String>) {
         if let Some(tx) = &self.tx {
             let _ = tx.lock().unwrap_or_else(|p| p.into_inner()).send(Change {
@@ -135,6 +137,12 @@ fn builder(sh: Arc<Shared>, rx: mpsc::Receiver<Change>, tax: Taxonomies) {
                 deletes.remove(&t.id);
                 upserts.insert(t.id.clone(), t);
             }
+        }
+        if upserts.is_empty() && deletes.is_empty() {
+            // Writes of other kinds: nothing to rebuild, only the number to pass on (after
+            // the changes before it, which this thread has applied).
+            sh.visible.send_modify(|v| *v = (*v).max(seq));
+            continue;
         }
         let upserts: Vec<Task> = upserts.into_values().collect();
         let next = {

@@ -457,6 +457,9 @@ impl AppState {
             }
             _ => {}
         }
+        if kind != Kind::Tasks {
+            self.columns.change(seq, Vec::new(), HashSet::new());
+        }
         Ok(seq)
     }
 
@@ -521,6 +524,9 @@ impl AppState {
                 *self.org_names.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(names);
             }
             Kind::Roles => {}
+        }
+        if kind != Kind::Tasks {
+            self.columns.change(seq, Vec::new(), HashSet::new());
         }
         Ok(Some(seq))
     }

@@ -71,6 +71,7 @@ impl AppState {
         };
         let st = Arc::clone(self);
         Self::blocking(move || st.apply(changes)).await?;
+        drop(_one);
         self.columns.wait_visible(last).await;
         Ok(last)
     }
@@ -103,10 +104,14 @@ impl AppState {
             rest = after;
             if first.kind == KEY_KIND {
                 self.store.apply_keys(run, first.seq)?;
+                self.columns
+                    .change(first.seq, Vec::new(), std::collections::HashSet::new());
                 continue;
             }
             let Some(kind) = Kind::parse(&first.kind) else {
                 tracing::warn!(kind = first.kind, "skipping changes of an unknown kind");
+                self.columns
+                    .change(first.seq, Vec::new(), std::collections::HashSet::new());
                 continue;
             };
             if first.doc.is_none() {
