@@ -74,7 +74,10 @@ impl Replica {
     fn wait_exit(&mut self) -> Duration {
         let start = Instant::now();
         if let Some(mut c) = self.child.take() {
-            let _ = c.wait();
+            // The client loops go on on the other runtime threads meanwhile.
+            tokio::task::block_in_place(|| {
+                let _ = c.wait();
+            });
         }
         start.elapsed()
     }
@@ -483,11 +486,11 @@ async fn replicas_behind_haproxy_survive_a_kill_a_rolling_restart_and_a_database
     // 2. Rolling restart with SIGTERM, one replica at a time: no request fails.
     let tally = run_load(&hap, &counter, async {
         tokio::time::sleep(Duration::from_secs(1)).await;
-        for i in 0..replicas.len() {
-            replicas[i].signal(libc::SIGTERM);
-            let stopped = replicas[i].wait_exit();
-            replicas[i].start(&url);
-            let up = wait_ready(&client, &replicas[i], Duration::from_secs(60)).await;
+        for (i, replica) in replicas.iter_mut().enumerate() {
+            replica.signal(libc::SIGTERM);
+            let stopped = replica.wait_exit();
+            replica.start(&url);
+            let up = wait_ready(&client, replica, Duration::from_secs(60)).await;
             println!(
                 "   replica {i}: stopped {stopped:.1?} after SIGTERM, ready {up:.1?} after start"
             );
