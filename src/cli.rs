@@ -27,7 +27,8 @@ pub struct Cli {
 pub enum Command {
     /// Run the HTTP service.
     Serve(Settings),
-    /// Import catalog files offline (JSON array or NDJSON; kind from --kind or the file name).
+    /// Import catalog files offline (JSON array or NDJSON; kind from --kind or the file
+    /// name), or restore a file written by `export` into an empty store of either kind.
     Import {
         #[command(flatten)]
         settings: Settings,
@@ -38,6 +39,23 @@ pub enum Command {
     },
     /// Rebuild the search index from the store.
     Reindex(Settings),
+    /// Write the whole catalog as NDJSON (a backup `import` restores into either store);
+    /// with --personal-data also the API keys (hashes) and the stored scans (sealed).
+    Export {
+        #[command(flatten)]
+        settings: Settings,
+        /// Write here instead of to standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long)]
+        personal_data: bool,
+    },
+    /// Apply the PostgreSQL schema migrations (also done at every start) and exit.
+    Migrate {
+        /// The database (`postgres://…`).
+        #[arg(long, env = "TALENTSCAN_DATABASE_URL", hide_env_values = true)]
+        database_url: String,
+    },
     /// Write a synthetic catalog (NDJSON) for benchmarks.
     Gen {
         #[arg(long, default_value_t = 10_000)]
@@ -120,6 +138,21 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             settings.no_sample = true;
             let state = AppState::open_with(settings, false).await?;
             for f in files {
+                if let Some(counts) = restore_if_export(&state, &f).await? {
+                    println!(
+                        "{}: restored {} records, {} keys, {} stored scans; catalog digest {}",
+                        f.display(),
+                        counts.0.records,
+                        counts.0.keys,
+                        counts.0.scans,
+                        if state.store.digest()? == counts.1.digest {
+                            "as exported"
+                        } else {
+                            "differs from the export (the store was not empty)"
+                        }
+                    );
+                    continue;
+                }
                 let kind = match kind.as_deref() {
                     Some(k) => {
                         Kind::parse(k).ok_or(CliError::Usage(format!("unknown kind {k}")))?
@@ -151,6 +184,37 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Openapi => {
             let doc = crate::api::openapi::document();
             println!("{}", serde_json::to_string_pretty(&doc)?);
+            Ok(())
+        }
+        Command::Export {
+            mut settings,
+            out,
+            personal_data,
+        } => {
+            settings.no_sample = true;
+            let state = AppState::open_with(settings, false).await?;
+            let counts = match &out {
+                Some(p) => {
+                    let mut w = std::io::BufWriter::new(std::fs::File::create(p)?);
+                    state.export(&mut w, personal_data).await?
+                }
+                None => {
+                    state
+                        .export(&mut std::io::stdout().lock(), personal_data)
+                        .await?
+                }
+            };
+            eprintln!(
+                "exported {} records, {} keys, {} stored scans",
+                counts.records, counts.keys, counts.scans
+            );
+            Ok(())
+        }
+        Command::Migrate { database_url } => {
+            crate::telemetry::init();
+            let pg = crate::catalog::PgStore::connect(&database_url)?;
+            let applied = pg.migrate().await?;
+            println!("database schema current ({} applied now)", applied.len());
             Ok(())
         }
         Command::Reindex(mut settings) => {
@@ -194,6 +258,26 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+/// Restores `path` when it is an export; `None` when it is a catalog file.
+async fn restore_if_export(
+    state: &Arc<AppState>,
+    path: &std::path::Path,
+) -> Result<Option<(crate::state::backup::Counts, crate::state::backup::Header)>, CliError> {
+    use std::io::BufRead;
+    let err = |e: std::io::Error| CliError::File {
+        at: path.display().to_string(),
+        source: Box::new(e),
+    };
+    let mut reader = std::io::BufReader::new(std::fs::File::open(path).map_err(err)?);
+    let mut first = String::new();
+    reader.read_line(&mut first).map_err(err)?;
+    if !crate::state::backup::is_export(&first) {
+        return Ok(None);
+    }
+    let mut reader = std::io::BufReader::new(std::fs::File::open(path).map_err(err)?);
+    Ok(Some(state.restore(&mut reader).await?))
 }
 
 fn guess_kind(p: &std::path::Path) -> Option<Kind> {

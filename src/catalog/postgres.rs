@@ -72,9 +72,15 @@ async fn bounded<T>(
 }
 
 impl PgStore {
-    /// Connects (the pool connects lazily; this checks one connection) and runs the
-    /// migrations that are not yet applied.
-    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+    /// Connects and runs the migrations that are not yet applied.
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
+        let store = Self::connect(url)?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// A pool for `url` (it connects when first used).
+    pub fn connect(url: &str) -> Result<Self, StoreError> {
         let mut config = tokio_postgres::Config::from_str(url)
             .map_err(|e| StoreError::Config(format!("database URL: {e}")))?;
         config.connect_timeout(Duration::from_secs(3));
@@ -96,9 +102,7 @@ impl PgStore {
             .recycle_timeout(Some(Duration::from_secs(3)))
             .build()
             .map_err(|e| StoreError::Config(format!("database pool: {e}")))?;
-        let store = Self { pool, config };
-        store.migrate().await?;
-        Ok(store)
+        Ok(Self { pool, config })
     }
 
     async fn client(&self) -> Result<deadpool_postgres::Object, StoreError> {
@@ -504,6 +508,25 @@ impl PgStore {
             Ok(n as usize)
         })
         .await
+    }
+
+    /// Every stored scan (sealed) under its lookup hash, for a backup.
+    pub async fn all_scans(&self) -> Result<Vec<(String, Value)>, StoreError> {
+        let c = self.client().await?;
+        let rows = c
+            .query("SELECT lookup, doc FROM scans ORDER BY lookup", &[])
+            .await
+            .map_err(db)?;
+        rows.iter()
+            .map(|r| {
+                let doc: String = r.get(1);
+                Ok((
+                    r.get(0),
+                    serde_json::from_str(&doc)
+                        .map_err(|e| StoreError::Corrupt("scan".into(), e))?,
+                ))
+            })
+            .collect()
     }
 
     pub async fn scan_count(&self) -> Result<usize, StoreError> {

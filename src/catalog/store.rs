@@ -427,6 +427,38 @@ impl Store {
 
     // --- API keys (only hashes are stored) ---
 
+    /// Every key as stored: hash and info (for a backup).
+    pub fn raw_keys(&self) -> Result<Vec<(String, Value)>, StoreError> {
+        let mut out = Vec::new();
+        for r in self.keys.iter() {
+            let (k, v) = r?;
+            let id = String::from_utf8_lossy(&k).into_owned();
+            let info =
+                serde_json::from_slice(&v).map_err(|e| StoreError::Corrupt(id.clone(), e))?;
+            out.push((id, info));
+        }
+        Ok(out)
+    }
+
+    /// Writes a key as a backup had it, and flushes.
+    pub fn put_raw_key(&self, hash: &str, info: &str) -> Result<(), StoreError> {
+        self.keys.insert(hash.as_bytes(), info.as_bytes())?;
+        self.db.flush()?;
+        Ok(())
+    }
+
+    /// Every stored scan as stored (sealed), under its lookup hash (for a backup).
+    pub fn raw_scans(&self) -> Result<Vec<(String, Value)>, StoreError> {
+        let mut out = Vec::new();
+        for r in self.scans.iter() {
+            let (k, v) = r?;
+            let doc =
+                serde_json::from_slice(&v).map_err(|e| StoreError::Corrupt("scan".into(), e))?;
+            out.push((String::from_utf8_lossy(&k).into_owned(), doc));
+        }
+        Ok(out)
+    }
+
     pub fn keys(&self) -> &sled::Tree {
         &self.keys
     }

@@ -6,6 +6,7 @@
 //! on that worker (matches among them) would wait for them. Once started, a write runs to
 //! its end even if the request's future is dropped (at shutdown, say): nothing can stop it
 //! half-way between store and index.
+pub mod backup;
 mod replica;
 
 use std::collections::{HashMap, HashSet};
@@ -112,7 +113,7 @@ impl AppState {
         let store = Store::open(&settings.data_dir)?;
         let pg = match &settings.database_url {
             Some(url) => {
-                let pg = PgStore::connect(url).await?;
+                let pg = PgStore::open(url).await?;
                 first_copy(&store, &pg).await?;
                 Some(pg)
             }

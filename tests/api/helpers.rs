@@ -63,6 +63,23 @@ pub async fn spawn_on(
     settings.admin_key = Some(ADMIN_KEY.into());
     settings.workers = Some(1);
     tweak(&mut settings);
+    build(dir, settings).await
+}
+
+/// An empty app on the store named, whichever suite this is.
+pub async fn spawn_store(postgres: bool) -> TestApp {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut settings = Settings::for_dir(dir.path().to_path_buf());
+    settings.no_sample = true;
+    settings.admin_key = Some(ADMIN_KEY.into());
+    settings.workers = Some(1);
+    if postgres {
+        settings.database_url = Some(shared_postgres().database());
+    }
+    build(dir, settings).await
+}
+
+async fn build(dir: TempDir, settings: Settings) -> TestApp {
     let app = Application::build(settings).await.expect("app builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let state = app.state.clone();

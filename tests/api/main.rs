@@ -1,6 +1,7 @@
 //! Black-box API tests: each starts the real server on a random port with a temporary
 //! data directory and talks HTTP to it.
 mod access;
+mod backup;
 mod carving;
 mod catalog;
 mod crash;

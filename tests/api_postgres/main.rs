@@ -4,6 +4,8 @@
 //! recovery of the sled files, erasure on the sled disk) stay in `api`.
 #[path = "../api/access.rs"]
 mod access;
+#[path = "../api/backup.rs"]
+mod backup;
 #[path = "../api/carving.rs"]
 mod carving;
 #[path = "../api/catalog.rs"]
