@@ -15,6 +15,9 @@ an admin key and no rate limit, then:
      matching; after each acknowledged request its writer asks for a match on the last
      task's word at its place and records how long until that task is in the answer (it
      must be within 1 s).
+With --read-port and --write-port it starts nothing and uses two running replicas (see
+benches/replicas/run.py): writes go to one, matches and the visibility checks to the
+other, so the delay is the replica lag.
 It prints both latency distributions, the ratio of their p99s (target: at most 2) and
 the visibility delays; exits 1 when a write was not visible within 1 s or a request
 failed. Standard library only; the client shares the machine with the server.
@@ -74,7 +77,10 @@ class Client:
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", required=True)
+    ap.add_argument("--data", help="a data directory to copy and serve (or --read-port/--write-port)")
+    ap.add_argument("--read-port", type=int, help="a running replica to match on")
+    ap.add_argument("--write-port", type=int, help="a running replica to write to")
+    ap.add_argument("--key", help="the admin key of the running replicas")
     ap.add_argument("--upserts", type=int, default=10000)
     ap.add_argument("--writers", type=int, default=2)
     ap.add_argument("--batch", type=int, default=50)
@@ -86,20 +92,27 @@ def main():
     a = ap.parse_args()
 
     work = tempfile.mkdtemp(prefix="ts-fresh-")
-    data = os.path.join(work, "data")
-    shutil.copytree(a.data, data)
-    key = "fresh-admin-" + str(random.randrange(10**9))
-    env = dict(os.environ, TALENTSCAN_ADMIN_KEY=key, TALENTSCAN_RATE_LIMIT="0", TALENTSCAN_LOG="warn")
-    srv = subprocess.Popen([a.bin, "serve", "--addr", f"127.0.0.1:{a.port}", "--data-dir", data,
-                            "--no-sample"], env=env)
+    srv = None
+    if a.read_port and a.write_port:
+        key, read_port, write_port = a.key, a.read_port, a.write_port
+    else:
+        if not a.data:
+            ap.error("--data, or --read-port and --write-port")
+        data = os.path.join(work, "data")
+        shutil.copytree(a.data, data)
+        key = "fresh-admin-" + str(random.randrange(10**9))
+        env = dict(os.environ, TALENTSCAN_ADMIN_KEY=key, TALENTSCAN_RATE_LIMIT="0", TALENTSCAN_LOG="warn")
+        srv = subprocess.Popen([a.bin, "serve", "--addr", f"127.0.0.1:{a.port}", "--data-dir", data,
+                                "--no-sample"], env=env)
+        read_port = write_port = a.port
     try:
         for _ in range(2400):
             try:
-                Client(a.port).c.request("GET", "/readyz")
+                Client(read_port).c.request("GET", "/readyz")
                 break
             except OSError:
                 time.sleep(0.25)
-        ready = Client(a.port)
+        ready = Client(read_port)
         ready.c.request("GET", "/readyz")
         print("catalog:", ready.c.getresponse().read().decode())
         bodies = match_bodies()
@@ -107,7 +120,7 @@ def main():
         stop = threading.Event()
 
         def reader(out):
-            c = Client(a.port)
+            c = Client(read_port)
             i = random.randrange(len(bodies))
             while not stop.is_set():
                 i = (i + 1) % len(bodies)
@@ -158,8 +171,8 @@ def main():
         start = [0.0]
 
         def writer():
-            c = Client(a.port, key)
-            m = Client(a.port)
+            c = Client(write_port, key)
+            m = Client(read_port)
             while True:
                 with lock:
                     first = next(counter, None)
@@ -226,8 +239,9 @@ def main():
             print("FAILURES:", failures[:5])
         sys.exit(1 if failures or late else 0)
     finally:
-        srv.terminate()
-        srv.wait()
+        if srv:
+            srv.terminate()
+            srv.wait()
         shutil.rmtree(work, ignore_errors=True)
 
 

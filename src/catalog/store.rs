@@ -1,9 +1,11 @@
-//! The sled store: the source of truth for the catalog, stored scans and API keys.
+//! The sled store: the source of truth for the catalog, stored scans and API keys — or,
+//! in PostgreSQL mode, a replica's own copy of the catalog and keys.
 //!
 //! Every write bumps a sequence number *before* the data is written, and the search index
 //! records the sequence number it covers in its commit. If the two differ at start-up (a
 //! crash between store and index), the index is rebuilt from the store. Writes are flushed
-//! before they are acknowledged.
+//! before they are acknowledged. A copy instead records the database's number *after*
+//! the data, and is not flushed per write: the database holds the truth.
 use std::path::Path;
 
 use serde_json::Value;
@@ -251,7 +253,6 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.load_copy(changes)?;
         self.set_seq(seq)?;
-        self.db.flush()?;
         Ok(())
     }
 
@@ -272,12 +273,12 @@ impl Store {
         records: &[Record],
         seq: Option<u64>,
     ) -> Result<u64, StoreError> {
-        let seq = match seq {
-            Some(s) => {
-                self.set_seq(s)?;
-                s
-            }
-            None => self.bump_seq()?,
+        // The store of record's number is written after the records: a copy that lost
+        // the end of its writes in a crash then asks for them again. Our own number is
+        // drawn before, so that an index that saw the write is never taken for current.
+        let own = match seq {
+            Some(_) => None,
+            None => Some(self.bump_seq()?),
         };
         let mut batch = sled::Batch::default();
         for r in records {
@@ -285,8 +286,15 @@ impl Store {
             batch.insert(r.id().as_bytes(), bytes);
         }
         self.tree(kind)?.apply_batch(batch)?;
-        self.db.flush()?;
-        Ok(seq)
+        match seq {
+            // A copy is not flushed per write: the database has the write, and a copy
+            // that lost it in a crash asks for it again (sled keeps the order of writes).
+            Some(s) => self.set_seq(s)?,
+            None => {
+                self.db.flush()?;
+            }
+        }
+        Ok(own.or(seq).unwrap_or_default())
     }
 
     /// Removes a record and flushes; its sequence number, or `None` when there was no
@@ -298,16 +306,24 @@ impl Store {
         seq: Option<u64>,
     ) -> Result<Option<u64>, StoreError> {
         let tree = self.tree(kind)?;
+        let own_write = seq.is_none();
         let seq = match seq {
             Some(s) => {
+                // After the removal, as in `put_all`.
+                tree.remove(id.as_bytes())?;
                 self.set_seq(s)?;
                 s
             }
-            None if tree.contains_key(id.as_bytes())? => self.bump_seq()?,
+            None if tree.contains_key(id.as_bytes())? => {
+                let s = self.bump_seq()?;
+                tree.remove(id.as_bytes())?;
+                s
+            }
             None => return Ok(None),
         };
-        tree.remove(id.as_bytes())?;
-        self.db.flush()?;
+        if own_write {
+            self.db.flush()?;
+        }
         Ok(Some(seq))
     }
 
