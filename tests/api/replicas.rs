@@ -289,3 +289,26 @@ async fn while_the_database_is_away_replicas_answer_reads_and_refuse_writes_with
     assert_eq!(da["digest"], db["digest"]);
     assert_eq!(db["store_available"], true);
 }
+
+#[tokio::test]
+async fn two_replicas_starting_at_once_on_an_empty_database_migrate_it_once() {
+    let url = shared_postgres().database();
+    let (a, b) = tokio::join!(
+        spawn_on(tempfile::tempdir().unwrap(), Some(url.clone()), |_| {}),
+        spawn_on(tempfile::tempdir().unwrap(), Some(url.clone()), |_| {})
+    );
+    let db = url.rsplit('/').next().unwrap();
+    let versions = shared_postgres().psql_in(
+        db,
+        "SELECT count(*), count(DISTINCT version) FROM schema_migrations",
+    );
+    let (n, distinct) = versions.split_once('|').unwrap();
+    assert_eq!(n, distinct, "each migration applied once");
+    assert!(n.parse::<u32>().unwrap() >= 1);
+    // Both seeded the same sample or one of them did: either way one catalog.
+    within(Duration::from_secs(2), || async {
+        let (ra, rb) = (ready(&a, true).await, ready(&b, true).await);
+        ra["digest"] == rb["digest"] && ra["store"]["tasks"].as_u64() > Some(200)
+    })
+    .await;
+}

@@ -209,6 +209,11 @@ impl Postgres {
     }
 
     pub fn psql(&self, sql: &str) -> String {
+        self.psql_in("postgres", sql)
+    }
+
+    /// Runs `sql` in database `db`; its rows, `|` between the columns.
+    pub fn psql_in(&self, db: &str, sql: &str) -> String {
         let out = Command::new(self.bin.join("psql"))
             .args([
                 "-h",
@@ -218,7 +223,7 @@ impl Postgres {
                 "-U",
                 "postgres",
                 "-d",
-                "postgres",
+                db,
                 "-XAtqc",
                 sql,
             ])
