@@ -61,6 +61,11 @@ pub struct Settings {
     /// Requests per minute per client on public endpoints (0 = no limit).
     #[arg(long, env = "TALENTSCAN_RATE_LIMIT", default_value_t = 600)]
     pub rate_limit_per_minute: u32,
+    /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` headers name the client
+    /// (comma-separated networks or addresses, e.g. `10.0.0.0/8`); from any other peer
+    /// those headers are ignored.
+    #[arg(long, env = "TALENTSCAN_TRUSTED_PROXIES", default_value = "")]
+    pub trusted_proxies: String,
     /// Serve the web pages from this directory instead of the embedded copy (front-end
     /// development without a rebuild).
     #[arg(long, env = "TALENTSCAN_WEB_DIR")]
@@ -93,6 +98,7 @@ impl Settings {
             workers: Some(2),
             cors_origins: "*".into(),
             rate_limit_per_minute: 0,
+            trusted_proxies: String::new(),
             web_dir: None,
             clock: None,
         }

@@ -59,6 +59,11 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
     let settings = state.settings.clone();
     let metrics = web::Data::new(Metrics::default());
     let cors = web::Data::new(Cors::parse(&settings.cors_origins));
+    let proxies: crate::api::client::TrustedProxies = settings
+        .trusted_proxies
+        .parse()
+        .map_err(StateError::Config)?;
+    let proxies = web::Data::new(proxies);
     let limiter = web::Data::new(crate::api::limits::ClientLimiter::new(
         settings.rate_limit_per_minute,
     ));
@@ -84,6 +89,7 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
             .app_data(metrics.clone())
             .app_data(cors.clone())
             .app_data(limiter.clone())
+            .app_data(proxies.clone())
             .app_data(web_files.clone())
             .app_data(web::PayloadConfig::new(max_body))
             .app_data(web::QueryConfig::default().error_handler(|e, _| {

@@ -1,5 +1,6 @@
 //! Per-client rate limiting on the public API (`governor`, MIT/Apache-2.0): a token bucket
-//! per client IP, answering 429 with `Retry-After` when it is empty. Probes, metrics and
+//! per client IP (the peer's, or the one a trusted proxy forwards: `client`), answering
+//! 429 with `Retry-After` when it is empty. Probes, metrics and
 //! the OpenAPI document are never limited.
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -58,7 +59,11 @@ pub async fn rate_limit(
     if limited {
         if let (Some(l), Some(peer)) = (req.app_data::<web::Data<ClientLimiter>>(), req.peer_addr())
         {
-            if let Err(secs) = l.check(peer.ip()) {
+            let client = match req.app_data::<web::Data<super::client::TrustedProxies>>() {
+                Some(p) => p.client(peer.ip(), req.headers()),
+                None => peer.ip(),
+            };
+            if let Err(secs) = l.check(client) {
                 let resp = ApiError::TooManyRequests(secs).error_response();
                 return Ok(req.into_response(resp));
             }

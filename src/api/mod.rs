@@ -3,6 +3,7 @@
 pub mod body;
 pub mod carvings;
 pub mod catalog;
+pub mod client;
 pub mod envelope;
 pub mod errors;
 pub mod limits;

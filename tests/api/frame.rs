@@ -230,3 +230,47 @@ async fn clients_over_their_rate_get_429_with_retry_after() {
     assert_eq!(app.get("/healthz").await.status(), 200);
     assert_eq!(app.get("/v1/openapi.json").await.status(), 200);
 }
+
+/// How many requests a client gets before its first 429 (at most `max`).
+async fn allowed(app: &TestApp, forwarded_for: impl Fn(usize) -> String, max: usize) -> usize {
+    for i in 0..max {
+        let r = app
+            .client
+            .get(app.url("/v1/taxonomies"))
+            .header("X-Forwarded-For", forwarded_for(i))
+            .send()
+            .await
+            .unwrap();
+        if r.status() == 429 {
+            return i;
+        }
+        assert_eq!(r.status(), 200);
+    }
+    max
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget_and_a_spoofed_header_changes_nothing(
+) {
+    // The burst is 10 requests at 12 a minute.
+    let direct = spawn_with(|s| s.rate_limit_per_minute = 12).await;
+    let spoofing = allowed(&direct, |i| format!("198.51.100.{}", i + 1), 40).await;
+    assert_eq!(
+        spoofing, 10,
+        "a new address in the header each time buys nothing"
+    );
+
+    let proxied = spawn_with(|s| {
+        s.rate_limit_per_minute = 12;
+        s.trusted_proxies = "127.0.0.0/8".into();
+    })
+    .await;
+    let first = allowed(&proxied, |_| "198.51.100.1".into(), 40).await;
+    assert_eq!(first, 10);
+    // Another resident behind the same proxy is not throttled by the first.
+    let second = allowed(&proxied, |_| "6.6.6.6, 198.51.100.2".into(), 40).await;
+    assert_eq!(second, 10, "the rightmost untrusted hop is the client");
+    // Prepending a hop does not escape the first resident's bucket.
+    let again = allowed(&proxied, |_| "203.0.113.50, 198.51.100.1".into(), 40).await;
+    assert_eq!(again, 0);
+}
