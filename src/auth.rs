@@ -14,12 +14,18 @@ pub enum Scope {
     Admin,
     /// Write only this organisation's records.
     Organisation(String),
+    /// A machine client that only reads (the Den Haag Doet front-end's server, say): its
+    /// key gives it a budget of its own instead of its address's.
+    Client(String),
 }
 
 impl Scope {
     pub fn parse(s: &str) -> Option<Scope> {
         if s == "admin" {
             return Some(Scope::Admin);
+        }
+        if let Some(name) = s.strip_prefix("client:") {
+            return crate::catalog::model::valid_id(name).then(|| Scope::Client(name.to_string()));
         }
         let id = s.strip_prefix("organisation:")?;
         crate::catalog::model::valid_id(id).then(|| Scope::Organisation(id.to_string()))
@@ -28,6 +34,16 @@ impl Scope {
         match self {
             Scope::Admin => "admin".into(),
             Scope::Organisation(id) => format!("organisation:{id}"),
+            Scope::Client(name) => format!("client:{name}"),
+        }
+    }
+
+    /// Requests a minute when the key sets none (0: no limit): an organisation's tools
+    /// get the budget of one address, a machine client and the admin none.
+    pub fn default_quota(&self) -> u32 {
+        match self {
+            Scope::Admin | Scope::Client(_) => 0,
+            Scope::Organisation(_) => DEFAULT_ORGANISATION_QUOTA,
         }
     }
     /// May this key write a record that belongs to `organisation` (None = no owner)?
@@ -35,9 +51,13 @@ impl Scope {
         match self {
             Scope::Admin => true,
             Scope::Organisation(id) => organisation == Some(id.as_str()),
+            Scope::Client(_) => false,
         }
     }
 }
+
+/// Requests a minute for an organisation's key that sets no quota of its own.
+pub const DEFAULT_ORGANISATION_QUOTA: u32 = 600;
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct KeyInfo {
@@ -46,6 +66,28 @@ pub struct KeyInfo {
     pub scope: String,
     pub label: String,
     pub created_at: String,
+    /// Requests a minute this key may make (0: no limit); absent: its scope's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quota: Option<u32>,
+}
+
+impl KeyInfo {
+    /// The requests a minute that apply (0: no limit).
+    pub fn quota(&self) -> u32 {
+        self.quota.unwrap_or_else(|| {
+            Scope::parse(&self.scope)
+                .map(|s| s.default_quota())
+                .unwrap_or(DEFAULT_ORGANISATION_QUOTA)
+        })
+    }
+}
+
+/// A valid key as a request presents it: what it may do, and the budget it has.
+#[derive(Debug, Clone)]
+pub struct Presented {
+    pub id: String,
+    pub scope: Scope,
+    pub quota: u32,
 }
 
 pub fn hash(token: &str) -> String {
@@ -73,13 +115,26 @@ impl Keys {
 
     /// The scope of a presented key, if it is valid.
     pub fn verify(&self, token: &str) -> Option<Scope> {
+        self.present(token).map(|p| p.scope)
+    }
+
+    /// A presented key with its id and quota, if it is valid.
+    pub fn present(&self, token: &str) -> Option<Presented> {
         let h = hash(token);
         if self.admin_hash.as_deref() == Some(h.as_str()) {
-            return Some(Scope::Admin);
+            return Some(Presented {
+                id: "admin".into(),
+                scope: Scope::Admin,
+                quota: 0,
+            });
         }
         let v = self.store.keys().get(h.as_bytes()).ok()??;
         let info: KeyInfo = serde_json::from_slice(&v).ok()?;
-        Scope::parse(&info.scope)
+        Some(Presented {
+            quota: info.quota(),
+            scope: Scope::parse(&info.scope)?,
+            id: info.id,
+        })
     }
 
     /// Creates a key and returns the token (shown once) and its info.
@@ -87,8 +142,9 @@ impl Keys {
         &self,
         scope: &Scope,
         label: &str,
+        quota: Option<u32>,
     ) -> Result<(String, KeyInfo), sled::Error> {
-        let (token, h, info) = mint(scope, label);
+        let (token, h, info) = mint(scope, label, quota);
         self.store
             .keys()
             .insert(h.as_bytes(), serde_json::to_vec(&info).expect("serialises"))?;
@@ -126,7 +182,7 @@ impl Keys {
 }
 
 /// A new key: the token (shown once), the hash it is stored under, its info.
-pub fn mint(scope: &Scope, label: &str) -> (String, String, KeyInfo) {
+pub fn mint(scope: &Scope, label: &str, quota: Option<u32>) -> (String, String, KeyInfo) {
     let token = new_token();
     let h = hash(&token);
     let info = KeyInfo {
@@ -134,6 +190,7 @@ pub fn mint(scope: &Scope, label: &str) -> (String, String, KeyInfo) {
         scope: scope.as_string(),
         label: label.to_string(),
         created_at: now_rfc3339(),
+        quota,
     };
     (token, h, info)
 }

@@ -82,12 +82,17 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum KeysAction {
-    /// Create a key: --scope admin or --scope organisation:ID.
+    /// Create a key: --scope admin, organisation:ID or client:NAME (a machine client that
+    /// only reads, such as the front-end's server).
     Create {
         #[arg(long)]
         scope: String,
         #[arg(long, default_value = "")]
         label: String,
+        /// Requests a minute for this key (0: no limit). Default: 600 for an
+        /// organisation's key, no limit for admin and client keys.
+        #[arg(long)]
+        quota: Option<u32>,
     },
     /// List keys (ids and scopes, never the keys themselves).
     List,
@@ -231,11 +236,15 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             settings.no_sample = true;
             let state = AppState::open_with(settings, false).await?;
             match action {
-                KeysAction::Create { scope, label } => {
+                KeysAction::Create {
+                    scope,
+                    label,
+                    quota,
+                } => {
                     let s = Scope::parse(&scope).ok_or(CliError::Usage(
-                        "scope must be admin or organisation:ID".into(),
+                        "scope must be admin, organisation:ID or client:NAME".into(),
                     ))?;
-                    let (token, info) = state.create_key(&s, &label).await?;
+                    let (token, info) = state.create_key(&s, &label, quota).await?;
                     println!("{token}");
                     eprintln!(
                         "created key {} with scope {} (shown once; only its hash is stored)",
@@ -244,7 +253,14 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 }
                 KeysAction::List => {
                     for k in state.keys.list() {
-                        println!("{}\t{}\t{}\t{}", k.id, k.scope, k.created_at, k.label);
+                        let quota = match k.quota() {
+                            0 => "no limit".to_string(),
+                            n => format!("{n}/min"),
+                        };
+                        println!(
+                            "{}\t{}\t{}\t{}\t{}",
+                            k.id, k.scope, quota, k.created_at, k.label
+                        );
                     }
                 }
                 KeysAction::Revoke { id } => {

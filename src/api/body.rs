@@ -119,25 +119,31 @@ pub fn records(req: &HttpRequest, body: &Bytes) -> Result<Vec<Value>, ApiError> 
     }
 }
 
-/// The scope of the bearer key, or 401.
-pub fn authorize(req: &HttpRequest, state: &AppState) -> Result<Scope, ApiError> {
-    let h = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .ok_or_else(|| {
-            ApiError::Unauthorized(
-                "this endpoint needs an API key: Authorization: Bearer KEY".into(),
-            )
-        })?;
-    let token = h
-        .strip_prefix("Bearer ")
+/// The bearer token of a request, if it has one.
+pub fn bearer(headers: &header::HeaderMap) -> Option<&str> {
+    let h = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    h.strip_prefix("Bearer ")
         .or_else(|| h.strip_prefix("bearer "))
         .map(str::trim)
         .filter(|t| !t.is_empty())
+}
+
+/// The scope of the bearer key of a write, or 401 (no valid key) or 403 (a client key,
+/// which only reads).
+pub fn authorize(req: &HttpRequest, state: &AppState) -> Result<Scope, ApiError> {
+    if req.headers().get(header::AUTHORIZATION).is_none() {
+        return Err(ApiError::Unauthorized(
+            "this endpoint needs an API key: Authorization: Bearer KEY".into(),
+        ));
+    }
+    let token = bearer(req.headers())
         .ok_or_else(|| ApiError::Unauthorized("use Authorization: Bearer KEY".into()))?;
-    state
-        .keys
-        .verify(token)
-        .ok_or_else(|| ApiError::Unauthorized("the API key is not valid".into()))
+    match state.keys.verify(token) {
+        None => Err(ApiError::Unauthorized("the API key is not valid".into())),
+        Some(Scope::Client(_)) => Err(ApiError::Forbidden(
+            "a client key only reads; changing the catalog needs an organisation's or an admin key"
+                .into(),
+        )),
+        Some(scope) => Ok(scope),
+    }
 }

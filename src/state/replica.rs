@@ -225,15 +225,16 @@ impl AppState {
         self: &Arc<Self>,
         scope: &Scope,
         label: &str,
+        quota: Option<u32>,
     ) -> Result<(String, KeyInfo), StateError> {
         let Some(pg) = &self.pg else {
             return Ok(self
                 .keys
-                .create(scope, label)
+                .create(scope, label, quota)
                 .await
                 .map_err(StoreError::from)?);
         };
-        let (token, hash, info) = crate::auth::mint(scope, label);
+        let (token, hash, info) = crate::auth::mint(scope, label, quota);
         let doc = serde_json::to_string(&info).expect("key info serialises");
         let seq = pg.put_raw(KEY_KIND, vec![(hash, doc)]).await?;
         self.catch_up_to(seq).await?;

@@ -32,7 +32,7 @@ async fn an_organisation_key_writes_only_its_own_records() {
     assert!(r.status().is_success());
     let (kroon_key, _) = app
         .state
-        .create_key(&Scope::Organisation("de-kroon".into()), "test")
+        .create_key(&Scope::Organisation("de-kroon".into()), "test", None)
         .await
         .unwrap();
 
@@ -142,6 +142,15 @@ fn the_key_tool_creates_lists_and_revokes_keys_and_stores_only_hashes() {
         )
     };
     let (ok, token, _) = run(&["keys", "create", "--scope", "organisation:de-kroon"]);
+    let (ok2, _, _) = run(&[
+        "keys",
+        "create",
+        "--scope",
+        "client:frontend",
+        "--quota",
+        "6000",
+    ]);
+    assert!(ok2);
     assert!(ok);
     let token = token.trim().to_string();
     assert!(token.len() >= 32, "a long random key: {token}");
@@ -150,7 +159,8 @@ fn the_key_tool_creates_lists_and_revokes_keys_and_stores_only_hashes() {
     assert!(err.contains("scope"), "{err}");
     let (ok, list, _) = run(&["keys", "list"]);
     assert!(ok);
-    assert!(list.contains("organisation:de-kroon"), "{list}");
+    assert!(list.contains("organisation:de-kroon\t600/min"), "{list}");
+    assert!(list.contains("client:frontend\t6000/min"), "{list}");
     assert!(!list.contains(&token), "list never shows a key");
     // The key itself is nowhere on disk, only its hash.
     assert!(

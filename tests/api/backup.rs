@@ -18,7 +18,7 @@ async fn an_export_restores_into_an_empty_store_of_either_kind_with_the_same_dig
         .to_string();
     let (key, _) = app
         .state
-        .create_key(&Scope::Organisation("de-kroon".into()), "backup test")
+        .create_key(&Scope::Organisation("de-kroon".into()), "backup test", None)
         .await
         .unwrap();
     let mut file = Vec::new();

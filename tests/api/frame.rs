@@ -274,3 +274,52 @@ async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_budget_and_a_s
     let again = allowed(&proxied, |_| "203.0.113.50, 198.51.100.1".into(), 40).await;
     assert_eq!(again, 0);
 }
+
+#[tokio::test]
+async fn a_request_with_a_key_spends_its_keys_quota_not_its_addresses() {
+    use talentscan::auth::Scope;
+    // The address's burst is 10 requests.
+    let app = spawn_with(|s| s.rate_limit_per_minute = 12).await;
+    let (frontend, _) = app
+        .state
+        .create_key(&Scope::Client("frontend".into()), "front-end server", None)
+        .await
+        .unwrap();
+    let (tool, _) = app
+        .state
+        .create_key(&Scope::Organisation("de-kroon".into()), "a tool", Some(60))
+        .await
+        .unwrap();
+    let get = |key: Option<&str>| {
+        let mut r = app.client.get(app.url("/v1/taxonomies"));
+        if let Some(k) = key {
+            r = r.bearer_auth(k.to_string());
+        }
+        r.send()
+    };
+    // The front-end's key has no limit: far more than the address's budget, all answered.
+    for _ in 0..40 {
+        assert_eq!(get(Some(&frontend)).await.unwrap().status(), 200);
+    }
+    // The address's own budget is untouched by that.
+    for _ in 0..10 {
+        assert_eq!(get(None).await.unwrap().status(), 200);
+    }
+    problem(get(None).await.unwrap(), 429).await;
+    // A key with a quota of 60 a minute: a burst of 10, then 429 with Retry-After.
+    for _ in 0..10 {
+        assert_eq!(get(Some(&tool)).await.unwrap().status(), 200);
+    }
+    let r = get(Some(&tool)).await.unwrap();
+    assert!(r.headers().contains_key("retry-after"));
+    problem(r, 429).await;
+    // A client key reads; it may not write.
+    let r = app
+        .put_json(
+            "/v1/organisations/de-kroon",
+            &json!({"name": "De Kroon", "wijk": "Moerwijk"}),
+            Some(&frontend),
+        )
+        .await;
+    problem(r, 403).await;
+}

@@ -196,7 +196,11 @@ async fn a_scan_erased_through_one_replica_is_gone_on_all_and_a_revoked_key_is_r
 
     let (key, info) = a
         .state
-        .create_key(&Scope::Organisation("de-kroon".into()), "replica test")
+        .create_key(
+            &Scope::Organisation("de-kroon".into()),
+            "replica test",
+            None,
+        )
         .await
         .unwrap();
     let org = json!({"name": "De Kroon", "wijk": "Moerwijk"});
