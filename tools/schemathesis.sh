@@ -7,7 +7,9 @@
 #
 # Uses target/debug/talentscan or TALENTSCAN_BIN (`cargo test` runs this script through
 # tests/external.rs with the binary it built), a fresh data directory with
-# the sample catalog, an admin key so write operations are exercised too, and no rate limit.
+# the sample catalog, an admin key so write operations are exercised too, and otherwise the
+# service's default settings: the rate limit is on (600 a minute per address), and every
+# request carries the admin key, whose quota is unlimited.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-20}
@@ -20,7 +22,7 @@ BIN=${TALENTSCAN_BIN:-target/debug/talentscan}
 DATA=$(mktemp -d)
 PORT=${ST_PORT:-18199}
 KEY=st-admin-$RANDOM$RANDOM
-TALENTSCAN_ADMIN_KEY=$KEY TALENTSCAN_RATE_LIMIT=0 TALENTSCAN_LOG=warn \
+TALENTSCAN_ADMIN_KEY=$KEY TALENTSCAN_LOG=warn \
   "$BIN" serve --addr 127.0.0.1:$PORT --data-dir "$DATA" &
 PID=$!
 trap 'kill $PID 2>/dev/null; rm -rf "$DATA"' EXIT

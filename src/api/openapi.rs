@@ -1,6 +1,10 @@
 //! The OpenAPI 3.1 document: generated from the code with utoipa, then finished in one
 //! place so every operation follows the API Design Rules (an `API-Version` header on every
-//! 2xx/3xx response, a 400 problem response on every operation that takes input).
+//! 2xx/3xx response, a 400 problem response on every operation that takes input) and
+//! documents the answers the layers around the handlers give: 429 on every operation (the
+//! rate limit), 413 on every one with a body (its size limit), 503 on every one that
+//! needs the store of record (PostgreSQL away), the last two with `Retry-After` where
+//! they send it.
 use actix_web::HttpResponse;
 use serde_json::{json, Value};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -14,7 +18,7 @@ impl Modify for Security {
         let c = openapi.components.get_or_insert_with(Default::default);
         c.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("An API key: `admin` or `organisation:{id}` scope. Create one with `talentscan keys create`.")).build()),
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("An API key: `admin`, `organisation:{id}` or `client:{name}` scope (a client key only reads; it gives a machine client such as the front-end's server a rate budget of its own). Create one with `talentscan keys create`.")).build()),
         );
     }
 }
@@ -57,10 +61,27 @@ pub fn document() -> Value {
         "description": "The full version of the API (semver).",
         "schema": {"type": "string", "example": API_VERSION}
     });
-    let bad_request = json!({
-        "description": "Bad request",
-        "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
-    });
+    let problem = |description: &str| {
+        json!({
+            "description": description,
+            "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        })
+    };
+    let bad_request = problem("Bad request");
+    let retry_after = json!({"Retry-After": {
+        "description": "Seconds to wait before trying again.",
+        "schema": {"type": "integer", "minimum": 1}
+    }});
+    let with_retry = |description: &str| {
+        let mut r = problem(description);
+        r["headers"] = retry_after.clone();
+        r
+    };
+    let too_many = with_retry("Too many requests: this client's or key's budget is spent for now");
+    let too_large = problem("The request body is larger than the server takes");
+    let unavailable = with_retry(
+        "The store of record is not reachable for a moment (PostgreSQL mode): searching and matching go on, this does not",
+    );
     // ADR: the major version lives in the server URL; paths are relative to it.
     doc["servers"] = json!([{"url": "/v1", "description": "This server (major version 1)"}]);
     if let Some(paths) = doc["paths"].as_object_mut() {
@@ -78,9 +99,19 @@ pub fn document() -> Value {
                     continue;
                 };
                 o.insert("operationId".into(), json!(operation_id(method, path)));
+                let has_body = o.contains_key("requestBody");
+                // Writes, and everything that reads or writes a stored scan.
+                let needs_store = method != "get" || path.starts_with("/scans") || has_body;
                 let Some(responses) = o.get_mut("responses").and_then(|r| r.as_object_mut()) else {
                     continue;
                 };
+                responses.insert("429".into(), too_many.clone());
+                if has_body {
+                    responses.entry("413").or_insert_with(|| too_large.clone());
+                }
+                if needs_store {
+                    responses.insert("503".into(), unavailable.clone());
+                }
                 for (code, resp) in responses.iter_mut() {
                     if code.starts_with('2') || code.starts_with('3') {
                         if let Some(r) = resp.as_object_mut() {
