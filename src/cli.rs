@@ -71,6 +71,15 @@ pub enum Command {
     },
     /// Print the OpenAPI document (what /v1/openapi.json serves).
     Openapi,
+    /// Ask a running server whether it is up (`GET /healthz`): exit 0 when it answers 200.
+    /// For a container's health check, where there is no curl.
+    Probe {
+        /// host:port of the server.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: String,
+        #[arg(long, default_value = "/healthz")]
+        path: String,
+    },
     /// Manage API keys.
     Keys {
         #[command(flatten)]
@@ -186,6 +195,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
+        Command::Probe { addr, path } => probe(&addr, &path),
         Command::Openapi => {
             let doc = crate::api::openapi::document();
             println!("{}", serde_json::to_string_pretty(&doc)?);
@@ -273,6 +283,35 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             }
             Ok(())
         }
+    }
+}
+
+/// One plain HTTP/1.1 request with a short timeout; success only on a 200.
+fn probe(addr: &str, path: &str) -> Result<(), CliError> {
+    use std::io::{Read, Write};
+    use std::net::ToSocketAddrs;
+    let timeout = std::time::Duration::from_secs(3);
+    let target = addr
+        .to_socket_addrs()?
+        .next()
+        .ok_or_else(|| CliError::Usage(format!("{addr}: no address")))?;
+    let mut s = std::net::TcpStream::connect_timeout(&target, timeout)?;
+    s.set_read_timeout(Some(timeout))?;
+    s.set_write_timeout(Some(timeout))?;
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )?;
+    let mut head = [0u8; 16];
+    let n = s.read(&mut head)?;
+    let status = String::from_utf8_lossy(&head[..n]);
+    if status.starts_with("HTTP/1.1 200") {
+        Ok(())
+    } else {
+        Err(CliError::Usage(format!(
+            "{addr}{path}: {}",
+            status.lines().next().unwrap_or("no answer")
+        )))
     }
 }
 

@@ -58,3 +58,10 @@ fn schemathesis_finds_no_failure_in_any_operation() {
 fn the_web_pages_work_in_a_real_browser() {
     run_script("tools/browser-tests.sh", &[]);
 }
+
+/// The Dockerfile and the Kubernetes manifests under `deploy/`: yamllint and checkov
+/// (PyPI), zero failed checks (skips are named in the files with their reasons).
+#[test]
+fn the_container_image_and_the_manifests_pass_yamllint_and_checkov() {
+    run_script("tools/deploy-check.sh", &[]);
+}
