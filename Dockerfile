@@ -6,7 +6,7 @@
 # Runs as a non-root user on a read-only root filesystem: the data directory (/data) is a
 # volume — the sled store in the one-node shape, or a replica's own copy (a scratch
 # volume is enough) when TALENTSCAN_DATABASE_URL names PostgreSQL.
-FROM rust:1.85-slim-bookworm AS build
+FROM rust:1.95-slim-bookworm AS build
 WORKDIR /src
 COPY . .
 RUN cargo build --release --locked --bin talentscan \

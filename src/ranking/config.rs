@@ -366,7 +366,7 @@ pub fn euro(v: f64, lang: Lang) -> String {
     let whole = (cents / 100).to_string();
     let mut out = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             out.push(thousands);
         }
         out.push(c);
