@@ -92,11 +92,13 @@ async fn concurrent_writers_on_two_replicas_leave_every_replica_with_every_recor
         }
     };
     tokio::join!(write(&a, "de-kroon"), write(&b, "de-linde"));
-    // Each replica answered its own writes; the other's arrive within a second.
+    // Each replica answered its own writes; the other's arrive within a second, in its
+    // store and in its index (a write is in the store a moment before its index commit).
     let expected = 2 * (32 + 8 * 20);
     for app in [&a, &b] {
         within(Duration::from_secs(1), || async {
-            ready(app, false).await["store"]["tasks"] == expected
+            let r = ready(app, false).await;
+            r["store"]["tasks"] == expected && r["index"]["tasks"] == expected
         })
         .await;
     }
