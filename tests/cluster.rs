@@ -32,6 +32,17 @@ struct Replica {
     child: Option<Child>,
 }
 
+/// `n` replicas, not started, each on a free port with a data directory of its own.
+fn replicas(n: usize) -> Vec<Replica> {
+    (0..n)
+        .map(|_| Replica {
+            port: free_port(),
+            dir: tempfile::tempdir().unwrap(),
+            child: None,
+        })
+        .collect()
+}
+
 impl Replica {
     fn start(&mut self, database_url: &str) {
         let log = std::fs::OpenOptions::new()
@@ -320,6 +331,18 @@ fn task(n: u64) -> Value {
            "schedule": {"slots": ["thu-morning"], "frequency": "weekly", "hours_per_week": 2}})
 }
 
+/// The organisation the client's tasks belong to.
+async fn add_organisation(client: &reqwest::Client, r: &Replica) {
+    let resp = client
+        .put(r.url("/v1/organisations/cluster-buurthuis"))
+        .bearer_auth(ADMIN_KEY)
+        .json(&json!({"name": "Buurthuis Cluster", "wijk": "Moerwijk"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.status().is_success());
+}
+
 async fn ready(client: &reqwest::Client, r: &Replica) -> Option<Value> {
     let resp = client.get(r.url("/readyz?digest=true")).send().await.ok()?;
     if resp.status() != 200 {
@@ -410,13 +433,7 @@ async fn run_load(
 async fn replicas_behind_haproxy_survive_a_kill_a_rolling_restart_and_a_database_outage() {
     let mut pg = Postgres::start();
     let url = pg.database();
-    let mut replicas: Vec<Replica> = (0..3)
-        .map(|_| Replica {
-            port: free_port(),
-            dir: tempfile::tempdir().unwrap(),
-            child: None,
-        })
-        .collect();
+    let mut replicas = replicas(3);
     let client = reqwest::Client::new();
     // The first replica migrates and seeds; the others start from the database alone.
     replicas[0].start(&url);
@@ -431,14 +448,7 @@ async fn replicas_behind_haproxy_survive_a_kill_a_rolling_restart_and_a_database
             r.port
         );
     }
-    let r = client
-        .put(replicas[0].url("/v1/organisations/cluster-buurthuis"))
-        .bearer_auth(ADMIN_KEY)
-        .json(&json!({"name": "Buurthuis Cluster", "wijk": "Moerwijk"}))
-        .send()
-        .await
-        .unwrap();
-    assert!(r.status().is_success());
+    add_organisation(&client, &replicas[0]).await;
     let hap = Haproxy::start(&replicas);
     let start = Instant::now();
     while client
@@ -584,26 +594,13 @@ async fn a_replica_killed_during_an_import_leaves_all_of_the_batch_or_nothing() 
     const BATCH: usize = 5_000;
     let pg = Postgres::start();
     let url = pg.database();
-    let mut replicas: Vec<Replica> = (0..2)
-        .map(|_| Replica {
-            port: free_port(),
-            dir: tempfile::tempdir().unwrap(),
-            child: None,
-        })
-        .collect();
+    let mut replicas = replicas(2);
     let client = reqwest::Client::new();
     for r in &mut replicas {
         r.start(&url);
         wait_ready(&client, r, Duration::from_secs(120)).await;
     }
-    let r = client
-        .put(replicas[0].url("/v1/organisations/cluster-buurthuis"))
-        .bearer_auth(ADMIN_KEY)
-        .json(&json!({"name": "Buurthuis Cluster", "wijk": "Moerwijk"}))
-        .send()
-        .await
-        .unwrap();
-    assert!(r.status().is_success());
+    add_organisation(&client, &replicas[0]).await;
     let tasks_on = |r: &Replica| {
         let url = r.url("/readyz");
         let client = client.clone();

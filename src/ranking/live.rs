@@ -82,6 +82,12 @@ impl LiveColumns {
         }
     }
 
+    /// Passes the number of a write that changes no task (another kind, a key) to the
+    /// builder, after the changes before it.
+    pub fn pass(&self, seq: u64) {
+        self.change(seq, Vec::new(), HashSet::new());
+    }
+
     /// Waits until the change with `seq` is visible to matching (at most one second).
     pub async fn wait_visible(&self, seq: u64) {
         if self.tx.is_none() {

@@ -441,25 +441,18 @@ impl AppState {
                 });
                 self.columns.change(seq, tasks.collect(), HashSet::new());
             }
-            Kind::Trainings => {
-                let mut list = self
-                    .trainings
-                    .read()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .to_vec();
+            Kind::Trainings => self.edit_trainings(|list| {
                 for r in records {
                     if let Record::Training(t) = r {
                         list.retain(|x| x.id != t.id);
                         list.push((**t).clone());
                     }
                 }
-                *self.trainings.write().unwrap_or_else(|p| p.into_inner()) =
-                    Arc::new(Trainings::new(list));
-            }
+            }),
             _ => {}
         }
         if kind != Kind::Tasks {
-            self.columns.change(seq, Vec::new(), HashSet::new());
+            self.columns.pass(seq);
         }
         Ok(seq)
     }
@@ -509,16 +502,7 @@ impl AppState {
             Kind::Tasks => self
                 .columns
                 .change(seq, Vec::new(), HashSet::from([id.to_string()])),
-            Kind::Trainings => {
-                let mut list = self
-                    .trainings
-                    .read()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .to_vec();
-                list.retain(|x| x.id != id);
-                *self.trainings.write().unwrap_or_else(|p| p.into_inner()) =
-                    Arc::new(Trainings::new(list));
-            }
+            Kind::Trainings => self.edit_trainings(|list| list.retain(|x| x.id != id)),
             Kind::Organisations => {
                 let mut names = (*self.org_names()?).clone();
                 names.remove(id);
@@ -527,9 +511,20 @@ impl AppState {
             Kind::Roles => {}
         }
         if kind != Kind::Tasks {
-            self.columns.change(seq, Vec::new(), HashSet::new());
+            self.columns.pass(seq);
         }
         Ok(Some(seq))
+    }
+
+    /// A new list of trainings for the matcher: the current one, edited.
+    fn edit_trainings(&self, edit: impl FnOnce(&mut Vec<Training>)) {
+        let mut list = self
+            .trainings
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .to_vec();
+        edit(&mut list);
+        *self.trainings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(Trainings::new(list));
     }
 
     /// Organisation that owns a stored record (for scoped keys on delete).

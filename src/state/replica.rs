@@ -104,14 +104,12 @@ impl AppState {
             rest = after;
             if first.kind == KEY_KIND {
                 self.store.apply_keys(run, first.seq)?;
-                self.columns
-                    .change(first.seq, Vec::new(), std::collections::HashSet::new());
+                self.columns.pass(first.seq);
                 continue;
             }
             let Some(kind) = Kind::parse(&first.kind) else {
                 tracing::warn!(kind = first.kind, "skipping changes of an unknown kind");
-                self.columns
-                    .change(first.seq, Vec::new(), std::collections::HashSet::new());
+                self.columns.pass(first.seq);
                 continue;
             };
             if first.doc.is_none() {
