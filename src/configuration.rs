@@ -43,6 +43,9 @@ pub struct Settings {
     /// Days a stored scan is kept before it is erased.
     #[arg(long, env = "TALENTSCAN_RETENTION_DAYS", default_value_t = 30)]
     pub retention_days: u32,
+    /// Days a logged match (no person in it: `crate::outcomes`) is kept for learning.
+    #[arg(long, env = "TALENTSCAN_MATCH_LOG_DAYS", default_value_t = 180)]
+    pub match_log_days: u32,
     /// Largest request body for ordinary requests, in bytes.
     #[arg(long, env = "TALENTSCAN_MAX_BODY_BYTES", default_value_t = 256 * 1024)]
     pub max_body_bytes: usize,
@@ -92,6 +95,7 @@ impl Settings {
             no_sample: false,
             admin_key: None,
             retention_days: 30,
+            match_log_days: 180,
             max_body_bytes: 256 * 1024,
             max_import_bytes: 128 * 1024 * 1024,
             questionnaires_dir: None,

@@ -280,3 +280,89 @@ mod tests {
         assert!(rows.contains(&cell_of(p).0));
     }
 }
+
+/// Where a logged value may place a resident: never closer than a cell of the coarse
+/// grid and a distance band. Exact distances to a few known task locations give a home
+/// away by trilateration; distances from the centre of the home's grid cell, rounded
+/// into bands, say no more than the cell.
+pub mod coarse {
+    use super::{distance_km, LatLon};
+
+    /// Side of a grid cell, in kilometres: twice the narrowest band, so that the homes
+    /// one log fits span more than a band (about a wijk in Zuidwest).
+    pub const CELL_KM: f64 = 2.0;
+    /// Upper edges of the distance bands, in kilometres; beyond the last is one band.
+    pub const BAND_EDGES_KM: [f64; 5] = [1.0, 2.0, 3.0, 5.0, 10.0];
+    const KM_PER_DEGREE_LAT: f64 = 111.32;
+    /// The cells' longitude step is fixed at Den Haag's latitude, so a cell is a cell for
+    /// everyone (a step that followed each home's latitude would itself say something).
+    const REFERENCE_LAT: f64 = 52.07;
+
+    /// The centre of the grid cell that holds `p`.
+    pub fn cell_centre(p: LatLon) -> LatLon {
+        let dlat = CELL_KM / KM_PER_DEGREE_LAT;
+        let dlon = CELL_KM / (KM_PER_DEGREE_LAT * REFERENCE_LAT.to_radians().cos());
+        LatLon {
+            lat: ((p.lat / dlat).floor() + 0.5) * dlat,
+            lon: ((p.lon / dlon).floor() + 0.5) * dlon,
+        }
+    }
+
+    /// The band a distance falls in, as `lower-upper` in km (`10+` for the last).
+    pub fn band(km: f64) -> &'static str {
+        const NAMES: [&str; 6] = ["0-1", "1-2", "2-3", "3-5", "5-10", "10+"];
+        let i = BAND_EDGES_KM
+            .iter()
+            .position(|e| km < *e)
+            .unwrap_or(BAND_EDGES_KM.len());
+        NAMES[i]
+    }
+
+    /// The middle of a band, in km: what a logged value computed from a band assumes.
+    pub fn band_middle(band: &str) -> Option<f64> {
+        Some(match band {
+            "0-1" => 0.5,
+            "1-2" => 1.5,
+            "2-3" => 2.5,
+            "3-5" => 4.0,
+            "5-10" => 7.5,
+            "10+" => 12.5,
+            _ => return None,
+        })
+    }
+
+    /// The band of the distance from the centre of `home`'s cell to `place`.
+    pub fn band_between(home: LatLon, place: LatLon) -> &'static str {
+        band(distance_km(cell_centre(home), place))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn homes_in_one_cell_give_the_same_bands() {
+            let a = LatLon {
+                lat: 52.0431,
+                lon: 4.2715,
+            };
+            let c = cell_centre(a);
+            let b = LatLon {
+                lat: c.lat + 0.006,
+                lon: c.lon - 0.01,
+            };
+            assert_eq!(cell_centre(b), c);
+            let place = LatLon {
+                lat: 52.06,
+                lon: 4.30,
+            };
+            assert_eq!(band_between(a, place), band_between(b, place));
+            assert_eq!(band(0.2), "0-1");
+            assert_eq!(band(4.99), "3-5");
+            assert_eq!(band(30.0), "10+");
+            for b in ["0-1", "1-2", "2-3", "3-5", "5-10", "10+"] {
+                assert_eq!(band(band_middle(b).unwrap()), b);
+            }
+        }
+    }
+}

@@ -66,6 +66,19 @@ pub fn expired(expires_at: &str, now: time::OffsetDateTime) -> bool {
         .map_or(true, |e| e < now)
 }
 
+/// A fresh random id (128 bits, hex), for match ids, response ids and erase tokens:
+/// nothing about the resident can be derived from it.
+pub fn random_id() -> String {
+    let mut b = [0u8; ID_BYTES];
+    rand::rngs::OsRng.fill_bytes(&mut b);
+    hex::encode(b)
+}
+
+/// Whether `s` could be an id `random_id` handed out.
+pub fn valid_random_id(s: &str) -> bool {
+    s.len() == 2 * ID_BYTES && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 impl ScanId {
     /// A fresh id from the operating system's random source.
     pub fn generate() -> Self {

@@ -29,6 +29,7 @@ impl Application {
         let state = AppState::open(settings).await?;
         let server = run(listener, state.clone())?;
         spawn_retention(state.clone());
+        spawn_match_log(state.clone());
         state.spawn_follower();
         spawn_drain(state.clone(), server.handle());
         Ok(Self {
@@ -47,6 +48,9 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let state = self.state.clone();
         let r = self.server.await;
+        if let Err(e) = state.flush_match_log().await {
+            tracing::error!("writing the match log on shutdown failed: {e}");
+        }
         if let Err(e) = state.store.flush().await {
             tracing::error!("flush on shutdown failed: {e}");
         }
@@ -170,6 +174,29 @@ fn spawn_retention(state: Arc<AppState>) {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(erased = n, "expired scans erased"),
                 Err(e) => tracing::error!("retention purge failed: {e}"),
+            }
+            match state.purge_outcomes(state.now()).await {
+                Ok((0, 0)) => {}
+                Ok((r, m)) => tracing::info!(
+                    responses = r,
+                    matches = m,
+                    "expired responses and logged matches erased"
+                ),
+                Err(e) => tracing::error!("retention purge of outcomes failed: {e}"),
+            }
+        }
+    });
+}
+
+/// Writes the match log's batch about once a second (`state::outcomes`).
+fn spawn_match_log(state: Arc<AppState>) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(crate::state::outcomes::LOG_FLUSH);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(e) = state.flush_match_log().await {
+                tracing::warn!("writing the match log failed (kept for the next round): {e}");
             }
         }
     });

@@ -46,6 +46,7 @@ fn task(i: usize, hours: f64, slot: usize, essential: bool, lat: f64) -> Task {
         offers: vec![],
         role_id: Some("r".into()),
         essential,
+        respond_url: None,
     }
 }
 

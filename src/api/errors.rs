@@ -97,6 +97,19 @@ impl From<crate::catalog::StoreError> for ApiError {
     }
 }
 
+impl From<crate::outcomes::OutcomeError> for ApiError {
+    fn from(e: crate::outcomes::OutcomeError) -> Self {
+        use crate::outcomes::OutcomeError as E;
+        match e {
+            E::NotFound(m) => ApiError::NotFound(m),
+            E::Invalid(m, errs) => ApiError::Unprocessable(m, errs),
+            E::Forbidden(m) => ApiError::Forbidden(m),
+            E::Store(e) => e.into(),
+            e @ E::Corrupt(_) => ApiError::Internal(Box::new(e)),
+        }
+    }
+}
+
 impl From<StateError> for ApiError {
     fn from(e: StateError) -> Self {
         match e {

@@ -157,6 +157,7 @@ pub async fn create_match(
             .await
             .map_err(ApiError::from)??
     };
+    state.log_match(&resp);
     Ok(HttpResponse::Ok().json(resp))
 }
 

@@ -22,8 +22,14 @@ struct RouteLabels {
     route: String,
 }
 
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct EventLabels {
+    event: String,
+}
+
 pub struct Metrics {
     registry: Mutex<Registry>,
+    outcomes: Family<EventLabels, Counter>,
     requests: Family<RequestLabels, Counter>,
     latency: Family<RouteLabels, Histogram>,
 }
@@ -45,7 +51,14 @@ impl Default for Metrics {
             "HTTP request latency by route",
             latency.clone(),
         );
+        let outcomes = Family::<EventLabels, Counter>::default();
+        registry.register(
+            "talentscan_outcome_events",
+            "Responses, click-throughs and reported outcomes (contacted, started, not_a_fit, no_reply, still_active, stopped)",
+            outcomes.clone(),
+        );
         Self {
+            outcomes,
             registry: Mutex::new(registry),
             requests,
             latency,
@@ -68,6 +81,15 @@ impl Metrics {
                 route: route.into(),
             })
             .observe(secs);
+    }
+
+    /// Counts one step of closing the loop: `response`, `click_through` or a status.
+    pub fn outcome(&self, event: &str) {
+        self.outcomes
+            .get_or_create(&EventLabels {
+                event: event.into(),
+            })
+            .inc();
     }
 
     pub fn render(&self) -> String {

@@ -11,6 +11,7 @@ pub mod matches;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
+pub mod responses;
 pub mod scans;
 pub mod source;
 
@@ -45,6 +46,32 @@ pub fn routes(cfg: &mut web::ServiceConfig, max_import_bytes: usize) {
     );
     one("/v1/scans", cfg, web::post().to(scans::create_scan));
     one("/v1/matches", cfg, web::post().to(matches::create_match));
+    one("/v1/matches/{id}", cfg, web::get().to(responses::get_match));
+    one(
+        "/v1/responses",
+        cfg,
+        web::post().to(responses::create_response),
+    );
+    one(
+        "/v1/responses/{id}",
+        cfg,
+        web::delete().to(responses::delete_response),
+    );
+    one(
+        "/v1/responses/{id}/outcomes",
+        cfg,
+        web::post().to(responses::create_outcome),
+    );
+    one(
+        "/v1/click-throughs",
+        cfg,
+        web::post().to(responses::create_click_through),
+    );
+    one(
+        "/v1/organisations/{id}/responses",
+        cfg,
+        web::get().to(responses::organisation_responses),
+    );
     one(
         "/v1/carvings",
         cfg,

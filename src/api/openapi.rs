@@ -34,7 +34,10 @@ impl Modify for Security {
     paths(
         super::scans::list_questionnaires, super::scans::get_questionnaire,
         super::scans::create_scan, super::scans::get_scan, super::scans::delete_scan,
-        super::matches::create_match,
+        super::matches::create_match, super::responses::get_match,
+        super::responses::create_response, super::responses::delete_response,
+        super::responses::create_outcome, super::responses::create_click_through,
+        super::responses::organisation_responses,
         super::carvings::create_carving, super::carvings::create_team_carving,
         super::taxonomies,
         super::catalog::tasks::list, super::catalog::tasks::get, super::catalog::tasks::put, super::catalog::tasks::delete, super::catalog::tasks::import,
@@ -48,6 +51,7 @@ impl Modify for Security {
         (name = "Matching", description = "Ranked tasks and trainings for a persona"),
         (name = "Job carving", description = "Compose a role from splittable task components"),
         (name = "Catalog", description = "The sociale kaart: organisations, tasks, trainings, roles"),
+        (name = "Outcomes", description = "A resident responds to a task, the organisation reports what came of it; the match log the ranking learns from"),
     )
 )]
 pub struct ApiDoc;
@@ -101,7 +105,11 @@ pub fn document() -> Value {
                 o.insert("operationId".into(), json!(operation_id(method, path)));
                 let has_body = o.contains_key("requestBody");
                 // Writes, and everything that reads or writes a stored scan.
-                let needs_store = method != "get" || path.starts_with("/scans") || has_body;
+                let needs_store = method != "get"
+                    || path.starts_with("/scans")
+                    || path.starts_with("/matches/")
+                    || path.ends_with("/responses")
+                    || has_body;
                 let Some(responses) = o.get_mut("responses").and_then(|r| r.as_object_mut()) else {
                     continue;
                 };

@@ -227,6 +227,10 @@ pub struct Task {
     pub role_id: Option<String>,
     #[serde(default)]
     pub essential: bool,
+    /// The task's own page on a vacancy bank, where residents respond (http or https):
+    /// then the Talent Scan links there instead of taking the response itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub respond_url: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
@@ -461,6 +465,21 @@ fn labels(f: &mut Fields, name: &str) -> Vec<String> {
         }
     }
     list
+}
+
+/// An absolute http(s) address without spaces: what a link on a card can open.
+fn plausible_url(u: &str) -> bool {
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"));
+    u.len() <= 500
+        && rest.is_some_and(|r| {
+            let host = r.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty() && host.contains('.')
+        })
+        && !u
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 /// The start of every record's parse: an object, with a valid id.
@@ -782,6 +801,15 @@ impl Task {
             }
         }
         let essential: bool = f.or_default("essential");
+        let respond_url: Option<String> = f.opt("respond_url");
+        if let Some(u) = &respond_url {
+            if !plausible_url(u) {
+                f.err(
+                    "respond_url",
+                    "must be an http or https address of at most 500 characters",
+                );
+            }
+        }
         let errs = f.finish();
         if !errs.is_empty() {
             return Err(errs);
@@ -824,6 +852,7 @@ impl Task {
             offers,
             role_id,
             essential,
+            respond_url,
         })
     }
 

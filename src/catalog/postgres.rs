@@ -24,7 +24,13 @@ use super::model::{Kind, Record};
 use super::store::StoreError;
 
 /// Migrations, in order; each runs once, in one transaction with the bookkeeping row.
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("../../migrations/postgres/0001_store.sql"))];
+const MIGRATIONS: &[(i32, &str)] = &[
+    (1, include_str!("../../migrations/postgres/0001_store.sql")),
+    (
+        2,
+        include_str!("../../migrations/postgres/0002_outcomes.sql"),
+    ),
+];
 
 /// Advisory lock ids (arbitrary, fixed): one for writers, one for migrations, one for the
 /// retention purge.
@@ -538,6 +544,253 @@ impl PgStore {
                 .map_err(db)?
                 .get(0);
             Ok(n as usize)
+        })
+        .await
+    }
+
+    // --- the match log, responses and task counters (crate::outcomes) ---
+
+    /// Writes a batch of logged matches: (id, hour as RFC 3339, document).
+    pub async fn put_match_logs(
+        &self,
+        batch: &[(String, String, String)],
+    ) -> Result<(), StoreError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<&str> = batch.iter().map(|b| b.0.as_str()).collect();
+        let hours: Vec<&str> = batch.iter().map(|b| b.1.as_str()).collect();
+        let docs: Vec<&str> = batch.iter().map(|b| b.2.as_str()).collect();
+        bounded(async {
+            let c = self.client().await?;
+            c.execute(
+                "INSERT INTO match_log (match_id, hour, doc)
+                 SELECT i, h::timestamptz, d FROM unnest($1::text[], $2::text[], $3::text[]) AS u(i, h, d)
+                 ON CONFLICT (match_id) DO NOTHING",
+                &[&ids, &hours, &docs],
+            )
+            .await
+            .map_err(db)?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn get_match_log(&self, id: &str) -> Result<Option<String>, StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            Ok(
+                c.query_opt("SELECT doc FROM match_log WHERE match_id = $1", &[&id])
+                    .await
+                    .map_err(db)?
+                    .map(|r| r.get(0)),
+            )
+        })
+        .await
+    }
+
+    /// Replaces a logged match with what `f` makes of it, under a row lock; whether it
+    /// existed.
+    pub async fn update_match_log(
+        &self,
+        id: &str,
+        f: impl FnOnce(&str) -> Option<String>,
+    ) -> Result<bool, StoreError> {
+        bounded(async {
+            let mut client = self.client().await?;
+            let tx = client.transaction().await.map_err(db)?;
+            let Some(row) = tx
+                .query_opt(
+                    "SELECT doc FROM match_log WHERE match_id = $1 FOR UPDATE",
+                    &[&id],
+                )
+                .await
+                .map_err(db)?
+            else {
+                return Ok(false);
+            };
+            let old: String = row.get(0);
+            if let Some(new) = f(&old) {
+                tx.execute(
+                    "UPDATE match_log SET doc = $2 WHERE match_id = $1",
+                    &[&id, &new],
+                )
+                .await
+                .map_err(db)?;
+            }
+            tx.commit().await.map_err(db)?;
+            Ok(true)
+        })
+        .await
+    }
+
+    /// Every logged match, oldest first.
+    pub async fn match_logs(&self) -> Result<Vec<String>, StoreError> {
+        let c = self.client().await?;
+        Ok(
+            c.query("SELECT doc FROM match_log ORDER BY hour, match_id", &[])
+                .await
+                .map_err(db)?
+                .iter()
+                .map(|r| r.get(0))
+                .collect(),
+        )
+    }
+
+    pub async fn add_task_stats(&self, adds: &[(String, [u64; 5])]) -> Result<(), StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            for (task, add) in adds {
+                let add: Vec<i64> = add.iter().map(|x| *x as i64).collect();
+                c.execute(
+                    "INSERT INTO task_stats (task_id, counts) VALUES ($1, $2)
+                     ON CONFLICT (task_id) DO UPDATE SET counts = ARRAY(
+                         SELECT coalesce(a, 0) + coalesce(b, 0)
+                         FROM unnest(task_stats.counts, excluded.counts) AS u(a, b))",
+                    &[task, &add],
+                )
+                .await
+                .map_err(db)?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn task_stats(&self, task: &str) -> Result<[u64; 5], StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            let mut out = [0u64; 5];
+            if let Some(r) = c
+                .query_opt("SELECT counts FROM task_stats WHERE task_id = $1", &[&task])
+                .await
+                .map_err(db)?
+            {
+                let v: Vec<i64> = r.get(0);
+                for (o, x) in out.iter_mut().zip(v) {
+                    *o = x.max(0) as u64;
+                }
+            }
+            Ok(out)
+        })
+        .await
+    }
+
+    pub async fn put_response(
+        &self,
+        id: &str,
+        organisation: &str,
+        expires_at: &str,
+        doc: &str,
+        secret: &str,
+    ) -> Result<(), StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            c.execute(
+                "INSERT INTO responses (id, organisation_id, expires_at, doc, secret)
+                 VALUES ($1, $2, $3::text::timestamptz, $4, $5)",
+                &[&id, &organisation, &expires_at, &doc, &secret],
+            )
+            .await
+            .map_err(db)?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn get_response(&self, id: &str) -> Result<Option<(String, String)>, StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            Ok(
+                c.query_opt("SELECT doc, secret FROM responses WHERE id = $1", &[&id])
+                    .await
+                    .map_err(db)?
+                    .map(|r| (r.get(0), r.get(1))),
+            )
+        })
+        .await
+    }
+
+    pub async fn replace_response(&self, id: &str, doc: &str) -> Result<(), StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            c.execute("UPDATE responses SET doc = $2 WHERE id = $1", &[&id, &doc])
+                .await
+                .map_err(db)?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn organisation_responses(
+        &self,
+        organisation: &str,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            Ok(c.query(
+                "SELECT doc, secret FROM responses WHERE organisation_id = $1 ORDER BY id",
+                &[&organisation],
+            )
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect())
+        })
+        .await
+    }
+
+    pub async fn delete_response(&self, id: &str) -> Result<bool, StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            Ok(c.execute("DELETE FROM responses WHERE id = $1", &[&id])
+                .await
+                .map_err(db)?
+                > 0)
+        })
+        .await
+    }
+
+    /// Erases responses past their retention and logged matches older than `log_before`;
+    /// one replica a round, like the scans.
+    pub async fn purge_outcomes(
+        &self,
+        now: time::OffsetDateTime,
+        log_before: time::OffsetDateTime,
+    ) -> Result<(usize, usize), StoreError> {
+        let f = |t: time::OffsetDateTime| {
+            t.format(&time::format_description::well_known::Rfc3339)
+                .unwrap_or_default()
+        };
+        let (now, before) = (f(now), f(log_before));
+        bounded(async {
+            let mut client = self.client().await?;
+            let tx = client.transaction().await.map_err(db)?;
+            let mine: bool = tx
+                .query_one("SELECT pg_try_advisory_xact_lock($1)", &[&PURGE_LOCK])
+                .await
+                .map_err(db)?
+                .get(0);
+            if !mine {
+                return Ok((0, 0));
+            }
+            let r = tx
+                .execute(
+                    "DELETE FROM responses WHERE expires_at < $1::text::timestamptz",
+                    &[&now],
+                )
+                .await
+                .map_err(db)?;
+            let m = tx
+                .execute(
+                    "DELETE FROM match_log WHERE hour < $1::text::timestamptz",
+                    &[&before],
+                )
+                .await
+                .map_err(db)?;
+            tx.commit().await.map_err(db)?;
+            Ok((r as usize, m as usize))
         })
         .await
     }

@@ -37,7 +37,18 @@ pub struct Store {
     meta: sled::Tree,
     scans: sled::Tree,
     keys: sled::Tree,
+    /// Matches as logged (`crate::outcomes`), by match id.
+    match_log: sled::Tree,
+    /// Responses (contact details sealed), by response id.
+    responses: sled::Tree,
+    /// Per task: how often shown, followed, responded to, started, stayed.
+    task_stats: sled::Tree,
+    /// The secrets that open responses, one file each: deleting a file is an erasure
+    /// the store's log-structured segments cannot undo.
+    secrets: std::path::PathBuf,
 }
+
+mod outcomes;
 
 const SEQ: &[u8] = b"seq";
 const SEEDED: &[u8] = b"seeded";
@@ -87,6 +98,10 @@ impl Store {
             meta: db.open_tree("meta")?,
             scans: db.open_tree("scans")?,
             keys: db.open_tree("keys")?,
+            match_log: db.open_tree("match_log")?,
+            responses: db.open_tree("responses")?,
+            task_stats: db.open_tree("task_stats")?,
+            secrets: dir.join("secrets"),
             db,
         })
     }

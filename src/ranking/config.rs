@@ -8,6 +8,10 @@ use crate::taxonomy::Lang;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Weights {
+    /// The first 12 hex digits of the SHA-256 of the weights file: which weights made a
+    /// logged match.
+    #[serde(skip)]
+    pub version: String,
     pub task: BTreeMap<String, f64>,
     pub training: BTreeMap<String, f64>,
     pub distance_scale_km: BTreeMap<String, f64>,
@@ -44,11 +48,15 @@ const ALLOWANCE: &str = "data/allowance.json";
 
 impl Weights {
     pub fn embedded() -> Result<Self, ConfigError> {
-        let w: Weights = serde_json::from_str(include_str!("../../data/ranking/weights.json"))
-            .map_err(|source| ConfigError::Parse {
-                file: WEIGHTS,
-                source,
-            })?;
+        let text = include_str!("../../data/ranking/weights.json");
+        let mut w: Weights = serde_json::from_str(text).map_err(|source| ConfigError::Parse {
+            file: WEIGHTS,
+            source,
+        })?;
+        w.version = {
+            use sha2::Digest;
+            hex::encode(sha2::Sha256::digest(text.as_bytes()))[..12].to_string()
+        };
         let mut problems = Vec::new();
         for f in super::feature::Feature::ALL.map(|f| f.name()) {
             if !w.task.contains_key(f) {

@@ -68,6 +68,10 @@ pub struct TaskMatch {
     pub allowance_check: AllowanceCheck,
     pub certificate: bool,
     pub contact: Contact,
+    /// Where to respond when the task takes responses on its own page; else respond with
+    /// `POST /v1/responses`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub respond_url: Option<String>,
     pub categories: Vec<String>,
     pub work_experience: Vec<String>,
     pub required_trainings: Vec<String>,

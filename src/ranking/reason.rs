@@ -405,6 +405,7 @@ impl Matcher {
             allowance_check: self.allowance_check(t, persona, q),
             certificate: t.certificate,
             contact: t.contact.clone(),
+            respond_url: t.respond_url.clone(),
             categories: t.categories.clone(),
             work_experience: t.work_experience.clone(),
             required_trainings: t.required_trainings.clone(),

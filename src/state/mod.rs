@@ -7,6 +7,7 @@
 //! its end even if the request's future is dropped (at shutdown, say): nothing can stop it
 //! half-way between store and index.
 pub mod backup;
+pub mod outcomes;
 mod replica;
 
 use std::collections::{HashMap, HashSet};
@@ -86,6 +87,10 @@ pub struct AppState {
     /// Serialises catalog writes so store order and index order agree (held on the
     /// blocking pool, never across an await).
     write_lock: std::sync::Mutex<()>,
+    /// Logged matches not yet written (`outcomes`).
+    pending_log: outcomes::PendingLog,
+    /// One change to a response at a time, so no reported outcome is lost.
+    outcome_lock: tokio::sync::Mutex<()>,
 }
 
 impl AppState {
@@ -144,6 +149,8 @@ impl AppState {
             matcher,
             keys,
             write_lock: std::sync::Mutex::new(()),
+            pending_log: Default::default(),
+            outcome_lock: tokio::sync::Mutex::new(()),
         });
         if covered != Some(state.store.seq()?) {
             tracing::info!("search index lags the store: rebuilding it from the store");

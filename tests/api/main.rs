@@ -10,5 +10,6 @@ mod frame;
 mod helpers;
 mod judged;
 mod matches;
+mod outcomes;
 mod resident_path;
 mod scans;

@@ -18,6 +18,8 @@ mod helpers;
 mod judged;
 #[path = "../api/matches.rs"]
 mod matches;
+#[path = "../api/outcomes.rs"]
+mod outcomes;
 #[path = "../api/replicas.rs"]
 mod replicas;
 #[path = "../api/resident_path.rs"]
