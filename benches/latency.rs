@@ -39,7 +39,7 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(5);
     let ps = personas(200);
-    let m = &st.matcher;
+    let m = &st.matcher();
     let qs: Vec<_> = ps.iter().map(|p| query(p.words.clone())).collect();
     let prepared: Vec<_> = ps.iter().zip(&qs).map(|(p, q)| m.prepare(p, q)).collect();
     let (mut full, mut full_plain, mut scan, mut tantivy) = (vec![], vec![], vec![], vec![]);
@@ -71,7 +71,7 @@ fn main() {
         for (p, q) in ps.iter().zip(&qs) {
             let t = Instant::now();
             let answer = black_box(
-                st.matcher
+                st.matcher()
                     .run(&st.snapshot(), &st.index, &*st, p.clone(), q)
                     .expect("match"),
             );

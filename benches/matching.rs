@@ -40,7 +40,7 @@ fn benches(c: &mut Criterion) {
             i = (i + 1) % ps.len();
             let q = query(ps[i].words.clone());
             black_box(
-                st.matcher
+                st.matcher()
                     .run(&st.snapshot(), &st.index, &*st, ps[i].clone(), &q)
                     .unwrap(),
             )
@@ -49,7 +49,7 @@ fn benches(c: &mut Criterion) {
     g.finish();
 
     let snap = st.snapshot();
-    let m = &st.matcher;
+    let m = &st.matcher();
     let prepared: Vec<(Prepared, Query)> = ps
         .iter()
         .map(|p| {

@@ -80,6 +80,28 @@ pub enum Command {
         #[arg(long, default_value = "/healthz")]
         path: String,
     },
+    /// Fit candidate ranking weights from the match log (the store's, or an NDJSON file
+    /// of logged matches) and print what they would change. Writes the candidate with
+    /// --out; putting it into service is a person's decision (`--weights FILE`, SIGHUP).
+    Learn {
+        #[command(flatten)]
+        settings: Settings,
+        /// Read logged matches from this NDJSON file instead of the store.
+        #[arg(long)]
+        log: Option<PathBuf>,
+        /// Write the candidate weights file here.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The most a weight may move per run.
+        #[arg(long, default_value_t = 0.5)]
+        max_step: f64,
+        /// A weight moves only when its estimated gain exceeds this many standard errors.
+        #[arg(long, default_value_t = 3.0)]
+        z: f64,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Manage API keys.
     Keys {
         #[command(flatten)]
@@ -225,6 +247,14 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             );
             Ok(())
         }
+        Command::Learn {
+            settings,
+            log,
+            out,
+            max_step,
+            z,
+            json,
+        } => learn(settings, log, out, max_step, z, json).await,
         Command::Migrate { database_url } => {
             crate::telemetry::init();
             let pg = crate::catalog::PgStore::connect(&database_url)?;
@@ -434,4 +464,82 @@ async fn flush(
         ));
     }
     Ok((ok.len(), errs.len()))
+}
+
+/// `talentscan learn`: the logged matches, the weights in service, a fit, a report.
+async fn learn(
+    settings: Settings,
+    log: Option<PathBuf>,
+    out: Option<PathBuf>,
+    max_step: f64,
+    z: f64,
+    json: bool,
+) -> Result<(), CliError> {
+    use crate::outcomes::learn::{self, FitConfig, Session};
+    if !(max_step.is_finite() && max_step > 0.0 && z.is_finite() && z >= 0.0) {
+        return Err(CliError::Usage(
+            "--max-step must be above 0 and --z at least 0".into(),
+        ));
+    }
+    let docs: Vec<String> = match (&log, &settings.database_url) {
+        (Some(path), _) => std::fs::read_to_string(path)?
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect(),
+        (None, Some(url)) => {
+            crate::catalog::PgStore::open(url)
+                .await?
+                .match_logs()
+                .await?
+        }
+        (None, None) => {
+            let store = crate::catalog::Store::open(&settings.data_dir)?;
+            store
+                .match_logs()
+                .map(|r| r.map(|b| String::from_utf8_lossy(&b).into_owned()))
+                .collect::<Result<_, _>>()?
+        }
+    };
+    let mut sessions = Vec::with_capacity(docs.len());
+    for (i, d) in docs.iter().enumerate() {
+        let m: crate::outcomes::LoggedMatch =
+            serde_json::from_str(d).map_err(|e| CliError::File {
+                at: format!("logged match {}", i + 1),
+                source: Box::new(e),
+            })?;
+        sessions.push(Session::from_logged(&m));
+    }
+    if sessions.is_empty() {
+        return Err(CliError::Usage("no logged matches to learn from".into()));
+    }
+    let (weights, base_text) = match &settings.weights {
+        Some(p) => (
+            crate::ranking::config::Weights::from_file(p),
+            std::fs::read_to_string(p)?,
+        ),
+        None => (
+            crate::ranking::config::Weights::embedded(),
+            include_str!("../data/ranking/weights.json").to_string(),
+        ),
+    };
+    let weights = weights.map_err(|e| CliError::Usage(e.to_string()))?;
+    let cfg = FitConfig {
+        max_step,
+        z,
+        ..FitConfig::default()
+    };
+    let report = learn::learn(&sessions, &learn::task_weights(&weights), &cfg);
+    if json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("weights in service: {}\n{}", weights.version, report.text());
+    }
+    if let Some(p) = out {
+        let base: serde_json::Value = serde_json::from_str(&base_text)?;
+        let cand = learn::candidate_file(&base, &report);
+        std::fs::write(&p, serde_json::to_string_pretty(&cand)? + "\n")?;
+        eprintln!("candidate weights written to {}", p.display());
+    }
+    Ok(())
 }

@@ -43,6 +43,14 @@ pub struct Settings {
     /// Days a stored scan is kept before it is erased.
     #[arg(long, env = "TALENTSCAN_RETENTION_DAYS", default_value_t = 30)]
     pub retention_days: u32,
+    /// Ranking weights from this file instead of the built-in ones (a candidate from
+    /// `talentscan learn`); read again on SIGHUP.
+    #[arg(long, env = "TALENTSCAN_WEIGHTS")]
+    pub weights: Option<PathBuf>,
+    /// The share of match answers (0–1) whose near-tied tasks are shuffled for learning
+    /// (`outcomes::explore`); 0 = never.
+    #[arg(long, env = "TALENTSCAN_EXPLORE_SHARE", default_value_t = 0.0, value_parser = share)]
+    pub explore_share: f64,
     /// Days a logged match (no person in it: `crate::outcomes`) is kept for learning.
     #[arg(long, env = "TALENTSCAN_MATCH_LOG_DAYS", default_value_t = 180)]
     pub match_log_days: u32,
@@ -96,6 +104,8 @@ impl Settings {
             admin_key: None,
             retention_days: 30,
             match_log_days: 180,
+            explore_share: 0.0,
+            weights: None,
             max_body_bytes: 256 * 1024,
             max_import_bytes: 128 * 1024 * 1024,
             questionnaires_dir: None,
@@ -106,5 +116,12 @@ impl Settings {
             web_dir: None,
             clock: None,
         }
+    }
+}
+
+fn share(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err("a share from 0 to 1".into()),
     }
 }

@@ -30,6 +30,7 @@ impl Application {
         let server = run(listener, state.clone())?;
         spawn_retention(state.clone());
         spawn_match_log(state.clone());
+        spawn_weights_reload(state.clone());
         state.spawn_follower();
         spawn_drain(state.clone(), server.handle());
         Ok(Self {
@@ -183,6 +184,24 @@ fn spawn_retention(state: Arc<AppState>) {
                     "expired responses and logged matches erased"
                 ),
                 Err(e) => tracing::error!("retention purge of outcomes failed: {e}"),
+            }
+        }
+    });
+}
+
+/// On SIGHUP: read the weights file again. Putting learned weights into service is a
+/// person's decision: they swap the file and send the signal (or restart).
+fn spawn_weights_reload(state: Arc<AppState>) {
+    tokio::spawn(async move {
+        let Ok(mut hup) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::hangup())
+        else {
+            tracing::error!("cannot listen for SIGHUP: weights reload only on restart");
+            return;
+        };
+        while hup.recv().await.is_some() {
+            match state.reload_weights() {
+                Ok(v) => tracing::info!(weights = v, "ranking weights read again"),
+                Err(e) => tracing::error!("weights not reloaded, the old ones stay: {e}"),
             }
         }
     });

@@ -210,7 +210,7 @@ fn agrees_with_the_reference(
         .words
         .as_deref()
         .and_then(talentscan::search::content_words);
-    let m = &w.state.matcher;
+    let m = &w.state.matcher();
     let prepared = m.prepare(p, &q);
     let snap = w.state.snapshot();
     let cols = &snap.tasks;
@@ -262,7 +262,7 @@ proptest! {
     fn no_violation_and_always_a_reason(p in persona_strategy()) {
         let w = world();
         let q = query();
-        let m = &w.state.matcher;
+        let m = &w.state.matcher();
         let prepared = m.prepare(&p, &q);
         let snap = w.state.snapshot();
         let rows = m.rank_rows(&snap.tasks, &prepared, None, 10);
@@ -282,7 +282,7 @@ proptest! {
     fn the_column_path_agrees_with_the_reference_scorer(p in persona_strategy()) {
         let w = world();
         let q = query();
-        let m = &w.state.matcher;
+        let m = &w.state.matcher();
         let prepared = m.prepare(&p, &q);
         let snap = w.state.snapshot();
         let fast: Vec<String> = m.rank_rows(&snap.tasks, &prepared, None, 10).into_iter().map(|c| snap.tasks.ids[c.row].to_string()).collect();
@@ -330,7 +330,7 @@ fn two_independently_built_states_rank_alike() {
         q.words = p.words.clone();
         let answer = |s: &AppState| {
             let out = s
-                .matcher
+                .matcher()
                 .run(&s.snapshot(), &s.index, s, p.clone(), &q)
                 .unwrap();
             serde_json::to_value((&out.tasks, &out.trainings, out.feasible_tasks)).unwrap()
@@ -395,7 +395,7 @@ proptest! {
     fn on_a_large_dense_catalog_the_column_path_agrees_with_the_reference(p in persona_strategy()) {
         let w = dense();
         let q = query();
-        let m = &w.state.matcher;
+        let m = &w.state.matcher();
         let prepared = m.prepare(&p, &q);
         let cols = w.state.snapshot().tasks;
         let fast: Vec<String> = m.rank_rows(&cols, &prepared, None, 10).into_iter().map(|c| cols.ids[c.row].to_string()).collect();
@@ -481,7 +481,7 @@ fn columns_after_upserts_and_deletes_equal_columns_built_from_scratch() {
     }
     // The geo ranges (cells and the remote rows at the end) are the same: every persona
     // sees the same rows.
-    let m = &w.state.matcher;
+    let m = &w.state.matcher();
     use proptest::strategy::ValueTree;
     let mut runner = proptest::test_runner::TestRunner::deterministic();
     for _ in 0..40 {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real-browser tests of the web pages (/, /balie, /toegankelijkheid) in Debian's Chromium.
+# Real-browser tests of the web pages (/, /balie, /organisatie, /toegankelijkheid) in Debian's Chromium.
 #
 #   tools/browser-tests.sh
 #
@@ -7,7 +7,10 @@
 # or TALENTSCAN_BIN. Installs Debian's chromium when /usr/bin/chromium is missing (as root)
 # and the test's npm packages (tests/browser, from package-lock.json; no browser download).
 # Starts the server on a free loopback port with an empty data dir (the sample catalog is
-# seeded), runs tests/browser/e2e.mjs and desk.mjs and stops the server. Screenshots and the printed
+# seeded), runs tests/browser/e2e.mjs, desk.mjs and organisatie.mjs and stops the server. Before the
+# server starts, two organisation keys are made on its data dir with `talentscan keys create`
+# (one for the organisation the test signs in as, one of another organisation for the 403
+# case) and passed to the tests in TALENTSCAN_ORG_KEY and TALENTSCAN_OTHER_ORG_KEY. Screenshots and the printed
 # desk summary go to target/screenshots/. TALENTSCAN_WEB_DIR, when set, is passed on (the
 # server then serves the pages from that directory instead of its embedded copy).
 set -euo pipefail
@@ -58,6 +61,14 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Keys for the organisations' page (/organisatie), made on the data dir before the server
+# opens it. Only their hashes are stored; the keys themselves live in this script's memory.
+ORG_ID="kookcafe-de-gaarde"
+OTHER_ORG_ID="buurtkamer-de-kroon"
+ORG_KEY="$("$BIN" keys create --scope "organisation:$ORG_ID" --data-dir "$DATA_DIR" 2>/dev/null)" || fail "could not create an organisation key"
+OTHER_ORG_KEY="$("$BIN" keys create --scope "organisation:$OTHER_ORG_ID" --data-dir "$DATA_DIR" 2>/dev/null)" || fail "could not create a second organisation key"
+[ -n "$ORG_KEY" ] && [ -n "$OTHER_ORG_KEY" ] || fail "talentscan keys create printed no key"
+
 PORT="${TALENTSCAN_TEST_PORT:-$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
 URL="http://127.0.0.1:$PORT"
 
@@ -92,7 +103,7 @@ if [ -z "${TALENTSCAN_WEB_DIR:-}" ]; then
     import { join, relative } from 'node:path';
     const dir = 'src/web/static';
     const walk = (d) => readdirSync(d).flatMap((n) => statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]);
-    const pages = { 'index.html': '/', 'balie.html': '/balie', 'toegankelijkheid.html': '/toegankelijkheid' };
+    const pages = { 'index.html': '/', 'balie.html': '/balie', 'organisatie.html': '/organisatie', 'toegankelijkheid.html': '/toegankelijkheid' };
     const stale = [];
     for (const f of walk(dir)) {
       const rel = relative(dir, f);
@@ -105,7 +116,9 @@ if [ -z "${TALENTSCAN_WEB_DIR:-}" ]; then
 fi
 
 set +e
-(cd tests/browser && TALENTSCAN_URL="$URL" SCREENSHOT_DIR="$SHOTS" node --test --test-reporter=spec e2e.mjs desk.mjs)
+(cd tests/browser && TALENTSCAN_URL="$URL" SCREENSHOT_DIR="$SHOTS" \
+  TALENTSCAN_ORG_ID="$ORG_ID" TALENTSCAN_ORG_KEY="$ORG_KEY" TALENTSCAN_OTHER_ORG_KEY="$OTHER_ORG_KEY" \
+  node --test --test-reporter=spec e2e.mjs desk.mjs organisatie.mjs)
 status=$?
 set -e
 

@@ -196,11 +196,12 @@ pub async fn create_carving(
     let one_role = matches!(target, Target::Role(_));
     let q = query(lang, state.now());
     let snap = state.snapshot();
+    let matcher = state.matcher();
     let carver = Carver {
-        matcher: &state.matcher,
+        matcher: &matcher,
         trainings: &snap.trainings,
     };
-    let p = state.matcher.prepare(&persona, &q);
+    let p = matcher.prepare(&persona, &q);
     let mut all: Vec<Proposal> = Vec::new();
     // Each role's components, read once: they also say why nothing fits.
     let role_components: Vec<Vec<Task>> = roles
@@ -268,7 +269,7 @@ pub async fn create_carving(
                     out.push(crate::carving::uncovered_task(
                         c.task,
                         "over_budget",
-                        &crate::carving::over_budget(&state.matcher.texts, h, lang),
+                        &crate::carving::over_budget(&state.matcher().texts, h, lang),
                     ));
                 }
             }
@@ -347,16 +348,14 @@ pub async fn create_team_carving(
         .ok_or_else(|| ApiError::NotFound(format!("no role {role_id:?}")))?;
     let comps = components(&state, &role_id)?;
     let q = query(lang, state.now());
-    let prepared: Vec<_> = personas
-        .iter()
-        .map(|p| state.matcher.prepare(p, &q))
-        .collect();
+    let matcher = state.matcher();
+    let prepared: Vec<_> = personas.iter().map(|p| matcher.prepare(p, &q)).collect();
     let fits: Vec<Vec<Option<f64>>> = comps
         .iter()
         .map(|t| {
             prepared
                 .iter()
-                .map(|p| state.matcher.task_fit(p, t).map(|x| x.0))
+                .map(|p| matcher.task_fit(p, t).map(|x| x.0))
                 .collect()
         })
         .collect();
@@ -385,8 +384,7 @@ pub async fn create_team_carving(
         let fits: Vec<f64> = mine
             .iter()
             .map(|t| {
-                state
-                    .matcher
+                matcher
                     .task_fit(&prepared[pi], t)
                     .map(|x| x.0)
                     .unwrap_or(0.0)
@@ -420,7 +418,7 @@ pub async fn create_team_carving(
             fit: (fit * 1e4).round() / 1e4,
         });
     }
-    let no_one = state.matcher.texts.carving("no_one_in_team", lang);
+    let no_one = state.matcher().texts.carving("no_one_in_team", lang);
     let uncovered: Vec<Uncovered> = comps
         .iter()
         .zip(&assign)

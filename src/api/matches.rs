@@ -144,7 +144,7 @@ pub async fn create_match(
         explain,
         now: state.now(),
     };
-    let resp = if state.snapshot().tasks.len() <= INLINE_MATCH_MAX_TASKS {
+    let mut resp = if state.snapshot().tasks.len() <= INLINE_MATCH_MAX_TASKS {
         // Contained as on the blocking pool: a bug answers 500, it does not take down
         // the worker and its other connections.
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -157,7 +157,7 @@ pub async fn create_match(
             .await
             .map_err(ApiError::from)??
     };
-    state.log_match(&resp);
+    state.log_match(&mut resp);
     Ok(HttpResponse::Ok().json(resp))
 }
 
@@ -171,5 +171,7 @@ const INLINE_MATCH_MAX_TASKS: usize = 25_000;
 /// catalogs): the domain's pipeline on the current catalog version.
 pub fn run_match(state: &AppState, persona: Persona, q: &Query) -> Result<MatchOutcome, ApiError> {
     let snap = state.snapshot();
-    Ok(state.matcher.run(&snap, &state.index, state, persona, q)?)
+    Ok(state
+        .matcher()
+        .run(&snap, &state.index, state, persona, q)?)
 }

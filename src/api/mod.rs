@@ -141,6 +141,10 @@ pub struct Health {
     /// compared.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub digest: Option<String>,
+    /// The version of the ranking weights in service (the first hex digits of the
+    /// SHA-256 of the weights file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weights: Option<String>,
 }
 
 /// The process is up.
@@ -153,6 +157,7 @@ async fn healthz() -> HttpResponse {
         store_available: None,
         sequence: None,
         digest: None,
+        weights: None,
     })
 }
 
@@ -202,6 +207,7 @@ async fn readyz(
             } else {
                 None
             },
+            weights: Some(state.matcher().weights.version.clone()),
         })
     } else {
         let p = errors::problem(

@@ -429,6 +429,6 @@ pub async fn delete_scan(
     Ok(HttpResponse::Ok().json(Erased {
         scan_id: id.as_str().to_string(),
         erased: true,
-        message: state.matcher.texts.message("scan_erased", lang),
+        message: state.matcher().texts.message("scan_erased", lang),
     }))
 }

@@ -8,6 +8,7 @@
 //! personal data: sealed, readable only by the task's organisation, erasable by the
 //! resident at once and gone after the retention period. What came of it is copied into
 //! the log as a status without the person.
+pub mod learn;
 pub mod response;
 
 pub use crate::sealed::{random_id, valid_random_id};
@@ -76,9 +77,54 @@ pub struct LoggedOutcome {
     pub day: String,
 }
 
+/// Two shown tasks whose scores differ by at most this are a near tie: exploration may
+/// swap them without showing anyone a clearly worse task first.
+pub const NEAR_TIE: f64 = 0.03;
+
+/// Exploration: shuffles each run of near-tied tasks (in the order shown) uniformly at
+/// random, so the log sees the same tasks at different ranks and position bias can be
+/// measured. Returns, per shown task in its new place, the probability it had of being
+/// put there (1 / the size of its run).
+pub fn explore(outcome: &mut MatchOutcome, rng: &mut impl rand::Rng) -> Vec<f64> {
+    use rand::seq::SliceRandom;
+    let n = outcome.tasks.len().min(outcome.evidence.len());
+    let mut order: Vec<usize> = (0..n).collect();
+    let mut propensity = vec![1.0; n];
+    let mut start = 0;
+    while start < n {
+        let first = outcome.evidence[start].score;
+        let mut end = start + 1;
+        while end < n && (outcome.evidence[end].score - first).abs() <= NEAR_TIE {
+            end += 1;
+        }
+        order[start..end].shuffle(rng);
+        for p in &mut propensity[start..end] {
+            *p = 1.0 / (end - start) as f64;
+        }
+        start = end;
+    }
+    let tasks = std::mem::take(&mut outcome.tasks);
+    let evidence = std::mem::take(&mut outcome.evidence);
+    let mut tasks: Vec<Option<_>> = tasks.into_iter().map(Some).collect();
+    let mut evidence: Vec<Option<_>> = evidence.into_iter().map(Some).collect();
+    for &i in &order {
+        if let (Some(t), Some(e)) = (tasks[i].take(), evidence[i].take()) {
+            outcome.tasks.push(t);
+            outcome.evidence.push(e);
+        }
+    }
+    propensity
+}
+
 impl LoggedMatch {
-    /// The log entry of a match answer made at `now` by weights `weights`.
-    pub fn of(outcome: &MatchOutcome, now: time::OffsetDateTime, weights: &str) -> Self {
+    /// The log entry of a match answer made at `now` by weights `weights`; with
+    /// `explored`, the propensity of each shown task (from `explore`).
+    pub fn of(
+        outcome: &MatchOutcome,
+        now: time::OffsetDateTime,
+        weights: &str,
+        explored: Option<&[f64]>,
+    ) -> Self {
         let hour = now
             .replace_minute(0)
             .and_then(|t| t.replace_second(0))
@@ -89,7 +135,7 @@ impl LoggedMatch {
             match_id: outcome.match_id.clone(),
             hour: rfc3339(hour),
             weights: weights.to_string(),
-            explored: false,
+            explored: explored.is_some(),
             features: Feature::ALL.iter().map(|f| f.name().to_string()).collect(),
             shown: outcome
                 .evidence
@@ -99,7 +145,7 @@ impl LoggedMatch {
                     task_id: e.task_id.clone(),
                     rank: i as u32 + 1,
                     score: round3(e.score),
-                    propensity: 1.0,
+                    propensity: explored.and_then(|p| p.get(i)).copied().unwrap_or(1.0),
                     distance_band: e.distance_band.map(str::to_string),
                     values: e.values.0.iter().map(|v| v.map(round3)).collect(),
                     clicked: false,

@@ -153,7 +153,7 @@ fn parse_contact(f: &mut Fields) -> Option<ResidentContact> {
         );
         ok = false;
     }
-    if email.is_none() && phone.is_none() && ok {
+    if email.is_none() && phone.is_none() {
         f.err_at(base, "give an email address or a phone number");
         ok = false;
     }

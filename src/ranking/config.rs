@@ -32,14 +32,11 @@ pub struct Weights {
 pub enum ConfigError {
     #[error("{file}: {source}")]
     Parse {
-        file: &'static str,
+        file: String,
         source: serde_json::Error,
     },
     #[error("{file}:\n{}", problems.join("\n"))]
-    Invalid {
-        file: &'static str,
-        problems: Vec<String>,
-    },
+    Invalid { file: String, problems: Vec<String> },
 }
 
 const WEIGHTS: &str = "data/ranking/weights.json";
@@ -47,10 +44,25 @@ const TEXTS: &str = "data/ranking/texts.json";
 const ALLOWANCE: &str = "data/allowance.json";
 
 impl Weights {
+    /// The weights built into the binary (`data/ranking/weights.json`).
     pub fn embedded() -> Result<Self, ConfigError> {
-        let text = include_str!("../../data/ranking/weights.json");
+        Self::parse(include_str!("../../data/ranking/weights.json"), WEIGHTS)
+    }
+
+    /// A weights file (a candidate from `talentscan learn`, say), checked like the
+    /// built-in one.
+    pub fn from_file(path: &std::path::Path) -> Result<Self, ConfigError> {
+        let file = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Invalid {
+            file: file.clone(),
+            problems: vec![e.to_string()],
+        })?;
+        Self::parse(&text, &file)
+    }
+
+    pub fn parse(text: &str, file: &str) -> Result<Self, ConfigError> {
         let mut w: Weights = serde_json::from_str(text).map_err(|source| ConfigError::Parse {
-            file: WEIGHTS,
+            file: file.into(),
             source,
         })?;
         w.version = {
@@ -71,13 +83,13 @@ impl Weights {
         if w.task
             .values()
             .chain(w.training.values())
-            .any(|v| v.is_nan() || *v < 0.0)
+            .any(|v| !v.is_finite() || *v < 0.0)
         {
-            problems.push("weights must be >= 0".into());
+            problems.push("weights must be finite and >= 0".into());
         }
         if !problems.is_empty() {
             return Err(ConfigError::Invalid {
-                file: WEIGHTS,
+                file: file.into(),
                 problems,
             });
         }
@@ -245,7 +257,7 @@ impl Texts {
     pub fn embedded() -> Result<Self, ConfigError> {
         let t: Texts = serde_json::from_str(include_str!("../../data/ranking/texts.json"))
             .map_err(|source| ConfigError::Parse {
-                file: TEXTS,
+                file: TEXTS.into(),
                 source,
             })?;
         let problems = t.problems();
@@ -253,7 +265,7 @@ impl Texts {
             Ok(t)
         } else {
             Err(ConfigError::Invalid {
-                file: TEXTS,
+                file: TEXTS.into(),
                 problems,
             })
         }
@@ -346,7 +358,7 @@ impl AllowanceLimits {
     pub fn embedded() -> Result<Self, ConfigError> {
         serde_json::from_str(include_str!("../../data/allowance.json")).map_err(|source| {
             ConfigError::Parse {
-                file: ALLOWANCE,
+                file: ALLOWANCE.into(),
                 source,
             }
         })

@@ -197,9 +197,14 @@ impl Matcher {
     }
 
     pub fn embedded(tax: Taxonomies) -> Result<Self, RankingError> {
+        Self::with_weights(tax, Weights::embedded()?)
+    }
+
+    /// The built-in texts and limits with these weights.
+    pub fn with_weights(tax: Taxonomies, weights: Weights) -> Result<Self, RankingError> {
         Self::new(
             tax,
-            Weights::embedded()?,
+            weights,
             Texts::embedded()?,
             AllowanceLimits::embedded()?,
         )

@@ -77,7 +77,8 @@ pub struct AppState {
     pub taxonomies: Taxonomies,
     pub places: Places,
     pub questionnaires: Registry,
-    pub matcher: Matcher,
+    /// Swapped whole when the weights file is read again (SIGHUP).
+    matcher: RwLock<Arc<Matcher>>,
     pub keys: Keys,
     columns: LiveColumns,
     trainings: RwLock<Arc<Trainings>>,
@@ -111,8 +112,7 @@ impl AppState {
             None => Registry::embedded(&taxonomies),
         }
         .map_err(|e| StateError::Config(format!("questionnaire definition rejected:\n{e}")))?;
-        let matcher =
-            Matcher::embedded(taxonomies.clone()).map_err(|e| StateError::Config(e.to_string()))?;
+        let matcher = load_matcher(&settings, &taxonomies)?;
         std::fs::create_dir_all(&settings.data_dir)
             .map_err(|e| StateError::Config(format!("{}: {e}", settings.data_dir.display())))?;
         let store = Store::open(&settings.data_dir)?;
@@ -146,7 +146,7 @@ impl AppState {
             taxonomies,
             places,
             questionnaires,
-            matcher,
+            matcher: RwLock::new(Arc::new(matcher)),
             keys,
             write_lock: std::sync::Mutex::new(()),
             pending_log: Default::default(),
@@ -589,7 +589,34 @@ impl AppState {
     }
 }
 
+/// The matcher with the configured weights file, or the built-in weights.
+fn load_matcher(settings: &Settings, tax: &Taxonomies) -> Result<Matcher, StateError> {
+    let weights = match &settings.weights {
+        Some(path) => crate::ranking::config::Weights::from_file(path),
+        None => crate::ranking::config::Weights::embedded(),
+    }
+    .map_err(|e| StateError::Config(e.to_string()))?;
+    Matcher::with_weights(tax.clone(), weights).map_err(|e| StateError::Config(e.to_string()))
+}
+
 impl AppState {
+    /// The matcher as it is now (its weights can be swapped while serving).
+    pub fn matcher(&self) -> Arc<Matcher> {
+        self.matcher
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Reads the weights file again and swaps the matcher; the new weights version. A
+    /// file that cannot be used leaves the running weights in place.
+    pub fn reload_weights(&self) -> Result<String, StateError> {
+        let m = load_matcher(&self.settings, &self.taxonomies)?;
+        let version = m.weights.version.clone();
+        *self.matcher.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(m);
+        Ok(version)
+    }
+
     /// Now, from the one clock everything that asks "is it over yet" reads.
     pub fn now(&self) -> time::OffsetDateTime {
         self.settings

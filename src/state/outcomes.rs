@@ -55,9 +55,18 @@ fn invalid(pointer: &str, message: impl Into<String>) -> OutcomeError {
 }
 
 impl AppState {
-    /// Keeps what the log may keep of a match answer (`crate::outcomes`).
-    pub fn log_match(&self, outcome: &MatchOutcome) {
-        let entry = LoggedMatch::of(outcome, self.now(), &self.matcher.weights.version);
+    /// Keeps what the log may keep of a match answer (`crate::outcomes`); a share of the
+    /// answers (`--explore-share`) first has its near ties shuffled.
+    pub fn log_match(&self, outcome: &mut MatchOutcome) {
+        let share = self.settings.explore_share;
+        let explored = (share > 0.0 && rand::random::<f64>() < share)
+            .then(|| crate::outcomes::explore(outcome, &mut rand::thread_rng()));
+        let entry = LoggedMatch::of(
+            outcome,
+            self.now(),
+            &self.matcher().weights.version,
+            explored.as_deref(),
+        );
         self.pending_log
             .lock()
             .insert(entry.match_id.clone(), entry);

@@ -1,4 +1,4 @@
-//! The resident's Talent Scan page, the Servicepunt XL desk view and the accessibility
+//! The resident's Talent Scan page, the Servicepunt XL desk view, the organisations' page and the accessibility
 //! statement, served from the same binary. The files live in `src/web/static/` and are
 //! embedded at build time (see `build.rs`): no CDN, no fonts, nothing fetched at run time.
 //! The pages only call the public `/v1` API, like any other front-end.
@@ -79,6 +79,7 @@ async fn page(req: HttpRequest, files: web::Data<WebFiles>) -> HttpResponse {
     let name = match req.path() {
         "/" => "index.html",
         "/balie" => "balie.html",
+        "/organisatie" => "organisatie.html",
         "/toegankelijkheid" => "toegankelijkheid.html",
         _ => return HttpResponse::NotFound().finish(),
     };
@@ -93,9 +94,9 @@ async fn asset(path: web::Path<String>, files: web::Data<WebFiles>) -> HttpRespo
     respond(&files, &name, false)
 }
 
-/// Registers `/`, `/balie`, `/toegankelijkheid` and `/assets/…`.
+/// Registers `/`, `/balie`, `/organisatie`, `/toegankelijkheid` and `/assets/…`.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    for p in ["/", "/balie", "/toegankelijkheid"] {
+    for p in ["/", "/balie", "/organisatie", "/toegankelijkheid"] {
         cfg.service(web::resource(p).route(web::get().to(page)));
     }
     cfg.service(web::resource("/assets/{name:.+}").route(web::get().to(asset)));

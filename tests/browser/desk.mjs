@@ -528,3 +528,105 @@ test('10. desk cards keep their text at 1280 and 1024 px; the moments fit; a sea
   await runAxe(page, '/balie (search word on top)');
   await closePage(page);
 });
+
+// ------------------------------------------------------------------ closing the loop at the desk
+
+/** On /balie: only the questions that are needed (place, moments, an interest), then the advice. */
+async function deskRequiredOnly(page, { postcode = '2543', slots = ['tue-afternoon', 'tue-evening', 'wed-morning', 'sat-morning'], interests = ['eten-koken'] } = {}) {
+  const step = (n) =>
+    page.waitForFunction((w) => document.querySelector('.step-progress .denhaag-form-progress__label')?.textContent.trim() === w, `Stap ${n} van 6`);
+  await page.goto(`${BASE}/balie`);
+  await step(1);
+  await page.fill('#q-woonplek', postcode);
+  for (const s of slots) await page.check(`input[name="q-tijden"][value="${s}"]`);
+  await page.click('#next-step');
+  await step(2);
+  for (const i of interests) await page.check(`input[name="q-interesses"][value="${i}"]`);
+  for (let n = 3; n <= 6; n += 1) {
+    while (await page.$('#next-question')) await page.click('#next-question');
+    await page.click('#next-step');
+    await step(n);
+  }
+  await page.click('#finish-scan');
+  await page.waitForSelector('#task-list > li');
+}
+
+test('11. "Ik wil dit proberen" at the desk: the form speaks to the employee, recorded_by desk, sent and erased', async () => {
+  const page = await newPage(DESKTOP);
+  const posted = [];
+  const matchIds = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/v1/responses') posted.push(r.postDataJSON());
+  });
+  page.on('response', async (r) => {
+    if (r.request().method() === 'POST' && new URL(r.url()).pathname === '/v1/matches' && r.ok()) matchIds.push((await r.json().catch(() => ({}))).match_id);
+  });
+  await deskRequiredOnly(page);
+  const card = page.locator('#task-list > li').first();
+  const taskId = await card.getAttribute('data-task-id');
+  const org = (await card.locator('.card-org').textContent()).trim();
+  assert.ok((await card.locator('.respond-lead').textContent()).includes(`Liever dat ${org} de bewoner belt of mailt?`));
+  // "Annuleer" closes the form and goes back to the button.
+  await card.locator('.respond-open').click();
+  await card.locator('.respond-cancel').click();
+  assert.equal(await card.locator('.respond-form').isVisible(), false);
+  assert.equal(await card.locator('.respond-open').getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('respond-open')), true, 'focus back on the button');
+  await card.locator('.respond-open').click();
+  const form = card.locator('.respond-form');
+  await form.waitFor();
+  assert.equal(await form.locator('label[for$="-name"]').textContent(), 'Naam van de bewoner (nodig)');
+  const consent = await form.locator('.respond-consent').textContent();
+  assert.ok(consent.includes(`De bewoner geeft toestemming dat ${org} de naam en contactgegevens van de bewoner krijgt om contact op te nemen.`), consent);
+  assert.match(consent, /Vraag het de bewoner eerst\. De Talent Scan bewaart de gegevens 30 dagen/);
+  // The employee types someone else's details: the browser does not fill in earlier ones.
+  for (const name of ['name', 'email', 'phone']) assert.equal(await form.locator(`input[name="${name}"]`).getAttribute('autocomplete'), 'off', `${name}: no autofill at the desk`);
+
+  // Sent empty: the problems in words for the employee, focus on the first.
+  await form.locator('.respond-submit').click();
+  await form.locator('[data-field="name"] > .utrecht-form-field-error-message:not([hidden])').waitFor();
+  assert.equal(await form.locator('[data-field="name"] > .utrecht-form-field-error-message').textContent(), 'Vul de naam van de bewoner in.');
+  assert.equal(await form.locator('[data-field="contact"] > .utrecht-form-field-error-message').textContent(), 'Er is nog geen e-mailadres of telefoonnummer van de bewoner ingevuld.');
+  assert.match(await form.locator('[data-field="consent"] > .utrecht-form-field-error-message').textContent(), /^Zet alleen een vinkje als de bewoner dit goed vindt/);
+  assert.equal(await page.evaluate(() => document.activeElement?.name), 'name');
+  assert.equal(posted.length, 0);
+  await runAxe(page, '/balie ("Ik wil dit proberen" with errors)');
+  await form.screenshot({ path: join(SHOTS, 'desk-respond-form-errors.png') });
+
+  // A phone number the API refuses, then a good one: only a phone, no e-mail.
+  await form.locator('input[name="name"]').fill('Bewoner Balie');
+  await form.locator('input[name="phone"]').fill('12');
+  await form.locator('input[name="consent"]').check();
+  await form.locator('.respond-submit').click();
+  await form.locator('[data-field="phone"] > .utrecht-form-field-error-message:not([hidden])').waitFor();
+  assert.match(await form.locator('[data-field="phone"] > .utrecht-form-field-error-message').textContent(), /^Dit telefoonnummer klopt niet/);
+  assert.equal(await page.evaluate(() => document.activeElement?.name), 'phone');
+  await form.locator('input[name="phone"]').fill('070 123 45 67');
+  await form.locator('.respond-submit').click();
+  const sent = card.locator('.respond-sent');
+  await sent.waitFor();
+  const body = posted.at(-1);
+  assert.equal(body.recorded_by, 'desk', 'the desk says it entered the response');
+  assert.equal(body.match_id, matchIds.at(-1));
+  assert.equal(body.task_id, taskId);
+  assert.deepEqual(body.contact, { name: 'Bewoner Balie', phone: '070 123 45 67' });
+  assert.ok((await sent.textContent()).includes(`De gegevens zijn verstuurd naar ${org}.`));
+  assert.ok((await sent.textContent()).includes(`${org} neemt contact op met de bewoner.`));
+  // The desk keeps the erase token in the page's memory only.
+  assert.deepEqual(await page.evaluate(() => [sessionStorage.length, localStorage.length, document.cookie]), [0, 0, '']);
+  await runAxe(page, '/balie (response sent)');
+  await card.scrollIntoViewIfNeeded();
+  await sent.screenshot({ path: join(SHOTS, 'desk-respond-sent.png') });
+
+  // A what-if re-ranks the list: the card still knows it was sent.
+  await page.selectOption('#f-radius', '8');
+  await applyWhatIf(page);
+  const still = page.locator(`#task-list > li[data-task-id="${taskId}"] .respond-sent`);
+  assert.equal(await still.count(), 1, 'the confirmation stays on the card after a what-if');
+
+  // Erase for the resident.
+  await still.locator('.respond-erase').click();
+  await page.locator(`#task-list > li[data-task-id="${taskId}"] .respond-erased`).waitFor();
+  assert.ok((await page.textContent(`#task-list > li[data-task-id="${taskId}"] .respond-erased`)).includes(`De gegevens zijn gewist. ${org} kan ze niet meer zien`));
+  await closePage(page);
+});

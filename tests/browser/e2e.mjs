@@ -566,7 +566,7 @@ test('6. axe-core: no serious or critical violations on /, the result view and /
   await closePage(a11y);
 
   // Every page links the statement from its footer.
-  for (const path of ['/', '/balie', '/toegankelijkheid']) {
+  for (const path of ['/', '/balie', '/organisatie', '/toegankelijkheid']) {
     const p = await newPage(PHONE);
     await p.goto(`${BASE}${path}`);
     assert.equal(await p.locator('footer a[href="/toegankelijkheid"]').count(), 1, `${path} links /toegankelijkheid in the footer`);
@@ -1177,5 +1177,183 @@ test('19. "Op andere momenten": no reasons about the resident\'s own moments, th
   await page.locator('#other-times-list > li').first().scrollIntoViewIfNeeded();
   await viewShot(page, 'result-other-times-390');
   await runAxe(page, '/ (result, other times)');
+  await closePage(page);
+});
+
+// ------------------------------------------------------------------ closing the loop: "Ik wil dit proberen"
+
+const RESPOND_SITE = 'https://vacatures.example.org';
+
+test('20. "Ik wil dit proberen" on a phone: errors at the fields, then sent, kept only in this tab, erased; a task with its own page counts the click', async () => {
+  const page = await newPage(PHONE);
+  const context = page.context();
+  // The sample catalog has no task with its own page (respond_url): the second task of the
+  // first list gets one on its way to the page. The rest of the answer is the real one.
+  let siteTask = null;
+  await page.route('**/v1/matches', async (route) => {
+    const res = await route.fetch();
+    const body = await res.json();
+    if (!siteTask && body.tasks?.length > 2 && route.request().postDataJSON().limit?.trainings !== 0) {
+      siteTask = body.tasks[1].id;
+      body.tasks[1].respond_url = `${RESPOND_SITE}/taak/${siteTask}`;
+    }
+    if (siteTask) for (const x of body.tasks || []) if (x.id === siteTask) x.respond_url = `${RESPOND_SITE}/taak/${siteTask}`;
+    await route.fulfill({ response: res, json: body });
+  });
+  await context.route(`${RESPOND_SITE}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="nl"><title>Vacaturebank</title><h1>Vacature</h1></html>' }));
+  const { answers } = recordMatches(page);
+  const posted = [];
+  const deletes = [];
+  const clicks = [];
+  context.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (r.method() === 'POST' && path === '/v1/responses') posted.push(r.postDataJSON());
+    if (r.method() === 'DELETE' && path.startsWith('/v1/responses/')) deletes.push({ path, token: r.headers()['erase-token'] });
+    if (r.method() === 'POST' && path === '/v1/click-throughs') clicks.push(r);
+  });
+
+  // Only the questions that are needed: a postcode, moments and an interest.
+  await page.goto(`${BASE}/`);
+  await partialScan(page, { postcode: '2543', slots: ['tue-afternoon', 'tue-evening', 'wed-morning', 'sat-morning'] });
+  const matchId = answers.at(-1)?.match_id;
+  assert.match(matchId || '', /^[0-9a-f]{32}$/, 'the match answer has a match_id');
+
+  // The first card: no page of its own, so "Ik wil dit proberen" opens a form on the card.
+  const card = page.locator('#task-list > li').first();
+  const taskId = await card.getAttribute('data-task-id');
+  const org = (await card.locator('.card-org').textContent()).trim();
+  const open = card.locator('.respond-open');
+  assert.equal((await open.textContent()).trim(), 'Ik wil dit proberen');
+  assert.equal(await open.getAttribute('aria-expanded'), 'false');
+  assert.equal(await card.locator('.respond-form').isVisible(), false, 'the form is closed until asked for');
+  await open.click();
+  assert.equal(await open.getAttribute('aria-expanded'), 'true');
+  const form = card.locator('.respond-form');
+  assert.ok(await form.isVisible(), 'the form opens on the card');
+  const nameId = await form.locator('input[name="name"]').getAttribute('id');
+  assert.equal(await page.evaluate(() => document.activeElement?.name), 'name', 'focus goes to the name');
+  const consentText = await form.locator('.respond-consent').textContent();
+  assert.ok(consentText.includes(`Ik geef toestemming dat ${org} mijn naam en contactgegevens krijgt om contact met mij op te nemen.`), `the consent names the organisation (got "${consentText}")`);
+  assert.match(consentText, /bewaart je gegevens 30 dagen\. Daarna worden ze gewist\. Je kunt ze ook eerder laten wissen/);
+  assert.equal(await form.locator('input[name="consent"]').isChecked(), false, 'consent is not ticked beforehand');
+
+  // Sent empty: every problem at its field, focus on the first; nothing goes to the API.
+  await form.locator('.respond-submit').click();
+  await form.locator('[data-field="name"] .utrecht-form-field-error-message:not([hidden])').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), nameId, 'focus on the first field with a problem');
+  const errorOf = (field) => form.locator(`[data-field="${field}"] > .utrecht-form-field-error-message`).textContent();
+  assert.equal(await errorOf('name'), 'Vul je naam in.');
+  assert.equal(await errorOf('contact'), 'Je hebt nog geen e-mailadres of telefoonnummer ingevuld.');
+  assert.match(await errorOf('consent'), /Zet een vinkje als je dit goed vindt/);
+  assert.equal(await form.locator('input[name="name"]').getAttribute('aria-invalid'), 'true');
+  assert.ok((await form.locator('input[name="name"]').getAttribute('aria-describedby')).split(' ').includes(`${nameId}-error`), 'the error is the field’s description');
+  assert.equal(await form.locator('input[name="email"]').getAttribute('aria-invalid'), 'true', 'e-mail or phone: both boxes are marked');
+  assert.equal(posted.length, 0, 'nothing was sent with these problems');
+  await runAxe(page, '/ (result, "Ik wil dit proberen" with errors, phone)');
+  await form.screenshot({ path: join(SHOTS, 'respond-form-errors-390.png') });
+
+  // An e-mail address the API refuses: its 422 is shown at the e-mail box, in Dutch.
+  await form.locator('input[name="name"]').fill('Test Bewoner');
+  await form.locator('input[name="email"]').fill('bewoner@voorbeeld');
+  await form.locator('input[name="consent"]').check();
+  await form.locator('.respond-submit').click();
+  await form.locator('[data-field="email"] .utrecht-form-field-error-message:not([hidden])').waitFor();
+  assert.equal(posted.length, 1, 'this one went to the API');
+  assert.match(await errorOf('email'), /^Dit e-mailadres klopt niet/);
+  assert.equal(await page.evaluate(() => document.activeElement?.name), 'email', 'focus on the e-mail box');
+  assert.equal(await form.locator('[data-field="name"] .utrecht-form-field-error-message').isVisible(), false, 'the name is fine now');
+  assert.doesNotMatch(await form.textContent(), /not an email|example\.nl\)/, 'no raw API English');
+
+  // Right: sent, with the match that showed the task and the resident as the one who did it.
+  await form.locator('input[name="email"]').fill('bewoner@voorbeeld.nl');
+  await form.locator('input[name="phone"]').fill('06 12345678');
+  await form.locator('textarea[name="message"]').fill('Ik kan op dinsdagmiddag.');
+  await form.locator('.respond-submit').click();
+  const sent = card.locator('.respond-sent');
+  await sent.waitFor();
+  const body = posted.at(-1);
+  assert.equal(body.match_id, matchId, 'the response names the match that showed the task');
+  assert.equal(body.task_id, taskId);
+  assert.equal(body.consent, true);
+  assert.equal(body.recorded_by, 'resident');
+  assert.deepEqual(body.contact, { name: 'Test Bewoner', email: 'bewoner@voorbeeld.nl', phone: '06 12345678' });
+  assert.equal(body.message, 'Ik kan op dinsdagmiddag.');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('respond-sent')), true, 'focus on the confirmation');
+  const confirmation = await sent.textContent();
+  assert.ok(confirmation.includes(`Je gegevens zijn verstuurd naar ${org}.`), confirmation);
+  assert.ok(confirmation.includes(`${org} neemt contact met je op.`));
+  assert.match(confirmation, /bewaart je gegevens tot \d{1,2} \w+ \d{4}\. Daarna worden ze gewist\./);
+  assert.equal((await sent.locator('.respond-erase').textContent()).trim(), 'Wis mijn gegevens');
+  assert.equal(await card.locator('.respond-form').count(), 0, 'the filled-in form is gone from the page');
+
+  // The erase token is kept in this tab only: sessionStorage, no localStorage, no cookie, and
+  // no name, e-mail or phone anywhere.
+  const kept = await page.evaluate(() => ({ session: sessionStorage.getItem('talentscan.responses.v1'), local: localStorage.length, cookie: document.cookie }));
+  const receipts = JSON.parse(kept.session);
+  assert.equal(receipts.length, 1);
+  assert.equal(receipts[0].task, taskId);
+  assert.match(receipts[0].token, /\S{16,}/);
+  assert.equal(kept.local, 0, 'nothing in localStorage');
+  assert.equal(kept.cookie, '', 'no cookies');
+  assert.deepEqual(await context.cookies(), []);
+  assert.doesNotMatch(kept.session, /Test Bewoner|voorbeeld|12345678/, 'no contact details are kept in the tab');
+  // "Wis mijn antwoorden" does not erase what was sent to an organisation: it says so.
+  await page.click('#wipe-answers');
+  assert.ok(await page.isVisible('#wipe-sent-note'), 'the wipe question mentions the sent details');
+  assert.match(await page.textContent('#wipe-sent-note'), /Die gegevens worden hiermee niet gewist/);
+  assert.equal(await page.getAttribute('#wipe-confirm-box', 'aria-describedby'), 'wipe-sent-note');
+  await runAxe(page, '/ (result, response sent, phone)');
+  await page.click('#wipe-cancel');
+  await card.locator('.respond').scrollIntoViewIfNeeded();
+  await viewShot(page, 'respond-sent-390');
+
+  // A reload keeps the confirmation and its button (the token is in sessionStorage).
+  await page.reload();
+  await page.waitForSelector(`#task-list > li[data-task-id="${taskId}"] .respond-sent`);
+  const again = page.locator(`#task-list > li[data-task-id="${taskId}"]`);
+
+  // "Wis mijn gegevens": DELETE with the erase token; gone at once.
+  await again.locator('.respond-erase').click();
+  await again.locator('.respond-erased').waitFor();
+  assert.equal(deletes.length, 1);
+  assert.equal(deletes[0].token, receipts[0].token, 'the erase token goes in the Erase-Token header');
+  assert.equal(deletes[0].path, `/v1/responses/${receipts[0].id}`);
+  assert.ok((await again.locator('.respond-erased').textContent()).includes(`Je gegevens zijn gewist. ${org} kan ze niet meer zien`));
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('respond-erased')), true, 'focus on the message');
+  assert.equal(await page.evaluate(() => sessionStorage.getItem('talentscan.responses.v1')), null, 'the token is forgotten');
+  assert.ok(await again.locator('.respond-open').isVisible(), 'and the resident may try again');
+  const gone = await fetch(`${BASE}/v1/responses/${receipts[0].id}`, { method: 'DELETE', headers: { 'Erase-Token': receipts[0].token } });
+  assert.equal(gone.status, 404, 'the response is erased on the server');
+
+  // A task with its own page: a link to it (no form), and the click is counted first.
+  assert.ok(siteTask, 'a task got its own page');
+  const siteCard = page.locator(`#task-list > li[data-task-id="${siteTask}"]`);
+  const siteOrg = (await siteCard.locator('.card-org').textContent()).trim();
+  assert.equal(await siteCard.locator('.respond').count(), 0, 'no "Ik wil dit proberen" form for a task with its own page');
+  const link = siteCard.locator('a.next-step-action');
+  assert.equal((await link.textContent()).trim(), `Reageer op de website van ${siteOrg}`);
+  assert.equal(await link.getAttribute('href'), `${RESPOND_SITE}/taak/${siteTask}`);
+  assert.equal(await link.getAttribute('rel'), 'noopener');
+  const matchNow = answers.at(-1)?.match_id;
+  await link.click();
+  await page.waitForURL(`${RESPOND_SITE}/**`);
+  for (let i = 0; i < 100 && !clicks.length; i += 1) await page.waitForTimeout(50);
+  assert.equal(clicks.length, 1, 'POST /v1/click-throughs was sent on the way out');
+  assert.deepEqual(clicks[0].postDataJSON(), { match_id: matchNow, task_id: siteTask });
+  assert.equal(clicks[0].headers()['content-type'], 'application/json');
+  const clickRes = await clicks[0].response();
+  if (clickRes) assert.equal(clickRes.status(), 204, 'the API took the click');
+
+  // Back to the advice, in English.
+  await page.goBack();
+  await page.waitForSelector('#task-list > li .respond-open');
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#task-list > li .respond-open')?.textContent === 'I want to try this');
+  const en = page.locator(`#task-list > li[data-task-id="${taskId}"]`);
+  assert.ok((await en.locator('.respond-lead').textContent()).includes(`Then ${org} will contact you.`));
+  assert.equal((await page.locator(`#task-list > li[data-task-id="${siteTask}"] a.next-step-action`).textContent()).trim(), `Respond on the website of ${siteOrg}`);
+  await en.locator('.respond-open').click();
+  assert.ok((await en.locator('.respond-consent').textContent()).includes(`I agree that ${org} gets my name and contact details to get in touch with me.`));
+  await runAxe(page, '/ (result in English, "I want to try this" open, phone)');
   await closePage(page);
 });

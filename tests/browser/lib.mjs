@@ -1,4 +1,4 @@
-// Helpers shared by the browser tests (e2e.mjs, desk.mjs): the browser, pages that record
+// Helpers shared by the browser tests (e2e.mjs, desk.mjs, organisatie.mjs): the browser, pages that record
 // script errors and CSP violations, screenshots and axe-core.
 //
 // Chromium from Debian (/usr/bin/chromium) through playwright-core. TALENTSCAN_URL is the

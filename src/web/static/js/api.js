@@ -10,8 +10,8 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(method, path, body) {
-  const init = { method, headers: { Accept: 'application/json' } };
+export async function api(method, path, body, headers = {}) {
+  const init = { method, headers: { Accept: 'application/json', ...headers } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
@@ -48,3 +48,30 @@ export const getScan = (id) => api('GET', `/scans/${encodeURIComponent(id)}`);
 export const deleteScan = (id) => api('DELETE', `/scans/${encodeURIComponent(id)}`);
 export const postMatches = (body) => api('POST', '/matches', body);
 export const postCarving = (body) => api('POST', '/carvings', body);
+
+// Closing the loop: a resident's response to a task, erasing it, a click through to a task's
+// own page, and the organisation's view of its responses and the outcomes it reports.
+export const postResponse = (body) => api('POST', '/responses', body);
+export const deleteResponse = (id, token) => api('DELETE', `/responses/${encodeURIComponent(id)}`, undefined, { 'Erase-Token': token });
+export const getOrganisationResponses = (org, key) => api('GET', `/organisations/${encodeURIComponent(org)}/responses`, undefined, { Authorization: `Bearer ${key}` });
+export const postOutcome = (id, key, body) => api('POST', `/responses/${encodeURIComponent(id)}/outcomes`, body, { Authorization: `Bearer ${key}` });
+
+/**
+ * Records (anonymously) that the resident followed a task's own link. Sent while the page
+ * goes away to that link: fetch with keepalive, else navigator.sendBeacon. Never throws.
+ */
+export function sendClickThrough(matchId, taskId) {
+  if (!matchId || !taskId) return;
+  const body = JSON.stringify({ match_id: matchId, task_id: taskId });
+  try {
+    fetch('/v1/click-throughs', { method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/json' }, body }).catch(() => {});
+    return;
+  } catch {
+    /* no keepalive fetch: try a beacon */
+  }
+  try {
+    navigator.sendBeacon?.('/v1/click-throughs', new Blob([body], { type: 'application/json' }));
+  } catch {
+    /* nothing to do: the link still opens */
+  }
+}

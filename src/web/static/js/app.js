@@ -12,6 +12,7 @@ import { getQuestionnaire, getTaxonomies, postScan, ApiError } from './api.js';
 import { Questionnaire } from './questionnaire.js';
 import { Results } from './results.js';
 import { loadData } from './common.js';
+import { forgetResponses, sentCount } from './respond.js';
 
 const PERSONA_KEYS = [
   'kkwz',
@@ -284,10 +285,13 @@ function showScan(state, index, focus = true, sub = 0) {
  */
 export function wipeControl(state, withNote = false) {
   const confirmId = 'wipe-confirm-box';
+  // Contact details sent to an organisation are not erased with the answers: say so.
+  const sentNote = h('p', { class: 'utrecht-paragraph wipe-sent-note', id: 'wipe-sent-note', hidden: true }, t('wipeSentNote'));
   const box = h(
     'div',
     { class: 'wipe-confirm', id: confirmId, hidden: true, role: 'group', 'aria-labelledby': 'wipe-confirm-text' },
     h('p', { class: 'utrecht-paragraph', id: 'wipe-confirm-text' }, t('wipeConfirm')),
+    sentNote,
     h(
       'div',
       { class: 'wipe-buttons' },
@@ -317,6 +321,9 @@ export function wipeControl(state, withNote = false) {
       'aria-expanded': 'false',
       'aria-controls': confirmId,
       onclick: () => {
+        sentNote.hidden = sentCount(state.mode) === 0;
+        if (sentNote.hidden) box.removeAttribute('aria-describedby');
+        else box.setAttribute('aria-describedby', sentNote.id);
         box.hidden = false;
         ask.setAttribute('aria-expanded', 'true');
         box.querySelector('#wipe-cancel').focus();
@@ -329,6 +336,7 @@ export function wipeControl(state, withNote = false) {
 
 function wipe(state) {
   forget();
+  forgetResponses();
   state.kept = null;
   state.answers = {};
   state.persona = null;
@@ -385,6 +393,7 @@ export function showResults(state, persona, opts = {}) {
     onSave: () => save(state),
     wipe: state.mode === 'resident' ? () => wipeControl(state) : null,
     onRestart: () => {
+      forgetResponses(); // the next resident at the desk
       state.kept = null;
       state.answers = {};
       state.scan = null;

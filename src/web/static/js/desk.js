@@ -10,6 +10,7 @@ import { api, listAll, getScan, deleteScan, postCarving, ApiError } from './api.
 import { personaOf, showResults } from './app.js';
 import { slotOrder, listJoin, gloss } from './common.js';
 import { isUnknown, dimText, isSearchReason } from './results.js';
+import { forgetResponses } from './respond.js';
 
 // ------------------------------------------------------------------ small helpers
 
@@ -169,6 +170,7 @@ export function createDesk() {
         }
         try {
           const scan = await getScan(id);
+          forgetResponses(); // another resident's scan: the last one's erase buttons go
           this.stored = { scan_id: scan.scan_id || id, expires_at: scan.expires_at };
           state.scan = scan;
           state.answers = {};

@@ -1,12 +1,14 @@
 // The result view. For a resident: the best tasks first, each with one clear next step
-// (call, mail or the organisation's web page, and what to say), "Toon meer taken", the
+// (call, mail or the organisation's web page, and what to say; for a task with its own page
+// the link to it, counted as a click-through) and "Ik wil dit proberen" (respond.js), "Toon meer taken", the
 // filters, the notices, the persona and the Kennen-Kunnen-Willen-Zijn profile in words,
 // the courses, Servicepunt XL, and a one-page summary to print or save as PDF. At the desk:
 // the persona and the profile as a chart with its text alternative first, then the lists.
 // Filters re-rank through POST /v1/matches (the answers are not asked again).
 import { h, svg, append, clear, uid, announce } from './dom.js';
 import { t, tn, num, date, lang, hoursText, eur, localiseText } from './i18n.js';
-import { postMatches } from './api.js';
+import { postMatches, sendClickThrough } from './api.js';
+import { respondBlock } from './respond.js';
 import { slotTable } from './questionnaire.js';
 import { slotOrder, listJoin, loadData, gloss, phoneNode, emailNodes, withNode } from './common.js';
 
@@ -565,7 +567,7 @@ export class Results {
           ? h('p', { class: 'utrecht-paragraph result-count', id: 'task-count' }, t('tasksCount', { shown: r.tasks.length, total }))
           : h('p', { class: 'utrecht-paragraph empty', id: 'task-count' }, t('noTasks')),
         this.resident && r.tasks.length && total < FEW_TASKS ? this.fewTasks(total) : null,
-        h('ol', { class: 'cards', id: 'task-list' }, r.tasks.map((task) => this.taskCard(task))),
+        h('ol', { class: 'cards', id: 'task-list' }, r.tasks.map((task) => this.taskCard(task, { matchId: r.match_id }))),
         canMore
           ? h(
               'button',
@@ -730,7 +732,7 @@ export class Results {
                 { class: 'other-times-section', 'aria-labelledby': headingId },
                 h('h3', { class: 'utrecht-heading-3', id: headingId, tabindex: '-1' }, t('otherTimesTitle')),
                 h('p', { class: 'utrecht-paragraph' }, more.length ? t('otherTimesIntro', { topic: words }) : t('otherTimesNone', { topic: words })),
-                more.length ? h('ol', { class: 'cards', id: 'other-times-list' }, more.map((task) => this.taskCard(task, { otherTimes: true }))) : null,
+                more.length ? h('ol', { class: 'cards', id: 'other-times-list' }, more.map((task) => this.taskCard(task, { otherTimes: true, matchId: resp.match_id }))) : null,
               ),
             );
             box.querySelector(`#${headingId}`)?.focus();
@@ -880,7 +882,12 @@ export class Results {
       : null;
     let action = null;
     let alt = null;
-    if (c.phone) {
+    if (task.respond_url) {
+      // The task's own page (a vacancy bank) is where the organisation wants responses.
+      action = { kind: 'respond', href: task.respond_url, text: t('respondSiteX', { org: task.organisation?.name || '' }) };
+      if (c.phone) alt = { href: `tel:${c.phone.replace(/[^\d+]/g, '')}`, text: c.phone, phone: true };
+      else if (mailHref) alt = { href: mailHref, text: c.email };
+    } else if (c.phone) {
       // On screen the number is a node that never breaks; `text` is the same line as text.
       action = { kind: 'call', href: `tel:${c.phone.replace(/[^\d+]/g, '')}`, text: t('callX', { name, phone: c.phone }), nodes: withNode(t('callX', { name }), 'phone', phoneNode(c.phone)) };
       if (mailHref) alt = { href: mailHref, text: c.email };
@@ -895,13 +902,16 @@ export class Results {
     return { ...action, alt, name };
   }
 
-  renderNextStep(task, titleId) {
+  renderNextStep(task, titleId, matchId = null) {
     const step = this.nextStep(task);
     if (!step) return null;
     const en = lang() === 'en';
     let alt = null;
     if (step.alt?.plain) alt = h('p', { class: 'next-step-alt' }, `${t('mailAddress')} `, h('span', { class: 'contact-link' }, emailNodes(step.alt.text)));
+    else if (step.alt?.phone) alt = h('p', { class: 'next-step-alt' }, `${t('orCall')} `, h('a', { class: 'denhaag-link contact-link', href: step.alt.href }, phoneNode(step.alt.text)));
     else if (step.alt) alt = h('p', { class: 'next-step-alt' }, `${t('orMail')} `, h('a', { class: 'denhaag-link contact-link', href: step.alt.href }, emailNodes(step.alt.text)));
+    // Following the task's own link is counted (anonymously) before the page goes there.
+    const counted = step.kind === 'respond' ? () => sendClickThrough(matchId, task.id) : null;
     return h(
       'div',
       { class: 'next-step', dataset: { kind: step.kind } },
@@ -912,7 +922,9 @@ export class Results {
           class: 'denhaag-button action-link next-step-action',
           href: step.href,
           'aria-describedby': `${titleId}`,
-          rel: step.kind === 'site' ? 'noopener' : null,
+          rel: step.kind === 'site' || step.kind === 'respond' ? 'noopener' : null,
+          onclick: counted,
+          onauxclick: counted ? (e) => e.button === 1 && counted() : null,
         },
         // One child, so the flex button wraps the line as text (the number stays whole).
         h('span', { class: 'action-text' }, step.nodes || step.text),
@@ -920,7 +932,7 @@ export class Results {
       h(
         'p',
         { class: 'say' },
-        h('span', { class: 'say-label' }, t('sayLabel')),
+        h('span', { class: 'say-label' }, step.kind === 'respond' ? t('writeLabel') : t('sayLabel')),
         ' ',
         h('span', { class: 'say-text', lang: en ? 'nl' : null }, `“${t('sayText', { task: task.title })}”`),
         en ? h('span', { class: 'say-meaning' }, ` ${t('sayMeaning')}`) : null,
@@ -1057,7 +1069,11 @@ export class Results {
     return h('p', { class: 'other-times-when' }, t('otherTimesWhen', { when }));
   }
 
-  taskCard(task, { otherTimes = false } = {}) {
+  /**
+   * One task card. `matchId` is the match answer that showed it: a response ("Ik wil dit
+   * proberen") or a click on the task's own link refers to it.
+   */
+  taskCard(task, { otherTimes = false, matchId = null } = {}) {
     const titleId = uid('task');
     const gets = this.gets(task);
     const start = this.startTexts(task);
@@ -1092,7 +1108,9 @@ export class Results {
           this.fact(t('compareStart'), start.length ? h('ul', { class: 'gets start' }, start.map((g) => h('li', {}, g))) : null, 'fact--start'),
         ),
         this.reasons(task.reasons, `${titleId}-why`, { otherTimes }),
-        this.renderNextStep(task, titleId),
+        this.renderNextStep(task, titleId, matchId),
+        // A task with its own page takes responses there (the link above); the rest here.
+        task.respond_url ? null : respondBlock({ task, matchId, mode: this.ctx.mode, titleId }),
       ),
     );
   }
@@ -1192,7 +1210,7 @@ export class Results {
             needed ? [h('br'), h('span', { class: 'print-needed' }, `${t('neededFirstLabel')} ${needed}`)] : null,
             reqs.length ? [h('br'), `${reqs.length === 1 ? t('requirement') : t('requirements')}: ${reqs.join('; ')}`] : null,
             task.reasons?.length ? [h('br'), `${t('sumWhy')}: ${task.reasons.slice(0, 3).map((x) => localiseText(x.text)).join('; ')}`] : null,
-            step ? [h('br'), h('span', { class: 'print-next' }, `${t('nextStep')}: ${step.kind === 'site' ? `${step.text} (${step.href})` : step.kind === 'mail' ? `${step.text} (${task.contact?.email})` : step.text}`)] : null,
+            step ? [h('br'), h('span', { class: 'print-next' }, `${t('nextStep')}: ${step.kind === 'site' || step.kind === 'respond' ? `${step.text} (${step.href})` : step.kind === 'mail' ? `${step.text} (${task.contact?.email})` : step.text}`)] : null,
             task.contact?.email && step?.kind === 'call' ? ` · ${task.contact.email}` : null,
           );
         }),

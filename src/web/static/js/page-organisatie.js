@@ -1,0 +1,4 @@
+// Entry of the organisations' page (/organisatie).
+import { startOrganisation } from './organisation.js';
+
+startOrganisation();
