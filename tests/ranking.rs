@@ -494,3 +494,71 @@ fn columns_after_upserts_and_deletes_equal_columns_built_from_scratch() {
         assert_eq!(applied.gated_rows(&prepared), built.gated_rows(&prepared));
     }
 }
+
+/// The guard rails around learned weights (`outcomes::learn`): whatever non-negative task
+/// weights a learner puts in, no hard limit is crossed, work experience counts only for
+/// `preparing` and `searching`, and the benefit answer never changes the ranking.
+fn learned_matcher(w: &[f64; 13]) -> talentscan::ranking::Matcher {
+    use talentscan::ranking::feature::Feature;
+    let mut weights = talentscan::ranking::config::Weights::embedded().unwrap();
+    for f in Feature::ALL {
+        weights.task.insert(f.name().to_string(), w[f as usize]);
+    }
+    talentscan::ranking::Matcher::with_weights(world().state.taxonomies.clone(), weights).unwrap()
+}
+
+fn ranked(m: &talentscan::ranking::Matcher, p: &Persona) -> Vec<(String, f64)> {
+    let w = world();
+    let snap = w.state.snapshot();
+    m.rank_rows(&snap.tasks, &m.prepare(p, &query()), None, 10)
+        .into_iter()
+        .map(|c| (snap.tasks.ids[c.row].to_string(), c.score))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn learned_weights_never_cross_a_hard_limit(p in persona_strategy(), w in prop::array::uniform13(0.0f64..6.0)) {
+        let m = learned_matcher(&w);
+        let world = world();
+        let q = query();
+        let snap = world.state.snapshot();
+        for c in m.rank_rows(&snap.tasks, &m.prepare(&p, &q), None, 10) {
+            let t = world.tasks.iter().find(|t| *t.id == *snap.tasks.ids[c.row]).unwrap();
+            prop_assert_eq!(reference().violation(t, &p, q.now.date(), None), None, "{}", t.id);
+        }
+    }
+
+    #[test]
+    fn learned_weights_let_work_experience_count_only_for_preparing_and_searching(
+        p in persona_strategy(),
+        w in prop::array::uniform13(0.0f64..6.0),
+    ) {
+        use talentscan::ranking::feature::Feature;
+        let mut without = w;
+        without[Feature::WorkExperience as usize] = 0.0;
+        for goal in [WorkGoal::NotForMe, WorkGoal::NotNow, WorkGoal::Exploring] {
+            let mut p = p.clone();
+            p.work_goal = goal;
+            prop_assert_eq!(ranked(&learned_matcher(&w), &p), ranked(&learned_matcher(&without), &p));
+        }
+    }
+
+    #[test]
+    fn learned_weights_never_let_the_benefit_answer_change_the_ranking(
+        p in persona_strategy(),
+        w in prop::array::uniform13(0.0f64..6.0),
+    ) {
+        let m = learned_matcher(&w);
+        let mut answers = Vec::new();
+        for on_benefit in [None, Some(true), Some(false)] {
+            let mut p = p.clone();
+            p.situation.on_benefit = on_benefit;
+            answers.push(ranked(&m, &p));
+        }
+        prop_assert_eq!(&answers[0], &answers[1]);
+        prop_assert_eq!(&answers[0], &answers[2]);
+    }
+}

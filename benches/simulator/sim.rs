@@ -240,7 +240,7 @@ fn truth(res: &Resident, shown: &MatchOutcome, i: usize, signal: bool) -> (f64, 
 
 /// One round: every resident gets a match from `m`, logged as the service logs it, and
 /// responds, starts and stays as their hidden truth says.
-fn round(
+pub fn round(
     state: &AppState,
     m: &Matcher,
     residents: &[Resident],
@@ -316,7 +316,7 @@ fn compare(pairs: &[(f64, f64)]) -> Compared {
 }
 
 /// Team-draft interleaving (Radlinski et al. 2008) of two top lists.
-fn team_draft(a: &[String], b: &[String], r: &mut StdRng) -> Vec<(String, bool)> {
+pub fn team_draft(a: &[String], b: &[String], r: &mut StdRng) -> Vec<(String, bool)> {
     let mut out: Vec<(String, bool)> = Vec::new();
     let (mut na, mut nb) = (0, 0);
     let n = a.len().max(b.len());

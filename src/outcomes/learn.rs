@@ -526,7 +526,10 @@ mod tests {
             other[0] = 0.1;
             sessions.push(Session {
                 explored: false,
-                items: vec![item(other, 1, false, false), item(good, 2, true, i % 3 == 0)],
+                items: vec![
+                    item(other, 1, false, false),
+                    item(good, 2, true, i % 3 == 0),
+                ],
             });
         }
         let start = [1.0; Feature::COUNT];

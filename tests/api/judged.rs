@@ -127,10 +127,25 @@ pub fn ndcg(ranked: &[String], labels: &HashMap<String, f64>, k: usize) -> f64 {
 
 #[tokio::test]
 async fn the_judged_set_ranks_well_with_zero_hard_constraint_violations() {
+    judged_set_with(None).await;
+}
+
+/// The weights the simulator learned (`cargo bench --bench simulator -- --seed 7 --out
+/// benches/simulator/learned-weights.json`) keep the judged set above its bar: learning
+/// from simulated residents does not undo what the judged residents need.
+#[tokio::test]
+async fn the_simulators_learned_weights_keep_the_judged_bar() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("benches/simulator/learned-weights.json");
+    judged_set_with(Some(path)).await;
+}
+
+async fn judged_set_with(weights: Option<std::path::PathBuf>) {
     // The date the grades were written for: a task that ends later stays in.
     let app = spawn_with(|s| {
         s.no_sample = true;
         s.clock = Some(time::macros::datetime!(2026-11-01 12:00 UTC));
+        s.weights = weights;
     })
     .await;
     app.publish_judged_catalog().await;
