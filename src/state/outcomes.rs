@@ -24,6 +24,10 @@ use crate::sealed::ScanId;
 
 /// How often the match log's batch is written.
 pub const LOG_FLUSH: Duration = Duration::from_secs(1);
+/// The most logged matches kept in memory while the store cannot take them (PostgreSQL
+/// away): beyond it new ones are not logged. The log serves learning; a gap in it costs
+/// less than a server that runs out of memory during an outage.
+const MAX_PENDING: usize = 100_000;
 
 const SHOWN: usize = 0;
 const CLICKED: usize = 1;
@@ -67,9 +71,10 @@ impl AppState {
             &self.matcher().weights.version,
             explored.as_deref(),
         );
-        self.pending_log
-            .lock()
-            .insert(entry.match_id.clone(), entry);
+        let mut pending = self.pending_log.lock();
+        if pending.len() < MAX_PENDING {
+            pending.insert(entry.match_id.clone(), entry);
+        }
     }
 
     /// Writes the logged matches not yet written, and counts their tasks as shown.
