@@ -17,12 +17,17 @@ pub enum Scope {
     /// A machine client that only reads (the Den Haag Doet front-end's server, say): its
     /// key gives it a budget of its own instead of its address's.
     Client(String),
+    /// Reads the anonymous neighbourhood figures (`/v1/insight/…`): city and academy staff.
+    Insight,
 }
 
 impl Scope {
     pub fn parse(s: &str) -> Option<Scope> {
         if s == "admin" {
             return Some(Scope::Admin);
+        }
+        if s == "insight" {
+            return Some(Scope::Insight);
         }
         if let Some(name) = s.strip_prefix("client:") {
             return crate::catalog::model::valid_id(name).then(|| Scope::Client(name.to_string()));
@@ -35,6 +40,7 @@ impl Scope {
             Scope::Admin => "admin".into(),
             Scope::Organisation(id) => format!("organisation:{id}"),
             Scope::Client(name) => format!("client:{name}"),
+            Scope::Insight => "insight".into(),
         }
     }
 
@@ -42,7 +48,7 @@ impl Scope {
     /// get the budget of one address, a machine client and the admin none.
     pub fn default_quota(&self) -> u32 {
         match self {
-            Scope::Admin | Scope::Client(_) => 0,
+            Scope::Admin | Scope::Client(_) | Scope::Insight => 0,
             Scope::Organisation(_) => DEFAULT_ORGANISATION_QUOTA,
         }
     }
@@ -51,7 +57,7 @@ impl Scope {
         match self {
             Scope::Admin => true,
             Scope::Organisation(id) => organisation == Some(id.as_str()),
-            Scope::Client(_) => false,
+            Scope::Client(_) | Scope::Insight => false,
         }
     }
 }

@@ -51,6 +51,9 @@ pub struct Settings {
     /// (`outcomes::explore`); 0 = never.
     #[arg(long, env = "TALENTSCAN_EXPLORE_SHARE", default_value_t = 0.0, value_parser = share)]
     pub explore_share: f64,
+    /// No neighbourhood figure is about fewer residents than this (10 at least).
+    #[arg(long, env = "TALENTSCAN_INSIGHT_K", default_value_t = 10, value_parser = insight_k)]
+    pub insight_k: u64,
     /// Days a logged match (no person in it: `crate::outcomes`) is kept for learning.
     #[arg(long, env = "TALENTSCAN_MATCH_LOG_DAYS", default_value_t = 180)]
     pub match_log_days: u32,
@@ -104,6 +107,7 @@ impl Settings {
             admin_key: None,
             retention_days: 30,
             match_log_days: 180,
+            insight_k: 10,
             explore_share: 0.0,
             weights: None,
             max_body_bytes: 256 * 1024,
@@ -123,5 +127,15 @@ fn share(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
         _ => Err("a share from 0 to 1".into()),
+    }
+}
+
+fn insight_k(s: &str) -> Result<u64, String> {
+    match s.parse::<u64>() {
+        Ok(k) if k >= crate::insight::DEFAULT_K => Ok(k),
+        _ => Err(format!(
+            "a whole number of at least {} (it can only be raised)",
+            crate::insight::DEFAULT_K
+        )),
     }
 }

@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod cli;
 pub mod configuration;
 pub mod geo;
+pub mod insight;
 pub mod outcomes;
 pub mod persona;
 pub mod questionnaire;

@@ -26,7 +26,13 @@ fn the_definition_passes_its_own_check() {
 #[test]
 fn it_is_short_and_asks_only_what_the_matcher_needs() {
     let d = definition();
-    let items: Vec<_> = d.items().collect();
+    // The consent to count anonymously (crate::insight) is not a question about the
+    // person: it is optional and changes nothing in the advice.
+    let consent = d.count_consent.as_ref().expect("a count consent question");
+    let c = d.items().find(|i| i.id == consent.item).unwrap();
+    assert!(!c.required);
+    assert!(c.options().iter().all(|o| o.effects.is_empty()));
+    let items: Vec<_> = d.items().filter(|i| i.id != consent.item).collect();
     assert!((15..=25).contains(&items.len()), "{} items", items.len());
     let required: BTreeSet<&str> = items
         .iter()

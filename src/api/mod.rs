@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod client;
 pub mod envelope;
 pub mod errors;
+pub mod insight;
 pub mod limits;
 pub mod matches;
 pub mod metrics;
@@ -47,6 +48,7 @@ pub fn routes(cfg: &mut web::ServiceConfig, max_import_bytes: usize) {
     one("/v1/scans", cfg, web::post().to(scans::create_scan));
     one("/v1/matches", cfg, web::post().to(matches::create_match));
     one("/v1/matches/{id}", cfg, web::get().to(responses::get_match));
+    one("/v1/insight/needs", cfg, web::get().to(insight::needs));
     one(
         "/v1/responses",
         cfg,

@@ -38,6 +38,7 @@ impl Modify for Security {
         super::responses::create_response, super::responses::delete_response,
         super::responses::create_outcome, super::responses::create_click_through,
         super::responses::organisation_responses,
+        super::insight::needs,
         super::carvings::create_carving, super::carvings::create_team_carving,
         super::taxonomies,
         super::catalog::tasks::list, super::catalog::tasks::get, super::catalog::tasks::put, super::catalog::tasks::delete, super::catalog::tasks::import,
@@ -51,6 +52,7 @@ impl Modify for Security {
         (name = "Matching", description = "Ranked tasks and trainings for a persona"),
         (name = "Job carving", description = "Compose a role from splittable task components"),
         (name = "Catalog", description = "The sociale kaart: organisations, tasks, trainings, roles"),
+        (name = "Insight", description = "Anonymous figures per wijk for the city and the academy: what residents ask for against what is on offer"),
         (name = "Outcomes", description = "A resident responds to a task, the organisation reports what came of it; the match log the ranking learns from"),
     )
 )]
@@ -109,6 +111,7 @@ pub fn document() -> Value {
                     || path.starts_with("/scans")
                     || path.starts_with("/matches/")
                     || path.ends_with("/responses")
+                    || path.starts_with("/insight")
                     || has_body;
                 let Some(responses) = o.get_mut("responses").and_then(|r| r.as_object_mut()) else {
                     continue;

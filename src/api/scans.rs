@@ -337,6 +337,10 @@ pub async fn create_scan(
     let lang = r.lang.unwrap_or_default();
     let (scored, version) =
         score_answers(&state, &r.questionnaire, r.version, &r.answers, lang, "")?;
+    let counts = state
+        .questionnaires
+        .get(&r.questionnaire, Some(version))
+        .is_some_and(|d| d.counts_anonymously(&r.answers));
     let qid = r.questionnaire;
     let store_flag = r.store;
     let now = state.now();
@@ -352,6 +356,9 @@ pub async fn create_scan(
         warnings: scored.warnings.into_iter().map(Into::into).collect(),
         persona: scored.persona,
     };
+    if counts {
+        state.count_for_insight(&resp.persona).await?;
+    }
     if store_flag {
         // 128 random bits: the only key to the sealed record (`crate::sealed`).
         let sid = ScanId::generate();

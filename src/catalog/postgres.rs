@@ -30,6 +30,10 @@ const MIGRATIONS: &[(i32, &str)] = &[
         2,
         include_str!("../../migrations/postgres/0002_outcomes.sql"),
     ),
+    (
+        3,
+        include_str!("../../migrations/postgres/0003_insight.sql"),
+    ),
 ];
 
 /// Advisory lock ids (arbitrary, fixed): one for writers, one for migrations, one for the
@@ -791,6 +795,46 @@ impl PgStore {
                 .map_err(db)?;
             tx.commit().await.map_err(db)?;
             Ok((r as usize, m as usize))
+        })
+        .await
+    }
+
+    // --- anonymous counters (crate::insight) ---
+
+    pub async fn add_insight_counts(&self, keys: &[String]) -> Result<(), StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            c.execute(
+                "INSERT INTO insight_counts (key, n) SELECT k, count(*) FROM unnest($1::text[]) AS u(k) GROUP BY k
+                 ON CONFLICT (key) DO UPDATE SET n = insight_counts.n + excluded.n",
+                &[&keys],
+            )
+            .await
+            .map_err(db)?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn insight_counts(&self, prefix: &str) -> Result<Vec<(String, u64)>, StoreError> {
+        let like = format!(
+            "{}%",
+            prefix
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        bounded(async {
+            let c = self.client().await?;
+            Ok(c.query(
+                "SELECT key, n FROM insight_counts WHERE key LIKE $1 ORDER BY key",
+                &[&like],
+            )
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| (r.get::<_, String>(0), r.get::<_, i64>(1).max(0) as u64))
+            .collect())
         })
         .await
     }

@@ -43,11 +43,14 @@ pub struct Store {
     responses: sled::Tree,
     /// Per task: how often shown, followed, responded to, started, stayed.
     task_stats: sled::Tree,
+    /// Anonymous counters for the neighbourhood figures (`crate::insight`).
+    insight: sled::Tree,
     /// The secrets that open responses, one file each: deleting a file is an erasure
     /// the store's log-structured segments cannot undo.
     secrets: std::path::PathBuf,
 }
 
+mod insight;
 mod outcomes;
 
 const SEQ: &[u8] = b"seq";
@@ -101,6 +104,7 @@ impl Store {
             match_log: db.open_tree("match_log")?,
             responses: db.open_tree("responses")?,
             task_stats: db.open_tree("task_stats")?,
+            insight: db.open_tree("insight")?,
             secrets: dir.join("secrets"),
             db,
         })

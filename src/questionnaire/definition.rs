@@ -38,6 +38,27 @@ pub struct Definition {
     /// never a made-up middle.
     #[serde(default)]
     pub kkwz_unknown: Option<Text>,
+    /// The answer by which a resident lets the scan count anonymously towards the
+    /// neighbourhood's figures (`crate::insight`): its own question, because a count cannot
+    /// be taken back.
+    #[serde(default)]
+    pub count_consent: Option<CountConsent>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountConsent {
+    pub item: String,
+    pub value: String,
+}
+
+impl Definition {
+    /// Whether these answers let the scan count towards the neighbourhood's figures.
+    pub fn counts_anonymously(&self, answers: &serde_json::Map<String, Value>) -> bool {
+        self.count_consent.as_ref().is_some_and(|c| {
+            answers.get(&c.item).and_then(|v| v.as_str()) == Some(c.value.as_str())
+        })
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -378,6 +399,23 @@ impl Definition {
         };
         text(&mut errs, "title", &self.title);
         text(&mut errs, "intro", &self.intro);
+        if let Some(c) = &self.count_consent {
+            match self.items().find(|i| i.id == c.item) {
+                None => errs.push(format!(
+                    "count_consent: no item {:?}",
+                    c.item
+                )),
+                Some(i) if i.required || i.kind() != ItemType::Single => errs.push(format!(
+                    "count_consent: {:?} must be an optional single choice (consent is never forced)",
+                    c.item
+                )),
+                Some(i) if !i.options().iter().any(|o| o.value == c.value) => errs.push(format!(
+                    "count_consent: {:?} has no option {:?}",
+                    c.item, c.value
+                )),
+                Some(_) => {}
+            }
+        }
         if let Some(t) = &self.kkwz_unknown {
             text(&mut errs, "kkwz_unknown", t);
         }

@@ -8,6 +8,7 @@ mod crash;
 mod erasure;
 mod frame;
 mod helpers;
+mod insight;
 mod judged;
 mod matches;
 mod outcomes;

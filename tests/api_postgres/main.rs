@@ -14,6 +14,8 @@ mod catalog;
 mod frame;
 #[path = "../api/helpers.rs"]
 mod helpers;
+#[path = "../api/insight.rs"]
+mod insight;
 #[path = "../api/judged.rs"]
 mod judged;
 #[path = "../api/matches.rs"]

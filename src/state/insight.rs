@@ -1,0 +1,133 @@
+//! The anonymous neighbourhood figures (`crate::insight`) on whichever store holds the
+//! truth, and the offer they are set against, from the matcher's columns.
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{AppState, StateError};
+use crate::geo::{distance_km, LatLon};
+use crate::insight::{self, Need, NeedsReport, WijkNeeds};
+use crate::persona::Persona;
+use crate::taxonomy::Slot;
+
+impl AppState {
+    /// Adds a consenting scan to this month's counters; nothing about the person is kept.
+    pub async fn count_for_insight(&self, p: &Persona) -> Result<(), StateError> {
+        let Some(wijk) = insight::wijk_of(p, &self.places) else {
+            return Ok(());
+        };
+        let month = insight::month_of(self.now());
+        let keys: Vec<String> = insight::dimensions(p)
+            .iter()
+            .map(|d| insight::key(&month, &wijk, d))
+            .collect();
+        match &self.pg {
+            Some(pg) => pg.add_insight_counts(&keys).await?,
+            None => self.store.add_insight_counts(&keys)?,
+        }
+        Ok(())
+    }
+
+    /// Needs against offer for `month` (a month that is over), every wijk, suppressed.
+    pub async fn needs_report(&self, month: &str) -> Result<NeedsReport, StateError> {
+        let prefix = format!("{month}|");
+        let raw = match &self.pg {
+            Some(pg) => pg.insight_counts(&prefix).await?,
+            None => self.store.insight_counts(&prefix)?,
+        };
+        let mut counts: BTreeMap<(String, String), u64> = BTreeMap::new();
+        let mut dims: BTreeSet<String> = BTreeSet::from(["residents".to_string()]);
+        for (k, n) in &raw {
+            if let Some((w, d)) = insight::parse_key(month, k) {
+                counts.insert((w.to_string(), d.to_string()), *n);
+                dims.insert(d.to_string());
+            }
+        }
+        let wijken: Vec<String> = self.places.wijken.iter().map(|w| w.code.clone()).collect();
+        let dims: Vec<String> = dims.into_iter().collect();
+        let k = self.settings.insight_k;
+        let published = insight::suppress(&counts, &wijken, &dims, k);
+        let offer = self.offer_per_wijk(&dims);
+        let need = |w: Option<&str>, d: &String| Need {
+            dimension: d.clone(),
+            asking: match w {
+                Some(w) => published.cells[&(w.to_string(), d.clone())],
+                None => published.totals[d],
+            },
+            offer: w.and_then(|w| offer.get(&(w.to_string(), d.clone())).copied()),
+        };
+        Ok(NeedsReport {
+            month: month.to_string(),
+            k,
+            reach_km: insight::REACH_KM,
+            wijken: self
+                .places
+                .wijken
+                .iter()
+                .map(|w| WijkNeeds {
+                    code: w.code.clone(),
+                    name: w.name.clone(),
+                    residents: published.cells[&(w.code.clone(), "residents".to_string())],
+                    needs: dims
+                        .iter()
+                        .filter(|d| *d != "residents")
+                        .map(|d| need(Some(&w.code), d))
+                        .collect(),
+                })
+                .collect(),
+            city: dims.iter().map(|d| need(None, d)).collect(),
+        })
+    }
+
+    /// Per (wijk, dimension): the tasks within reach of the wijk's centre that offer an
+    /// interest, a moment or something to learn.
+    fn offer_per_wijk(&self, dims: &[String]) -> BTreeMap<(String, String), u64> {
+        let snap = self.snapshot();
+        let cols = &snap.tasks;
+        let tax = &self.taxonomies;
+        let mut out = BTreeMap::new();
+        for w in &self.places.wijken {
+            let centre = LatLon {
+                lat: w.lat,
+                lon: w.lon,
+            };
+            let near: Vec<usize> = (0..cols.rows.len())
+                .filter(|&i| {
+                    let r = &cols.rows[i];
+                    !r.remote
+                        && distance_km(
+                            centre,
+                            LatLon {
+                                lat: r.lat,
+                                lon: r.lon,
+                            },
+                        ) <= insight::REACH_KM
+                })
+                .collect();
+            for d in dims {
+                let count =
+                    |f: &dyn Fn(usize) -> bool| near.iter().filter(|&&i| f(i)).count() as u64;
+                let n = if let Some(id) = d.strip_prefix("interest:") {
+                    tax.categories
+                        .position(id)
+                        .map(|b| count(&|i| cols.rows[i].cats >> b & 1 == 1))
+                } else if let Some(id) = d.strip_prefix("slot:") {
+                    Slot::parse(id).map(|s| {
+                        count(&|i| {
+                            let r = &cols.rows[i];
+                            r.any_moment || r.slots == 0 || r.slots & s.bit() != 0
+                        })
+                    })
+                } else if let Some(id) = d.strip_prefix("learn:") {
+                    tax.skills
+                        .position(id)
+                        .map(|b| count(&|i| cols.rows[i].learn >> b & 1 == 1))
+                } else {
+                    None
+                };
+                if let Some(n) = n {
+                    out.insert((w.code.clone(), d.clone()), n);
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,129 @@
+//! Insight: a scan counts towards the neighbourhood's figures only with its own consent,
+//! nothing per person is kept, only months that are over are shown, and no figure is about
+//! fewer than k residents or can be worked out from the others.
+use serde_json::{json, Value};
+use talentscan::auth::Scope;
+
+use crate::helpers::{pointers, problem, spawn_with, TestApp, ADMIN_KEY};
+
+async fn scan(app: &TestApp, postcode: &str, consent: Option<&str>) {
+    let mut answers = json!({"woonplek": postcode, "tijden": ["thu-afternoon", "sat-morning"],
+                             "interesses": ["jeugd", "eten-koken"]});
+    if let Some(c) = consent {
+        answers["meetellen"] = json!(c);
+    }
+    let r = app
+        .post_json(
+            "/v1/scans",
+            &json!({"questionnaire": "talentscan", "answers": answers}),
+        )
+        .await;
+    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
+}
+
+async fn needs(app: &TestApp, key: Option<&str>, month: &str) -> reqwest::Response {
+    let mut r = app
+        .client
+        .get(app.url(&format!("/v1/insight/needs?month={month}")));
+    if let Some(k) = key {
+        r = r.bearer_auth(k);
+    }
+    r.send().await.unwrap()
+}
+
+#[tokio::test]
+async fn only_consenting_scans_count_and_small_or_derivable_figures_stay_hidden() {
+    let app = spawn_with(|s| s.clock = Some(time::macros::datetime!(2026-11-15 12:00 UTC))).await;
+    // Moerwijk 12, Morgenstond 11, Bouwlust 3 consent; 6 more do not.
+    for _ in 0..12 {
+        scan(&app, "2532", Some("ja")).await;
+    }
+    for _ in 0..11 {
+        scan(&app, "2541", Some("ja")).await;
+    }
+    for _ in 0..3 {
+        scan(&app, "2543", Some("ja")).await;
+    }
+    for c in [None, Some("nee"), None, Some("nee"), None, None] {
+        scan(&app, "2532", c).await;
+    }
+    let report = serde_json::to_value(app.state.needs_report("2026-11").await.unwrap()).unwrap();
+    let wijk = |code: &str| -> Value {
+        report["wijken"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(report["k"], 10);
+    assert_eq!(
+        wijk("WK051836")["residents"],
+        12,
+        "Moerwijk: the consenting 12 only"
+    );
+    assert_eq!(
+        wijk("WK051833")["residents"],
+        Value::Null,
+        "Bouwlust: 3 < k"
+    );
+    // The city's 26 minus the 23 shown leaves 3 that could be in any of the 42 hidden
+    // wijken: nothing given away, so Morgenstond's 11 is shown.
+    assert_eq!(wijk("WK051834")["residents"], 11);
+    let city = |d: &str| {
+        report["city"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["dimension"] == d)
+            .unwrap()["asking"]
+            .clone()
+    };
+    assert_eq!(city("residents"), 26);
+    let jeugd = wijk("WK051836")["needs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["dimension"] == "interest:jeugd")
+        .unwrap()
+        .clone();
+    assert_eq!(jeugd["asking"], 12);
+    assert!(jeugd["offer"].as_u64().is_some(), "{jeugd}");
+    // Nothing person-shaped in the store: the counters are all there is.
+    let text = report.to_string();
+    assert!(!text.contains("2532"), "no postcode in the figures");
+
+    // Reading: an admin or insight key, a month that is over.
+    problem(needs(&app, None, "2026-10").await, 401).await;
+    let org = app
+        .state
+        .create_key(&Scope::Organisation("de-kroon".into()), "t", None)
+        .await
+        .unwrap()
+        .0;
+    problem(needs(&app, Some(&org), "2026-10").await, 403).await;
+    let p = problem(needs(&app, Some(ADMIN_KEY), "2026-11").await, 400).await;
+    assert_eq!(pointers(&p), ["month"]);
+    problem(needs(&app, Some(ADMIN_KEY), "2026-13").await, 400).await;
+    let insight = app
+        .state
+        .create_key(&Scope::Insight, "gemeente", None)
+        .await
+        .unwrap()
+        .0;
+    let r = needs(&app, Some(&insight), "2026-10").await;
+    assert_eq!(r.status(), 200);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["month"], "2026-10");
+    assert_eq!(v["wijken"].as_array().unwrap().len(), 44);
+    // An insight key writes nothing.
+    let r = app
+        .put_json(
+            "/v1/organisations/x",
+            &json!({"name": "x", "wijk": "Moerwijk"}),
+            Some(&insight),
+        )
+        .await;
+    problem(r, 403).await;
+}
