@@ -86,7 +86,8 @@ pub struct Settings {
     pub web_dir: Option<PathBuf>,
     /// A fixed instant instead of the system clock, for tests: whether a task has ended,
     /// the next session of a course, when a stored scan expires.
-    #[arg(skip)]
+    /// (Tests only.) An RFC 3339 instant.
+    #[arg(long, env = "TALENTSCAN_CLOCK", hide = true, value_parser = instant)]
     pub clock: Option<time::OffsetDateTime>,
 }
 
@@ -138,4 +139,9 @@ fn insight_k(s: &str) -> Result<u64, String> {
             crate::insight::DEFAULT_K
         )),
     }
+}
+
+fn instant(s: &str) -> Result<time::OffsetDateTime, String> {
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+        .map_err(|e| format!("an RFC 3339 instant: {e}"))
 }

@@ -80,10 +80,20 @@ async fn page(req: HttpRequest, files: web::Data<WebFiles>) -> HttpResponse {
         "/" => "index.html",
         "/balie" => "balie.html",
         "/organisatie" => "organisatie.html",
+        "/inzicht" => "inzicht.html",
         "/toegankelijkheid" => "toegankelijkheid.html",
         _ => return HttpResponse::NotFound().finish(),
     };
     respond(&files, name, true)
+}
+
+/// The generalised CBS wijk shapes for the map on `/inzicht` (`data/reference/`, with their
+/// source inside).
+async fn wijk_shapes() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/geo+json"))
+        .insert_header((header::CACHE_CONTROL, "no-cache"))
+        .body(include_str!("../../data/reference/denhaag-wijken.geojson"))
 }
 
 async fn asset(path: web::Path<String>, files: web::Data<WebFiles>) -> HttpResponse {
@@ -94,10 +104,11 @@ async fn asset(path: web::Path<String>, files: web::Data<WebFiles>) -> HttpRespo
     respond(&files, &name, false)
 }
 
-/// Registers `/`, `/balie`, `/organisatie`, `/toegankelijkheid` and `/assets/…`.
+/// Registers `/`, `/balie`, `/organisatie`, `/inzicht`, `/toegankelijkheid` and `/assets/…`.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    for p in ["/", "/balie", "/organisatie", "/toegankelijkheid"] {
+    for p in ["/", "/balie", "/organisatie", "/inzicht", "/toegankelijkheid"] {
         cfg.service(web::resource(p).route(web::get().to(page)));
     }
+    cfg.service(web::resource("/assets/data/denhaag-wijken.geojson").route(web::get().to(wijk_shapes)));
     cfg.service(web::resource("/assets/{name:.+}").route(web::get().to(asset)));
 }
