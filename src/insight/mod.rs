@@ -28,6 +28,11 @@ pub const DEFAULT_K: u64 = 10;
 pub const REACH_KM: f64 = 3.0;
 /// An interest counts when the resident gave it at least this weight.
 const INTEREST_FLOOR: f64 = 0.5;
+/// A scan whose best task scores below this (or that has none) counts as unmet demand
+/// too: its dimensions are counted again under `unmet:`.
+pub const UNMET_BELOW: f64 = 0.5;
+/// The prefix of the unmet-demand dimensions.
+pub const UNMET: &str = "unmet:";
 
 /// `YYYY-MM` of an instant.
 pub fn month_of(t: time::OffsetDateTime) -> String {
@@ -175,6 +180,9 @@ pub struct WijkNeeds {
     /// Counted residents; null: fewer than k (or not to be worked out from the others).
     pub residents: Option<u64>,
     pub needs: Vec<Need>,
+    /// What the residents whose best task scored low (below 0.5) or who had none asked
+    /// for: `residents`, then the same dimensions as `needs`.
+    pub unmet: Vec<Need>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -197,7 +205,8 @@ pub struct NeedsReport {
     pub k: u64,
     pub reach_km: f64,
     pub wijken: Vec<WijkNeeds>,
-    /// The city's totals per dimension (null where suppressed).
+    /// The city's totals per dimension (null where suppressed); unmet demand as
+    /// `unmet:…`.
     pub city: Vec<Need>,
 }
 

@@ -15,15 +15,41 @@ impl AppState {
             return Ok(());
         };
         let month = insight::month_of(self.now());
-        let keys: Vec<String> = insight::dimensions(p)
+        let dims = insight::dimensions(p);
+        let mut keys: Vec<String> = dims
             .iter()
             .map(|d| insight::key(&month, &wijk, d))
             .collect();
+        if self.best_score(p)?.is_none_or(|s| s < insight::UNMET_BELOW) {
+            keys.extend(
+                dims.iter()
+                    .map(|d| insight::key(&month, &wijk, &format!("{}{d}", insight::UNMET))),
+            );
+        }
         match &self.pg {
             Some(pg) => pg.add_insight_counts(&keys).await?,
             None => self.store.add_insight_counts(&keys)?,
         }
         Ok(())
+    }
+
+    /// The score of the best task for this persona, as a match would give it.
+    fn best_score(&self, p: &Persona) -> Result<Option<f64>, StateError> {
+        let q = crate::ranking::Query {
+            limit_tasks: 1,
+            limit_trainings: 0,
+            categories: None,
+            words: None,
+            words_are_search: false,
+            lang: crate::taxonomy::Lang::Nl,
+            explain: false,
+            now: self.now(),
+        };
+        let out = self
+            .matcher()
+            .run(&self.snapshot(), &self.index, self, p.clone(), &q)
+            .map_err(|e| StateError::Config(e.to_string()))?;
+        Ok(out.tasks.first().map(|t| t.score))
     }
 
     /// Needs against offer for `month` (a month that is over), every wijk, suppressed.
@@ -68,7 +94,12 @@ impl AppState {
                     residents: published.cells[&(w.code.clone(), "residents".to_string())],
                     needs: dims
                         .iter()
-                        .filter(|d| *d != "residents")
+                        .filter(|d| *d != "residents" && !d.starts_with(insight::UNMET))
+                        .map(|d| need(Some(&w.code), d))
+                        .collect(),
+                    unmet: dims
+                        .iter()
+                        .filter(|d| d.starts_with(insight::UNMET))
                         .map(|d| need(Some(&w.code), d))
                         .collect(),
                 })

@@ -106,9 +106,17 @@ async fn asset(path: web::Path<String>, files: web::Data<WebFiles>) -> HttpRespo
 
 /// Registers `/`, `/balie`, `/organisatie`, `/inzicht`, `/toegankelijkheid` and `/assets/…`.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    for p in ["/", "/balie", "/organisatie", "/inzicht", "/toegankelijkheid"] {
+    for p in [
+        "/",
+        "/balie",
+        "/organisatie",
+        "/inzicht",
+        "/toegankelijkheid",
+    ] {
         cfg.service(web::resource(p).route(web::get().to(page)));
     }
-    cfg.service(web::resource("/assets/data/denhaag-wijken.geojson").route(web::get().to(wijk_shapes)));
+    cfg.service(
+        web::resource("/assets/data/denhaag-wijken.geojson").route(web::get().to(wijk_shapes)),
+    );
     cfg.service(web::resource("/assets/{name:.+}").route(web::get().to(asset)));
 }

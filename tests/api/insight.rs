@@ -127,3 +127,36 @@ async fn only_consenting_scans_count_and_small_or_derivable_figures_stay_hidden(
         .await;
     problem(r, 403).await;
 }
+
+#[tokio::test]
+async fn residents_without_a_good_task_count_as_unmet_demand() {
+    // No catalog: nobody finds a task, so every counted resident is unmet demand.
+    let app = spawn_with(|s| {
+        s.no_sample = true;
+        s.clock = Some(time::macros::datetime!(2026-11-15 12:00 UTC));
+    })
+    .await;
+    for _ in 0..10 {
+        scan(&app, "2532", Some("ja")).await;
+    }
+    let report = serde_json::to_value(app.state.needs_report("2026-11").await.unwrap()).unwrap();
+    let moerwijk = report["wijken"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["code"] == "WK051836")
+        .unwrap()
+        .clone();
+    assert_eq!(moerwijk["residents"], 10);
+    let unmet = |d: &str| {
+        moerwijk["unmet"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["dimension"] == d)
+            .unwrap_or_else(|| panic!("{d} in {moerwijk}"))["asking"]
+            .clone()
+    };
+    assert_eq!(unmet("unmet:residents"), 10);
+    assert_eq!(unmet("unmet:interest:jeugd"), 10);
+}

@@ -1,0 +1,68 @@
+// Seeds the anonymous neighbourhood counters for the insight page's test (inzicht.mjs):
+// scans posted to a running server, every one with "meetellen: ja" (and a few with "nee",
+// which must not count). The server's clock (its hidden --clock) decides the month they
+// count in; tools/browser-tests.sh runs this once on a server set to October 2026 and once
+// on one set to November 2026, then starts the test's server in December 2026.
+//
+//   node seed-insight.mjs http://127.0.0.1:18301 2026-11
+//
+// November: Moerwijk 16 residents, Morgenstond 12, Bouwlust en Vrederust 11, and 4 in the
+// Laakkwartier and 3 in the Centrum (under k = 10, so hidden). October: Moerwijk 10 and
+// Morgenstond 3.
+
+const [, , url, month] = process.argv;
+if (!url || !/^\d{4}-\d{2}$/.test(month || '')) {
+  console.error('usage: node seed-insight.mjs URL YYYY-MM');
+  process.exit(2);
+}
+
+/** n residents of one postcode, their answers made by `answers(i)` (i = 0 … n-1). */
+const group = (postcode, n, answers) => Array.from({ length: n }, (_, i) => ({ woonplek: postcode, ...answers(i) }));
+
+const PLAN = {
+  '2026-10': [
+    ...group('2532', 10, () => ({ tijden: ['thu-afternoon'], interesses: ['jeugd'] })),
+    ...group('2541', 3, () => ({ tijden: ['tue-morning'], interesses: ['eten-koken'] })),
+  ],
+  '2026-11': [
+    // Moerwijk: children and young people for all 16, language for 12, food for 4 (hidden);
+    // Thursday afternoon for all, Sunday evening for 11; learning Dutch for 11.
+    ...group('2532', 16, (i) => ({
+      tijden: ['thu-afternoon', ...(i < 11 ? ['sun-evening'] : []), ...(i < 12 ? ['wed-afternoon'] : [])],
+      interesses: ['jeugd', ...(i < 12 ? ['taal-leren'] : []), ...(i >= 12 ? ['eten-koken'] : [])],
+      ...(i < 11 ? { leren: ['nederlandse-taal'] } : {}),
+      werk: i < 10 ? 'zoeken' : 'nu-niet',
+      ...(i < 10 ? { nodig: ['kinderen'] } : {}),
+    })),
+    // Morgenstond: food for all 12, children for 10; Tuesday morning; learning to cook for 10.
+    ...group('2541', 12, (i) => ({
+      tijden: ['tue-morning'],
+      interesses: ['eten-koken', ...(i < 10 ? ['jeugd'] : [])],
+      ...(i < 10 ? { leren: ['koken'] } : {}),
+    })),
+    // Bouwlust en Vrederust: sport on Saturday morning.
+    ...group('2543', 11, () => ({ tijden: ['sat-morning'], interesses: ['sport-bewegen'] })),
+    ...group('2522', 4, () => ({ tijden: ['mon-evening'], interesses: ['buurt'] })),
+    ...group('2512', 3, () => ({ tijden: ['fri-evening'], interesses: ['cultuur-creatief'] })),
+  ],
+};
+
+const plan = PLAN[month];
+if (!plan) {
+  console.error(`no plan for ${month}`);
+  process.exit(2);
+}
+
+async function post(answers) {
+  const res = await fetch(`${url.replace(/\/$/, '')}/v1/scans`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ questionnaire: 'talentscan', answers }),
+  });
+  if (res.status !== 200) throw new Error(`POST /v1/scans: ${res.status} ${await res.text()}`);
+}
+
+for (const answers of plan) await post({ ...answers, meetellen: 'ja' });
+// Two residents who said no: they must not count anywhere.
+for (const c of ['nee', 'nee']) await post({ woonplek: '2541', tijden: ['tue-morning'], interesses: ['eten-koken'], meetellen: c });
+console.log(`[seed-insight] ${plan.length} counted scans (and 2 not counted) for ${month}`);
