@@ -4,12 +4,13 @@ use std::sync::Arc;
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Deserialize;
-use utoipa::IntoParams;
+use utoipa::{IntoParams, ToSchema};
 
 use super::body;
 use super::errors::{ApiError, Problem};
 use crate::auth::Scope;
 use crate::catalog::fields::FieldError;
+use crate::insight::reach::{Draft, ReachReport};
 use crate::insight::NeedsReport;
 use crate::state::AppState;
 
@@ -29,6 +30,30 @@ fn insight_reader(req: &HttpRequest, state: &AppState) -> Result<(), ApiError> {
             "the neighbourhood figures are read with an admin key or an insight key".into(),
         )),
     }
+}
+
+/// `month`, or the last month, when it is a month that is over.
+fn closed_month(
+    state: &AppState,
+    month: Option<&str>,
+    pointer: &str,
+) -> Result<String, FieldError> {
+    let now = state.now();
+    let current = crate::insight::month_of(now);
+    let month = month.map_or_else(|| last_month(now), str::to_string);
+    let well_formed = month.len() == 7
+        && month.as_bytes()[4] == b'-'
+        && month[..4].parse::<u16>().is_ok()
+        && month[5..]
+            .parse::<u8>()
+            .is_ok_and(|m| (1..=12).contains(&m));
+    if !well_formed || month >= current {
+        return Err(FieldError::new(
+            pointer,
+            format!("a month before {current}, as YYYY-MM"),
+        ));
+    }
+    Ok(month)
 }
 
 /// The month before `now`'s, `YYYY-MM`.
@@ -57,23 +82,139 @@ pub async fn needs(
     q: web::Query<NeedsParams>,
 ) -> Result<HttpResponse, ApiError> {
     insight_reader(&req, &state)?;
-    let now = state.now();
-    let current = crate::insight::month_of(now);
-    let month = q.month.clone().unwrap_or_else(|| last_month(now));
-    let well_formed = month.len() == 7
-        && month.as_bytes()[4] == b'-'
-        && month[..4].parse::<u16>().is_ok()
-        && month[5..]
-            .parse::<u8>()
-            .is_ok_and(|m| (1..=12).contains(&m));
-    if !well_formed || month >= current {
-        return Err(ApiError::BadRequest(
-            "not a month that is over".into(),
-            vec![FieldError::new(
-                "month",
-                format!("a month before {current}, as YYYY-MM"),
-            )],
-        ));
-    }
+    let month = closed_month(&state, q.month.as_deref(), "month")
+        .map_err(|e| ApiError::BadRequest("not a month that is over".into(), vec![e]))?;
     Ok(HttpResponse::Ok().json(state.needs_report(&month).await?))
+}
+
+/// Body of `POST /v1/insight/reach`: exactly one of `task_id` and `draft`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReachRequest {
+    /// A month that is over, `YYYY-MM` (default: the last one).
+    pub month: Option<String>,
+    /// A published task.
+    pub task_id: Option<String>,
+    /// A task being written (job carving, a new vacancy).
+    pub draft: Option<Draft>,
+}
+
+/// How many counted residents near a task (published or a draft) would pass its hard
+/// limits, and which change would reach more of them, each with its count. Computed from
+/// the published per-wijk figures only, so no sequence of drafts learns more than those.
+/// An admin or insight key for any task; an organisation's key for its own tasks and
+/// for drafts.
+#[utoipa::path(post, path = "/v1/insight/reach", tag = "Insight", request_body = ReachRequest,
+    security(("bearer" = [])),
+    responses((status = 200, description = "The reach and the changes that widen it", body = ReachReport),
+              (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 401, description = "No valid key", body = Problem, content_type = "application/problem+json"),
+              (status = 403, description = "Another organisation's task, or a client key", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "No such task", body = Problem, content_type = "application/problem+json"),
+              (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Every problem with a JSON pointer", body = Problem, content_type = "application/problem+json")))]
+pub async fn reach(
+    state: web::Data<Arc<AppState>>,
+    req: HttpRequest,
+    bytes: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    let scope = body::authorize(&req, &state)?;
+    let v = body::json(&req, &bytes)?;
+    let r: ReachRequest = serde_path_to_error::deserialize(&v).map_err(|e| {
+        let pointer = crate::catalog::fields::inner_pointer(e.path());
+        ApiError::Unprocessable(
+            "not a valid reach request".into(),
+            vec![FieldError::new(pointer, e.into_inner().to_string())],
+        )
+    })?;
+    let mut errors = Vec::new();
+    let month = closed_month(&state, r.month.as_deref(), "/month")
+        .map_err(|e| errors.push(e))
+        .ok();
+    let target = match (&r.task_id, &r.draft) {
+        (Some(id), None) => {
+            let task = state
+                .get_task(id)
+                .ok_or_else(|| ApiError::NotFound(format!("no task {id}")))?;
+            match &scope {
+                Scope::Admin | Scope::Insight => {}
+                Scope::Organisation(o) if *o == task.organisation_id => {}
+                _ => {
+                    return Err(ApiError::Forbidden(
+                        "the reach of a published task is for its organisation".into(),
+                    ))
+                }
+            }
+            task.location
+                .as_ref()
+                .map(|l| {
+                    (
+                        crate::geo::LatLon {
+                            lat: l.lat,
+                            lon: l.lon,
+                        },
+                        Draft {
+                            place: l.postcode.clone().unwrap_or_else(|| l.wijk.clone()),
+                            slots: task.schedule.slots.clone(),
+                            hours_per_week: task.schedule.hours_per_week,
+                            language_level: Some(task.language_level),
+                            intro_meeting: task.onboarding.intro_meeting,
+                            wheelchair: task.suitable_for.iter().any(|s| s == "wheelchair"),
+                        },
+                    )
+                })
+                .or_else(|| {
+                    errors.push(FieldError::new(
+                        "/task_id",
+                        "a remote task has no neighbourhood",
+                    ));
+                    None
+                })
+        }
+        (None, Some(d)) => {
+            if matches!(scope, Scope::Client(_)) {
+                return Err(ApiError::Forbidden("a client key reads no insight".into()));
+            }
+            if !(d.hours_per_week.is_finite() && d.hours_per_week > 0.0 && d.hours_per_week <= 40.0)
+            {
+                errors.push(FieldError::new(
+                    "/draft/hours_per_week",
+                    "more than 0 and at most 40",
+                ));
+            }
+            let at = state
+                .places
+                .postcode(&d.place)
+                .map(|p| crate::geo::LatLon {
+                    lat: p.lat,
+                    lon: p.lon,
+                })
+                .or_else(|| {
+                    state.places.wijk(&d.place).map(|w| crate::geo::LatLon {
+                        lat: w.lat,
+                        lon: w.lon,
+                    })
+                });
+            if at.is_none() {
+                errors.push(FieldError::new(
+                    "/draft/place",
+                    "a Den Haag postcode (4 digits) or wijk name",
+                ));
+            }
+            at.map(|at| (at, d.clone()))
+        }
+        _ => {
+            errors.push(FieldError::new("", "give exactly one of task_id and draft"));
+            None
+        }
+    };
+    match (month, target) {
+        (Some(month), Some((at, draft))) if errors.is_empty() => {
+            Ok(HttpResponse::Ok().json(state.reach_report(&month, at, &draft).await?))
+        }
+        _ => Err(ApiError::Unprocessable(
+            "not a valid reach request".into(),
+            errors,
+        )),
+    }
 }

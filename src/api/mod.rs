@@ -49,6 +49,7 @@ pub fn routes(cfg: &mut web::ServiceConfig, max_import_bytes: usize) {
     one("/v1/matches", cfg, web::post().to(matches::create_match));
     one("/v1/matches/{id}", cfg, web::get().to(responses::get_match));
     one("/v1/insight/needs", cfg, web::get().to(insight::needs));
+    one("/v1/insight/reach", cfg, web::post().to(insight::reach));
     one(
         "/v1/responses",
         cfg,

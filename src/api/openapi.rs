@@ -38,7 +38,7 @@ impl Modify for Security {
         super::responses::create_response, super::responses::delete_response,
         super::responses::create_outcome, super::responses::create_click_through,
         super::responses::organisation_responses,
-        super::insight::needs,
+        super::insight::needs, super::insight::reach,
         super::carvings::create_carving, super::carvings::create_team_carving,
         super::taxonomies,
         super::catalog::tasks::list, super::catalog::tasks::get, super::catalog::tasks::put, super::catalog::tasks::delete, super::catalog::tasks::import,

@@ -18,6 +18,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+pub mod reach;
+
 use crate::geo::{LatLon, Places};
 use crate::persona::{Origin, Persona};
 
@@ -87,6 +89,16 @@ pub fn dimensions(p: &Persona) -> Vec<String> {
         out.push(format!("learn:{l}"));
     }
     out.push(format!("work_goal:{}", p.work_goal.as_str()));
+    out.push(format!(
+        "hours:{}",
+        p.availability
+            .hours_per_week
+            .map_or("any", |h| hours_band(h.get()))
+    ));
+    out.push(format!(
+        "dutch:{}",
+        p.constraints.language_level.map_or("any", |l| l.as_str())
+    ));
     let n = &p.needs;
     for (yes, name) in [
         (n.first_step, "first_step"),
@@ -100,6 +112,17 @@ pub fn dimensions(p: &Persona) -> Vec<String> {
         }
     }
     out
+}
+
+/// Hours a week in bands, so that a figure never pins down a resident's exact hours.
+pub const HOURS_BANDS: [(&str, f64); 4] = [("0-2", 0.0), ("2-4", 2.0), ("4-8", 4.0), ("8+", 8.0)];
+
+pub fn hours_band(h: f64) -> &'static str {
+    HOURS_BANDS
+        .iter()
+        .rev()
+        .find(|(_, lo)| h >= *lo)
+        .map_or("0-2", |(n, _)| n)
 }
 
 /// The store key of one counter.

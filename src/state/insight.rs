@@ -52,8 +52,11 @@ impl AppState {
         Ok(out.tasks.first().map(|t| t.score))
     }
 
-    /// Needs against offer for `month` (a month that is over), every wijk, suppressed.
-    pub async fn needs_report(&self, month: &str) -> Result<NeedsReport, StateError> {
+    /// The published (suppressed) figures of `month`: the table, its dimensions, the wijken.
+    async fn published(
+        &self,
+        month: &str,
+    ) -> Result<(insight::Published, Vec<String>, Vec<String>), StateError> {
         let prefix = format!("{month}|");
         let raw = match &self.pg {
             Some(pg) => pg.insight_counts(&prefix).await?,
@@ -69,8 +72,47 @@ impl AppState {
         }
         let wijken: Vec<String> = self.places.wijken.iter().map(|w| w.code.clone()).collect();
         let dims: Vec<String> = dims.into_iter().collect();
+        let published = insight::suppress(&counts, &wijken, &dims, self.settings.insight_k);
+        Ok((published, dims, wijken))
+    }
+
+    /// The reach of a task at `at` in `month` (`insight::reach`): from the published
+    /// figures only.
+    pub async fn reach_report(
+        &self,
+        month: &str,
+        at: LatLon,
+        draft: &insight::reach::Draft,
+    ) -> Result<insight::reach::ReachReport, StateError> {
+        let (published, _, _) = self.published(month).await?;
+        let wijken: Vec<String> = self
+            .places
+            .wijken
+            .iter()
+            .filter(|w| {
+                distance_km(
+                    at,
+                    LatLon {
+                        lat: w.lat,
+                        lon: w.lon,
+                    },
+                ) <= insight::REACH_KM
+            })
+            .map(|w| w.code.clone())
+            .collect();
+        Ok(insight::reach::reach(
+            &published,
+            &wijken,
+            draft,
+            month,
+            self.settings.insight_k,
+        ))
+    }
+
+    /// Needs against offer for `month` (a month that is over), every wijk, suppressed.
+    pub async fn needs_report(&self, month: &str) -> Result<NeedsReport, StateError> {
+        let (published, dims, _) = self.published(month).await?;
         let k = self.settings.insight_k;
-        let published = insight::suppress(&counts, &wijken, &dims, k);
         let offer = self.offer_per_wijk(&dims);
         let need = |w: Option<&str>, d: &String| Need {
             dimension: d.clone(),

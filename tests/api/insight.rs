@@ -117,6 +117,49 @@ async fn only_consenting_scans_count_and_small_or_derivable_figures_stay_hidden(
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["month"], "2026-10");
     assert_eq!(v["wijken"].as_array().unwrap().len(), 44);
+    // The reach of a draft near Moerwijk, from the published figures of November.
+    let reach = |key: String, body: Value| {
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url("/v1/insight/reach"))
+                .bearer_auth(key)
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let draft = json!({"month": "2026-10", "draft": {"place": "2532", "slots": ["thu-afternoon"], "hours_per_week": 6}});
+    let r = reach(org.clone(), draft).await;
+    assert_eq!(r.status(), 200);
+    let v: Value = r.json().await.unwrap();
+    assert!(v["wijken"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w == "WK051836"));
+    let bad = json!({"month": "2026-11", "draft": {"place": "9999", "hours_per_week": 0}});
+    let p = problem(reach(org.clone(), bad).await, 422).await;
+    assert_eq!(
+        pointers(&p),
+        ["/month", "/draft/hours_per_week", "/draft/place"]
+    );
+    let tasks: Value = app.get("/v1/tasks?limit=1").await.json().await.unwrap();
+    let task = &tasks["items"][0];
+    let owner = app
+        .state
+        .create_key(
+            &Scope::Organisation(task["organisation_id"].as_str().unwrap().into()),
+            "t",
+            None,
+        )
+        .await
+        .unwrap()
+        .0;
+    let mine = json!({"month": "2026-10", "task_id": task["id"]});
+    assert_eq!(reach(owner, mine.clone()).await.status(), 200);
+    problem(reach(org.clone(), mine).await, 403).await;
     // An insight key writes nothing.
     let r = app
         .put_json(

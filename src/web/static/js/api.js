@@ -56,6 +56,21 @@ export const deleteResponse = (id, token) => api('DELETE', `/responses/${encodeU
 export const getOrganisationResponses = (org, key) => api('GET', `/organisations/${encodeURIComponent(org)}/responses`, undefined, { Authorization: `Bearer ${key}` });
 export const postOutcome = (id, key, body) => api('POST', `/responses/${encodeURIComponent(id)}/outcomes`, body, { Authorization: `Bearer ${key}` });
 
+// The anonymous figures per wijk (/inzicht): an admin key or a key with the insight scope.
+// Without a month the server gives the last month that is over.
+export const getInsightNeeds = (key, month = null) =>
+  api('GET', `/insight/needs${month ? `?month=${encodeURIComponent(month)}` : ''}`, undefined, { Authorization: `Bearer ${key}` });
+
+/** The wijk shapes for the map (GeoJSON, served next to the pages); null when they cannot load. */
+export async function getWijkShapes() {
+  try {
+    const r = await fetch('/assets/data/denhaag-wijken.geojson', { headers: { Accept: 'application/geo+json, application/json' } });
+    return r.ok ? await r.json() : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Records (anonymously) that the resident followed a task's own link. Sent while the page
  * goes away to that link: fetch with keepalive, else navigator.sendBeacon. Never throws.
