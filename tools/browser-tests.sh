@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Real-browser tests of the web pages (/, /balie, /organisatie, /toegankelijkheid) in Debian's Chromium.
+# Real-browser tests of the web pages (/, /balie, /organisatie, /inzicht, /toegankelijkheid) in Debian's Chromium.
 #
 #   tools/browser-tests.sh
 #
@@ -7,12 +7,19 @@
 # or TALENTSCAN_BIN. Installs Debian's chromium when /usr/bin/chromium is missing (as root)
 # and the test's npm packages (tests/browser, from package-lock.json; no browser download).
 # Starts the server on a free loopback port with an empty data dir (the sample catalog is
-# seeded), runs tests/browser/e2e.mjs, desk.mjs and organisatie.mjs and stops the server. Before the
+# seeded), runs tests/browser/e2e.mjs, desk.mjs, organisatie.mjs and inzicht.mjs and stops the server. Before the
 # server starts, two organisation keys are made on its data dir with `talentscan keys create`
 # (one for the organisation the test signs in as, one of another organisation for the 403
 # case) and passed to the tests in TALENTSCAN_ORG_KEY and TALENTSCAN_OTHER_ORG_KEY. Screenshots and the printed
 # desk summary go to target/screenshots/. TALENTSCAN_WEB_DIR, when set, is passed on (the
 # server then serves the pages from that directory instead of its embedded copy).
+#
+# The insight page (/inzicht) shows only months that are over, so its test has a server of
+# its own on a second data dir, with the server's hidden --clock: an insight key and an
+# organisation's key (for the 403) are made first, then scans with "meetellen: ja" are
+# posted (tests/browser/seed-insight.mjs) to the server started at 2026-10-15 and again at
+# 2026-11-15, and the test's server runs at 2026-12-02, so November 2026 is the last month
+# that is over. Passed on in TALENTSCAN_INSIGHT_URL, _KEY, _ORG_KEY and _MONTH.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,13 +56,20 @@ mkdir -p "$SHOTS"
 DATA_DIR="$(mktemp -d)"
 LOG="$(mktemp)"
 SERVER_PID=""
-cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
+INSIGHT_DIR="$(mktemp -d)"
+INSIGHT_LOG="$(mktemp)"
+INSIGHT_PID=""
+stop_pid() {
+  if [ -n "$1" ] && kill -0 "$1" 2>/dev/null; then
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
   fi
-  rm -rf "$DATA_DIR"
-  rm -f "$LOG"
+}
+cleanup() {
+  stop_pid "$SERVER_PID"
+  stop_pid "$INSIGHT_PID"
+  rm -rf "$DATA_DIR" "$INSIGHT_DIR"
+  rm -f "$LOG" "$INSIGHT_LOG"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -69,30 +83,32 @@ ORG_KEY="$("$BIN" keys create --scope "organisation:$ORG_ID" --data-dir "$DATA_D
 OTHER_ORG_KEY="$("$BIN" keys create --scope "organisation:$OTHER_ORG_ID" --data-dir "$DATA_DIR" 2>/dev/null)" || fail "could not create a second organisation key"
 [ -n "$ORG_KEY" ] && [ -n "$OTHER_ORG_KEY" ] || fail "talentscan keys create printed no key"
 
-PORT="${TALENTSCAN_TEST_PORT:-$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")}"
+free_port() { node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+PORT="${TALENTSCAN_TEST_PORT:-$(free_port)}"
 URL="http://127.0.0.1:$PORT"
+
+# wait_ready PID URL LOG: until URL/readyz answers 200 (at most 30 s), or the server stops.
+wait_ready() {
+  for _ in $(seq 1 60); do
+    if ! kill -0 "$1" 2>/dev/null; then
+      cat "$3" >&2
+      fail "the server stopped during start-up"
+    fi
+    if node -e "fetch('$2/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" 2>/dev/null; then
+      return 0
+    fi
+    sleep 0.5
+  done
+  cat "$3" >&2
+  fail "the server was not ready within 30 s ($2/readyz)"
+}
 
 say "starting $BIN on $URL${TALENTSCAN_WEB_DIR:+ (pages from $TALENTSCAN_WEB_DIR)}"
 env TALENTSCAN_RATE_LIMIT=0 TALENTSCAN_LOG=warn ${TALENTSCAN_WEB_DIR:+TALENTSCAN_WEB_DIR="$TALENTSCAN_WEB_DIR"} \
   "$BIN" serve --addr "127.0.0.1:$PORT" --data-dir "$DATA_DIR" >"$LOG" 2>&1 &
 SERVER_PID=$!
 
-ready=""
-for _ in $(seq 1 60); do
-  if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-    cat "$LOG" >&2
-    fail "the server stopped during start-up"
-  fi
-  if node -e "fetch('$URL/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" 2>/dev/null; then
-    ready=1
-    break
-  fi
-  sleep 0.5
-done
-if [ -z "$ready" ]; then
-  cat "$LOG" >&2
-  fail "the server was not ready within 30 s ($URL/readyz)"
-fi
+wait_ready "$SERVER_PID" "$URL" "$LOG"
 node -e "fetch('$URL/').then(async r=>{const t=await r.text();process.exit(r.ok&&/<html/i.test(t)?0:1)},()=>process.exit(1))" \
   || fail "GET / does not serve the page: is the binary built with the web routes (src/web)?"
 say "server ready"
@@ -103,7 +119,7 @@ if [ -z "${TALENTSCAN_WEB_DIR:-}" ]; then
     import { join, relative } from 'node:path';
     const dir = 'src/web/static';
     const walk = (d) => readdirSync(d).flatMap((n) => statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]);
-    const pages = { 'index.html': '/', 'balie.html': '/balie', 'organisatie.html': '/organisatie', 'toegankelijkheid.html': '/toegankelijkheid' };
+    const pages = { 'index.html': '/', 'balie.html': '/balie', 'organisatie.html': '/organisatie', 'inzicht.html': '/inzicht', 'toegankelijkheid.html': '/toegankelijkheid' };
     const stale = [];
     for (const f of walk(dir)) {
       const rel = relative(dir, f);
@@ -115,16 +131,42 @@ if [ -z "${TALENTSCAN_WEB_DIR:-}" ]; then
   " || true
 fi
 
+# The insight page's server: keys, then counted scans in October and November 2026 (the
+# server's clock decides their month), then the server the test uses, in December 2026.
+INSIGHT_KEY="$("$BIN" keys create --scope insight --data-dir "$INSIGHT_DIR" 2>/dev/null)" || fail "could not create an insight key"
+INSIGHT_ORG_KEY="$("$BIN" keys create --scope "organisation:$ORG_ID" --data-dir "$INSIGHT_DIR" 2>/dev/null)" || fail "could not create an organisation key for the insight test"
+[ -n "$INSIGHT_KEY" ] && [ -n "$INSIGHT_ORG_KEY" ] || fail "talentscan keys create printed no key"
+INSIGHT_PORT="$(free_port)"
+INSIGHT_URL="http://127.0.0.1:$INSIGHT_PORT"
+start_insight() {
+  env TALENTSCAN_RATE_LIMIT=0 TALENTSCAN_LOG=warn ${TALENTSCAN_WEB_DIR:+TALENTSCAN_WEB_DIR="$TALENTSCAN_WEB_DIR"} \
+    "$BIN" serve --addr "127.0.0.1:$INSIGHT_PORT" --data-dir "$INSIGHT_DIR" --clock "$1" >"$INSIGHT_LOG" 2>&1 &
+  INSIGHT_PID=$!
+  wait_ready "$INSIGHT_PID" "$INSIGHT_URL" "$INSIGHT_LOG"
+}
+for clock in 2026-10-15T12:00:00Z 2026-11-15T12:00:00Z; do
+  start_insight "$clock"
+  node tests/browser/seed-insight.mjs "$INSIGHT_URL" "${clock:0:7}" || { tail -n 40 "$INSIGHT_LOG" >&2; fail "seeding the insight counters failed"; }
+  stop_pid "$INSIGHT_PID"
+  INSIGHT_PID=""
+done
+say "starting the insight page's server on $INSIGHT_URL (clock 2026-12-02)"
+start_insight 2026-12-02T12:00:00Z
+
 set +e
 (cd tests/browser && TALENTSCAN_URL="$URL" SCREENSHOT_DIR="$SHOTS" \
   TALENTSCAN_ORG_ID="$ORG_ID" TALENTSCAN_ORG_KEY="$ORG_KEY" TALENTSCAN_OTHER_ORG_KEY="$OTHER_ORG_KEY" \
-  node --test --test-reporter=spec e2e.mjs desk.mjs organisatie.mjs)
+  TALENTSCAN_INSIGHT_URL="$INSIGHT_URL" TALENTSCAN_INSIGHT_KEY="$INSIGHT_KEY" TALENTSCAN_INSIGHT_ORG_KEY="$INSIGHT_ORG_KEY" \
+  TALENTSCAN_INSIGHT_MONTH=2026-11 \
+  node --test --test-reporter=spec e2e.mjs desk.mjs organisatie.mjs inzicht.mjs)
 status=$?
 set -e
 
 if [ "$status" -ne 0 ]; then
   say "server log (last 40 lines):"
   tail -n 40 "$LOG" >&2 || true
+  say "the insight page's server log (last 20 lines):"
+  tail -n 20 "$INSIGHT_LOG" >&2 || true
   fail "browser tests failed (exit $status); screenshots so far in $SHOTS"
 fi
 say "all browser tests passed; screenshots in $SHOTS"

@@ -151,54 +151,75 @@ impl AppState {
     }
 
     /// Per (wijk, dimension): the tasks within reach of the wijk's centre that offer an
-    /// interest, a moment or something to learn.
+    /// interest, a moment or something to learn. One pass over the tasks: a cheap box
+    /// test finds the wijken near each task, and only the bits of the dimensions asked
+    /// about are visited.
     fn offer_per_wijk(&self, dims: &[String]) -> BTreeMap<(String, String), u64> {
         let snap = self.snapshot();
         let cols = &snap.tasks;
         let tax = &self.taxonomies;
-        let mut out = BTreeMap::new();
-        for w in &self.places.wijken {
-            let centre = LatLon {
-                lat: w.lat,
-                lon: w.lon,
+        let wijken = &self.places.wijken;
+        // The dimensions asked about, by bit: (bit, index into `dims`).
+        let (mut cats, mut learn, mut slots) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, d) in dims.iter().enumerate() {
+            if let Some(b) = d
+                .strip_prefix("interest:")
+                .and_then(|id| tax.categories.position(id))
+            {
+                cats.push((b, i));
+            } else if let Some(b) = d
+                .strip_prefix("learn:")
+                .and_then(|id| tax.skills.position(id))
+            {
+                learn.push((b, i));
+            } else if let Some(s) = d.strip_prefix("slot:").and_then(Slot::parse) {
+                slots.push((s.bit(), i));
+            }
+        }
+        let mut counts = vec![vec![0u64; dims.len()]; wijken.len()];
+        let dlat = insight::REACH_KM / 111.0;
+        let dlon = insight::REACH_KM / (111.0 * 52.0f64.to_radians().cos()) * 1.05;
+        for r in &cols.rows {
+            if r.remote {
+                continue;
+            }
+            let at = LatLon {
+                lat: r.lat,
+                lon: r.lon,
             };
-            let near: Vec<usize> = (0..cols.rows.len())
-                .filter(|&i| {
-                    let r = &cols.rows[i];
-                    !r.remote
-                        && distance_km(
-                            centre,
-                            LatLon {
-                                lat: r.lat,
-                                lon: r.lon,
-                            },
-                        ) <= insight::REACH_KM
-                })
-                .collect();
-            for d in dims {
-                let count =
-                    |f: &dyn Fn(usize) -> bool| near.iter().filter(|&&i| f(i)).count() as u64;
-                let n = if let Some(id) = d.strip_prefix("interest:") {
-                    tax.categories
-                        .position(id)
-                        .map(|b| count(&|i| cols.rows[i].cats >> b & 1 == 1))
-                } else if let Some(id) = d.strip_prefix("slot:") {
-                    Slot::parse(id).map(|s| {
-                        count(&|i| {
-                            let r = &cols.rows[i];
-                            r.any_moment || r.slots == 0 || r.slots & s.bit() != 0
-                        })
-                    })
-                } else if let Some(id) = d.strip_prefix("learn:") {
-                    tax.skills
-                        .position(id)
-                        .map(|b| count(&|i| cols.rows[i].learn >> b & 1 == 1))
-                } else {
-                    None
-                };
-                if let Some(n) = n {
-                    out.insert((w.code.clone(), d.clone()), n);
+            for (wi, w) in wijken.iter().enumerate() {
+                if (r.lat - w.lat).abs() > dlat
+                    || (r.lon - w.lon).abs() > dlon
+                    || distance_km(
+                        at,
+                        LatLon {
+                            lat: w.lat,
+                            lon: w.lon,
+                        },
+                    ) > insight::REACH_KM
+                {
+                    continue;
                 }
+                let c = &mut counts[wi];
+                for &(b, i) in &cats {
+                    c[i] += (r.cats >> b & 1) as u64;
+                }
+                for &(b, i) in &learn {
+                    c[i] += (r.learn >> b & 1) as u64;
+                }
+                let any = r.any_moment || r.slots == 0;
+                for &(bit, i) in &slots {
+                    c[i] += (any || r.slots & bit != 0) as u64;
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        for (wi, w) in wijken.iter().enumerate() {
+            for &(_, i) in cats.iter().chain(&learn) {
+                out.insert((w.code.clone(), dims[i].clone()), counts[wi][i]);
+            }
+            for &(_, i) in &slots {
+                out.insert((w.code.clone(), dims[i].clone()), counts[wi][i]);
             }
         }
         out

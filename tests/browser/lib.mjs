@@ -1,4 +1,4 @@
-// Helpers shared by the browser tests (e2e.mjs, desk.mjs, organisatie.mjs): the browser, pages that record
+// Helpers shared by the browser tests (e2e.mjs, desk.mjs, organisatie.mjs, inzicht.mjs): the browser, pages that record
 // script errors and CSP violations, screenshots and axe-core.
 //
 // Chromium from Debian (/usr/bin/chromium) through playwright-core. TALENTSCAN_URL is the
@@ -106,8 +106,11 @@ export async function shots(page, name) {
   await page.setViewportSize(size);
 }
 
-/** axe-core on the whole page: any serious or critical violation fails the test. */
-export async function runAxe(page, name) {
+/**
+ * axe-core on the whole page: any serious or critical violation fails the test; with
+ * `{ all: true }` any violation at all does (minor and moderate too).
+ */
+export async function runAxe(page, name, { all = false } = {}) {
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(() =>
     window.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }),
@@ -117,11 +120,11 @@ export async function runAxe(page, name) {
     `${name}: ${result.violations.length} rule(s) violated — critical ${count('critical')}, serious ${count('serious')}, moderate ${count('moderate')}, minor ${count('minor')}`,
   );
   const describe = (v) => `  [${v.impact}] ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map((n) => `      at ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`).join('\n')}`;
-  for (const v of result.violations.filter((x) => x.impact !== 'serious' && x.impact !== 'critical')) {
+  for (const v of result.violations.filter((x) => !all && x.impact !== 'serious' && x.impact !== 'critical')) {
     console.log(`axe (${name}, not failing):\n${describe(v)}`);
   }
-  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.equal(bad.length, 0, `axe-core found serious/critical violations on ${name}:\n${bad.map(describe).join('\n')}`);
+  const bad = result.violations.filter((v) => all || v.impact === 'serious' || v.impact === 'critical');
+  assert.equal(bad.length, 0, `axe-core found ${all ? '' : 'serious/critical '}violations on ${name}:\n${bad.map(describe).join('\n')}`);
 }
 
 /** The task ids of the cards in the list, in order. */

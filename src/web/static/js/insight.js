@@ -245,7 +245,6 @@ export async function startInsight() {
     wijk: '', // '' = the whole city
     kind: 'interest',
     notice: null,
-    loadError: false,
   };
   const app = document.getElementById('app');
   app.state = state;
@@ -285,7 +284,6 @@ async function load(state, month, { focus = true, after = null } = {}) {
     const report = await getInsightNeeds(state.session.key, month);
     state.report = report;
     if (!state.latest || report.month > state.latest) state.latest = report.month;
-    state.loadError = false;
     keepChoices(state);
     render(state, { focus });
     after?.();
@@ -295,9 +293,11 @@ async function load(state, month, { focus = true, after = null } = {}) {
       Object.assign(state, { session: null, report: null, latest: null, notice: t('ins_expired') });
       render(state, { focus });
     } else {
-      state.loadError = true;
+      const text = e instanceof ApiError && e.status === 400 ? t('ins_errMonth') : t('ins_errLoad');
+      // Nothing to show yet (a reload while the server is away): said above the sign-in form.
+      if (!state.report) state.notice = text;
       render(state, { focus: false });
-      showStatus(e instanceof ApiError && e.status === 400 ? t('ins_errMonth') : t('ins_errLoad'), true);
+      showStatus(text, true);
     }
   }
 }
@@ -466,6 +466,13 @@ function choices(state) {
   figure.addEventListener('change', () => {
     state.figure = figure.value;
     updateMap(state);
+    // "Vraag en aanbod" follows: an interest on the map compares the interests.
+    if (state.figure !== 'residents' && groupOf(state.figure) !== state.kind) {
+      state.kind = groupOf(state.figure);
+      const kind = document.getElementById('insight-kind');
+      if (kind) kind.value = state.kind;
+      updateNeeds(state);
+    }
     announce(t('ins_mapShows', { figure: figureName(state, state.figure) }));
   });
 
@@ -661,7 +668,6 @@ function mapFigure(state) {
         role: 'button',
         'aria-label': wijkAriaLabel(state, w, value, chosen),
         dataset: { code, value: value === null ? '' : String(value) },
-        lang: lang() === 'en' ? 'nl' : null,
       },
       svg('title', {}, `${w.name}: ${fig(state, value)}`),
     );
@@ -673,10 +679,11 @@ function mapFigure(state) {
         choose();
       }
     });
-    path.addEventListener('focus', () => document.getElementById('insight-focus-use')?.setAttribute('href', `#${path.id}`));
-    path.addEventListener('blur', () => document.getElementById('insight-focus-use')?.removeAttribute('href'));
+    path.addEventListener('focus', () => document.getElementById('insight-focus-outline')?.setAttribute('d', path.getAttribute('d')));
+    path.addEventListener('blur', () => document.getElementById('insight-focus-outline')?.removeAttribute('d'));
     return path;
   });
+  const chosenPath = paths.find((p) => p.dataset.code === state.wijk);
   const map = svg(
     'svg',
     {
@@ -699,10 +706,10 @@ function mapFigure(state) {
       ),
     ),
     svg('g', { class: 'insight-wijken' }, paths),
+    // The outlines of the chosen and the focused wijk, on top of their neighbours.
+    svg('path', { id: 'insight-chosen-outline', class: 'insight-chosen-outline', d: chosenPath?.getAttribute('d') || null, fill: 'none', 'aria-hidden': 'true' }),
+    svg('path', { id: 'insight-focus-outline', class: 'insight-focus-outline', fill: 'none', 'aria-hidden': 'true' }),
     svg('g', { class: 'insight-map-labels', id: 'insight-map-labels', 'aria-hidden': 'true' }),
-    // The chosen and the focused wijk on top of their neighbours.
-    svg('use', { id: 'insight-chosen-use', class: 'insight-chosen-outline', href: state.wijk ? `#insight-wijk-${state.wijk}` : null, 'aria-hidden': 'true' }),
-    svg('use', { id: 'insight-focus-use', class: 'insight-focus-outline', 'aria-hidden': 'true' }),
   );
   return h('figure', { class: 'insight-map-figure', id: 'insight-map-figure' }, map, h('figcaption', {}, source));
 }
@@ -763,11 +770,12 @@ function fillChosen(state, box) {
   );
 }
 
+/** [key, column header, the short label on a phone (where each row is a block)]. */
 function mapTableColumns(state) {
-  const cols = [['residents', t('ins_colResidents')]];
+  const cols = [['residents', t('ins_colResidents'), t('ins_colResidentsShort')]];
   if (state.figure !== 'residents') {
-    cols.push(['asking', t('ins_colAsking')]);
-    if (hasOffer(state.figure)) cols.push(['offer', t('ins_colOffer', { km: reachKm(state) })]);
+    cols.push(['asking', t('ins_colAsking'), t('ins_colAskingShort')]);
+    if (hasOffer(state.figure)) cols.push(['offer', t('ins_colOffer', { km: reachKm(state) }), t('ins_colOffer', { km: reachKm(state) })]);
   }
   return cols;
 }
@@ -799,14 +807,20 @@ function mapTable(state) {
     const body = mapRows(state).map((r) => [state.report.month, r.w.code, r.w.name, stadsdeel(state, r.w.code), ...cols.map(([k]) => (k === 'offer' ? (r.offer ?? '') : csvFig(state, r[k])))]);
     downloadCsv(`talentscan-wijken-${state.report.month}-${fileSafe(state.figure)}.csv`, [head, ...body]);
   });
-  return [
-    h('h3', { class: 'utrecht-heading-3 insight-table-title', id: 'insight-map-table-title' }, t('ins_tableTitle')),
+  const stack = cols.length > 1;
+  // Open beside the map on a wide screen; folded under it on a phone (44 rows), until the
+  // reader opens or closes it.
+  const open = state.tableOpen ?? window.matchMedia('(min-width: 72rem)').matches;
+  const details = h(
+    'details',
+    { class: 'insight-table-details', id: 'insight-map-table-details', open },
+    h('summary', { class: 'insight-table-summary' }, h('h3', { class: 'utrecht-heading-3 insight-table-title', id: 'insight-map-table-title' }, t('ins_tableTitle', { n: state.report.wijken.length }))),
     h(
       'div',
-      { class: 'insight-table-wrap' },
+      { class: `insight-table-wrap${stack ? ' insight-table-wrap--stack' : ''}` },
       h(
         'table',
-        { class: 'org-table insight-table', id: 'insight-map-table', role: 'table' },
+        { class: `insight-table${stack ? ' insight-table--stack' : ''}`, id: 'insight-map-table', role: 'table' },
         h('caption', { class: 'insight-caption' }, t('ins_tableCaption', { figure: figureName(state, state.figure), month })),
         h(
           'thead',
@@ -815,7 +829,6 @@ function mapTable(state) {
             'tr',
             { role: 'row' },
             h('th', { scope: 'col', role: 'columnheader' }, t('ins_colWijk')),
-            h('th', { scope: 'col', role: 'columnheader', class: 'insight-col-stadsdeel' }, t('ins_colStadsdeel')),
             cols.map(([, label]) => h('th', { scope: 'col', role: 'columnheader', class: 'num' }, label)),
           ),
         ),
@@ -827,8 +840,7 @@ function mapTable(state) {
               'tr',
               { role: 'row', dataset: { code: r.w.code }, class: state.wijk === r.w.code ? 'insight-row--chosen' : null },
               nlName('th', { scope: 'row', role: 'rowheader' }, r.w.name),
-              h('td', { role: 'cell', class: 'insight-col-stadsdeel', dataset: { col: 'stadsdeel', label: t('ins_colStadsdeel') } }, nlName('span', {}, stadsdeel(state, r.w.code))),
-              cols.map(([k, label]) =>
+              cols.map(([k, , label]) =>
                 h(
                   'td',
                   { class: `num${k !== 'offer' && r[k] === null ? ' insight-fewer' : ''}`, role: 'cell', dataset: { col: k, label } },
@@ -842,7 +854,11 @@ function mapTable(state) {
     ),
     h('p', { class: 'utrecht-form-field-description insight-csv-help', id: 'insight-map-csv-help' }, t('ins_csvHelp', { k: kOf(state) })),
     csv,
-  ];
+  );
+  details.addEventListener('toggle', () => {
+    state.tableOpen = details.open;
+  });
+  return details;
 }
 
 /** A new figure: the map's colours, numbers, legend, heading and table; the rest stays. */
@@ -855,10 +871,11 @@ function updateMap(state) {
 function chooseWijk(state, code, { from = 'select' } = {}) {
   state.wijk = code;
   // The map: the chosen outline and the labels; nothing is redrawn, so focus stays.
-  const use = document.getElementById('insight-chosen-use');
-  if (use) {
-    if (code) use.setAttribute('href', `#insight-wijk-${code}`);
-    else use.removeAttribute('href');
+  const outline = document.getElementById('insight-chosen-outline');
+  const chosen = code ? document.getElementById(`insight-wijk-${code}`) : null;
+  if (outline) {
+    if (chosen) outline.setAttribute('d', chosen.getAttribute('d'));
+    else outline.removeAttribute('d');
   }
   for (const p of document.querySelectorAll('.insight-wijk')) {
     const w = wijkRow(state, p.dataset.code) || { name: p.dataset.code };
@@ -987,7 +1004,7 @@ function cityFlags(state) {
           'ul',
           { class: 'insight-flags-list' },
           items.map((x) =>
-            h('li', { dataset: { dimension: x.d, code: x.w.code } }, nlName('span', {}, x.w.name), `: ${t('ins_flagItem', { label: dimLabel(state, x.d), asking: fig(state, x.asking), offer: tn('ins_tasks', x.offer) })}`),
+            h('li', { dataset: { dimension: x.d, code: x.w.code } }, nlName('span', {}, x.w.name), ` – ${t('ins_flagItem', { label: cap(dimLabel(state, x.d)), asking: fig(state, x.asking), offer: tn('ins_tasks', x.offer) })}`),
           ),
         )
       : null,
@@ -1016,10 +1033,10 @@ function needsTable(state, rows, withOffer) {
   return [
     h(
       'div',
-      { class: 'insight-table-wrap' },
+      { class: `insight-table-wrap${withOffer ? ' insight-table-wrap--stack' : ''}` },
       h(
         'table',
-        { class: 'org-table insight-table', id: 'insight-needs-table', role: 'table' },
+        { class: `insight-table${withOffer ? ' insight-table--stack' : ''}`, id: 'insight-needs-table', role: 'table' },
         h('caption', { class: 'insight-caption' }, t('ins_needsCaption', { kind: t(`ins_kind_${state.kind}`), place, month })),
         h(
           'thead',
@@ -1034,7 +1051,7 @@ function needsTable(state, rows, withOffer) {
               'tr',
               { role: 'row', dataset: { dimension: r.dim }, class: r.flagged ? 'insight-row--flagged' : null },
               h('th', { scope: 'row', role: 'rowheader' }, cap(dimLabel(state, r.dim))),
-              h('td', { class: `num${r.asking === null ? ' insight-fewer' : ''}`, role: 'cell', dataset: { col: 'asking', label: cols[0][1] } }, fig(state, r.asking)),
+              h('td', { class: `num${r.asking === null ? ' insight-fewer' : ''}`, role: 'cell', dataset: { col: 'asking', label: t('ins_colAskingShort') } }, fig(state, r.asking)),
               withOffer ? h('td', { class: 'num', role: 'cell', dataset: { col: 'offer', label: cols[1][1] } }, r.offer === null ? '–' : num(r.offer, 0)) : null,
               withOffer ? h('td', { role: 'cell', class: 'insight-note', dataset: { col: 'note', label: cols[2][1] } }, r.flagged ? h('span', { class: 'insight-flag-tag' }, t('ins_flag')) : '') : null,
             ),
@@ -1086,8 +1103,9 @@ function drawChart(state) {
       y += 20;
     }
     if (r.asking === null) {
-      parts.push(svg('rect', { x: 0, y, width: len(k) , height: 16, fill: `url(#${titleId}-hatch)`, stroke: '#8c8c8c', 'stroke-width': 1 }));
-      parts.push(svg('text', { x: len(k) + 6, y: y + 13, class: 'insight-chart-value' }, t('ins_fewer', { k })));
+      // Not a length: a short striped mark, like the map's, and the words.
+      parts.push(svg('rect', { x: 0.5, y: y + 0.5, width: 18, height: 15, fill: `url(#${titleId}-hatch)`, stroke: '#8c8c8c', 'stroke-width': 1 }));
+      parts.push(svg('text', { x: 25, y: y + 13, class: 'insight-chart-value' }, t('ins_fewer', { k })));
     } else {
       parts.push(svg('rect', { x: 0, y, width: len(r.asking), height: 16, fill: ASKING_COLOUR, rx: 2 }));
       parts.push(svg('text', { x: len(r.asking) + 6, y: y + 13, class: 'insight-chart-value' }, t('ins_barAsking', { n: num(r.asking, 0) })));
