@@ -357,7 +357,11 @@ pub async fn create_scan(
         persona: scored.persona,
     };
     if counts {
-        state.count_for_insight(&resp.persona).await?;
+        // A count that cannot be written now is lost, not a reason to refuse the scan:
+        // scans go on while the store of record is away.
+        if let Err(e) = state.count_for_insight(&resp.persona).await {
+            tracing::warn!("an anonymous count was not written: {e}");
+        }
     }
     if store_flag {
         // 128 random bits: the only key to the sealed record (`crate::sealed`).
