@@ -357,11 +357,14 @@ pub async fn create_scan(
         persona: scored.persona,
     };
     if counts {
-        // A count that cannot be written now is lost, not a reason to refuse the scan:
-        // scans go on while the store of record is away.
-        if let Err(e) = state.count_for_insight(&resp.persona).await {
-            tracing::warn!("an anonymous count was not written: {e}");
-        }
+        // Counted beside the answer: a scan never waits for it, and a count that cannot
+        // be written (the store of record away) is lost, not a reason to refuse the scan.
+        let (st, persona) = (state.get_ref().clone(), resp.persona.clone());
+        tokio::spawn(async move {
+            if let Err(e) = st.count_for_insight(&persona).await {
+                tracing::warn!("an anonymous count was not written: {e}");
+            }
+        });
     }
     if store_flag {
         // 128 random bits: the only key to the sealed record (`crate::sealed`).

@@ -21,6 +21,24 @@ async fn scan(app: &TestApp, postcode: &str, consent: Option<&str>) {
     assert_eq!(r.status(), 200, "{}", r.text().await.unwrap_or_default());
 }
 
+/// The counts are written beside the scan's answer: wait until `n` residents are counted.
+async fn counted(app: &TestApp, month: &str, n: u64) -> Value {
+    for _ in 0..100 {
+        let r = serde_json::to_value(app.state.needs_report(month).await.unwrap()).unwrap();
+        let total = r["city"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["dimension"] == "residents")
+            .and_then(|d| d["asking"].as_u64());
+        if total == Some(n) {
+            return r;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{n} residents were not counted");
+}
+
 async fn needs(app: &TestApp, key: Option<&str>, month: &str) -> reqwest::Response {
     let mut r = app
         .client
@@ -47,7 +65,7 @@ async fn only_consenting_scans_count_and_small_or_derivable_figures_stay_hidden(
     for c in [None, Some("nee"), None, Some("nee"), None, None] {
         scan(&app, "2532", c).await;
     }
-    let report = serde_json::to_value(app.state.needs_report("2026-11").await.unwrap()).unwrap();
+    let report = counted(&app, "2026-11", 26).await;
     let wijk = |code: &str| -> Value {
         report["wijken"]
             .as_array()
@@ -182,7 +200,7 @@ async fn residents_without_a_good_task_count_as_unmet_demand() {
     for _ in 0..10 {
         scan(&app, "2532", Some("ja")).await;
     }
-    let report = serde_json::to_value(app.state.needs_report("2026-11").await.unwrap()).unwrap();
+    let report = counted(&app, "2026-11", 10).await;
     let moerwijk = report["wijken"]
         .as_array()
         .unwrap()
