@@ -113,8 +113,9 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum KeysAction {
-    /// Create a key: --scope admin, organisation:ID or client:NAME (a machine client that
-    /// only reads, such as the front-end's server).
+    /// Create a key: --scope admin, organisation:ID, client:NAME (a machine client that
+    /// only reads, such as the front-end's server) or insight (city and academy staff who
+    /// read the anonymous neighbourhood figures).
     Create {
         #[arg(long)]
         scope: String,

@@ -14,12 +14,13 @@
 # desk summary go to target/screenshots/. TALENTSCAN_WEB_DIR, when set, is passed on (the
 # server then serves the pages from that directory instead of its embedded copy).
 #
-# The insight page (/inzicht) shows only months that are over, so its test has a server of
-# its own on a second data dir, with the server's hidden --clock: an insight key and an
-# organisation's key (for the 403) are made first, then scans with "meetellen: ja" are
-# posted (tests/browser/seed-insight.mjs) to the server started at 2026-10-15 and again at
-# 2026-11-15, and the test's server runs at 2026-12-02, so November 2026 is the last month
-# that is over. Passed on in TALENTSCAN_INSIGHT_URL, _KEY, _ORG_KEY and _MONTH.
+# The insight page (/inzicht) shows only months that are over, so its test (inzicht.mjs)
+# runs after the others, against a server of its own on a second data dir with the server's
+# hidden --clock: an insight key and an organisation's key (for the 403) are made first,
+# then scans with "meetellen: ja" are posted (tests/browser/seed-insight.mjs) to the server
+# started at 2026-10-15 and again at 2026-11-15, and the test's server runs at 2026-12-02,
+# so November 2026 is the last month that is over; the counts are checked before the test.
+# Passed on in TALENTSCAN_INSIGHT_URL, _KEY, _ORG_KEY and _MONTH.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -131,8 +132,23 @@ if [ -z "${TALENTSCAN_WEB_DIR:-}" ]; then
   " || true
 fi
 
-# The insight page's server: keys, then counted scans in October and November 2026 (the
-# server's clock decides their month), then the server the test uses, in December 2026.
+set +e
+(cd tests/browser && TALENTSCAN_URL="$URL" SCREENSHOT_DIR="$SHOTS" \
+  TALENTSCAN_ORG_ID="$ORG_ID" TALENTSCAN_ORG_KEY="$ORG_KEY" TALENTSCAN_OTHER_ORG_KEY="$OTHER_ORG_KEY" \
+  node --test --test-reporter=spec e2e.mjs desk.mjs organisatie.mjs)
+status=$?
+set -e
+
+if [ "$status" -ne 0 ]; then
+  say "server log (last 40 lines):"
+  tail -n 40 "$LOG" >&2 || true
+fi
+stop_pid "$SERVER_PID"
+SERVER_PID=""
+
+# The insight page (/inzicht), after the others (so they run as before, without a second
+# server beside them): keys, then counted scans in October and November 2026 (the server's
+# clock decides their month), then the server the test uses, in December 2026.
 INSIGHT_KEY="$("$BIN" keys create --scope insight --data-dir "$INSIGHT_DIR" 2>/dev/null)" || fail "could not create an insight key"
 INSIGHT_ORG_KEY="$("$BIN" keys create --scope "organisation:$ORG_ID" --data-dir "$INSIGHT_DIR" 2>/dev/null)" || fail "could not create an organisation key for the insight test"
 [ -n "$INSIGHT_KEY" ] && [ -n "$INSIGHT_ORG_KEY" ] || fail "talentscan keys create printed no key"
@@ -152,21 +168,24 @@ for clock in 2026-10-15T12:00:00Z 2026-11-15T12:00:00Z; do
 done
 say "starting the insight page's server on $INSIGHT_URL (clock 2026-12-02)"
 start_insight 2026-12-02T12:00:00Z
+# Every count written? (They are written beside a scan's answer, so check before testing.)
+for month in 2026-10 2026-11; do
+  node tests/browser/seed-insight.mjs "$INSIGHT_URL" "$month" --check "$INSIGHT_KEY" || { tail -n 40 "$INSIGHT_LOG" >&2; fail "the insight counts of $month are not as seeded"; }
+done
 
 set +e
-(cd tests/browser && TALENTSCAN_URL="$URL" SCREENSHOT_DIR="$SHOTS" \
-  TALENTSCAN_ORG_ID="$ORG_ID" TALENTSCAN_ORG_KEY="$ORG_KEY" TALENTSCAN_OTHER_ORG_KEY="$OTHER_ORG_KEY" \
+(cd tests/browser && SCREENSHOT_DIR="$SHOTS" \
   TALENTSCAN_INSIGHT_URL="$INSIGHT_URL" TALENTSCAN_INSIGHT_KEY="$INSIGHT_KEY" TALENTSCAN_INSIGHT_ORG_KEY="$INSIGHT_ORG_KEY" \
   TALENTSCAN_INSIGHT_MONTH=2026-11 \
-  node --test --test-reporter=spec e2e.mjs desk.mjs organisatie.mjs inzicht.mjs)
-status=$?
+  node --test --test-reporter=spec inzicht.mjs)
+insight_status=$?
 set -e
 
-if [ "$status" -ne 0 ]; then
-  say "server log (last 40 lines):"
-  tail -n 40 "$LOG" >&2 || true
-  say "the insight page's server log (last 20 lines):"
-  tail -n 20 "$INSIGHT_LOG" >&2 || true
-  fail "browser tests failed (exit $status); screenshots so far in $SHOTS"
+if [ "$insight_status" -ne 0 ]; then
+  say "the insight page's server log (last 40 lines):"
+  tail -n 40 "$INSIGHT_LOG" >&2 || true
+fi
+if [ "$status" -ne 0 ] || [ "$insight_status" -ne 0 ]; then
+  fail "browser tests failed (exit $status, insight page $insight_status); screenshots so far in $SHOTS"
 fi
 say "all browser tests passed; screenshots in $SHOTS"

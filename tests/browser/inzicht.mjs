@@ -186,6 +186,21 @@ test('1. sign in: a wrong key and an organisation’s key in plain words; then t
   assert.deepEqual(order.slice(0, top.length), top, 'the highest first');
   assert.equal(await page.textContent('#insight-map-table-box caption'), `Bewoners die meetellen per wijk, ${await page.textContent('#insight-month option:checked')}. De hoogste staan bovenaan.`);
 
+  // The table is folded under the map on a phone, open beside it on a wide screen; the
+  // reader's own choice is kept.
+  const tableOpen = () => page.$eval('#insight-map-table-details', (d) => d.open);
+  assert.equal(await tableOpen(), false, 'folded on a phone');
+  await page.setViewportSize(DESKTOP);
+  await page.waitForFunction(() => document.getElementById('insight-map-table-details').open);
+  await page.setViewportSize(PHONE);
+  await page.waitForFunction(() => !document.getElementById('insight-map-table-details').open);
+  await page.click('#insight-map-table-details summary');
+  assert.equal(await tableOpen(), true, 'opened by the reader');
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.setViewportSize(PHONE);
+  assert.equal(await tableOpen(), true, 'and kept open');
+  await page.click('#insight-map-table-details summary');
+
   // Phone: nothing scrolls sideways, at 390 and at 320 px.
   assert.ok(await noSideways(page), 'no sideways scrolling at 390 px');
   await page.setViewportSize({ width: 320, height: 720 });
@@ -300,6 +315,9 @@ test('2. another figure recolours the map; needs against offer for a wijk (map c
   );
   await runAxe(page, '/inzicht (needs against offer in Moerwijk)', { all: true });
   await page.locator('#insight-needs').screenshot({ path: join(SHOTS, 'inzicht-needs-moerwijk-1280.png') });
+  await page.evaluate(() => window.scrollTo(0, 0)); // the map is sticky: from the top
+  await shots(page, 'inzicht-moerwijk');
+  assert.equal(await page.$eval('#insight-map-table-details', (d) => d.open), true, 'the table beside the map again');
 
   // Work and what residents need: no offer column.
   await choose(page, '#insight-kind', 'other');

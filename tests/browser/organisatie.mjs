@@ -123,7 +123,8 @@ test('1. sign in: wrong key and another organisation’s key in plain words, the
 
   // A key that is not valid: 401, said at the key.
   await signIn(page, ORG, 'ts_0000000000000000000000000000000000000000000000000000000000000000');
-  await page.waitForSelector('#org-key-error:not([hidden])');
+  // The key's error is still shown from the empty form: wait for the API's answer.
+  await page.waitForFunction(() => /klopt niet/.test(document.querySelector('#org-key-error')?.textContent || ''));
   assert.match(await page.textContent('#org-key-error'), /^Deze sleutel klopt niet\. Kijk of je de hele sleutel hebt overgenomen\./);
   assert.equal(await page.isVisible('#org-id-error'), false);
   assert.equal(await page.getAttribute('#org-key', 'aria-invalid'), 'true');

@@ -5,16 +5,22 @@
 // on one set to November 2026, then starts the test's server in December 2026.
 //
 //   node seed-insight.mjs http://127.0.0.1:18301 2026-11
+//   node seed-insight.mjs http://127.0.0.1:18301 2026-11 --check ts_…   (later, with an insight key)
+//
+// The server writes a scan's count beside its answer, not before it: after posting, this
+// waits a moment before the server may be stopped, and --check (on a server whose month is
+// over) says whether every counted resident arrived.
 //
 // November: Moerwijk 16 residents, Morgenstond 12, Bouwlust en Vrederust 11, and 4 in the
 // Laakkwartier and 3 in the Centrum (under k = 10, so hidden). October: Moerwijk 10 and
 // Morgenstond 3.
 
-const [, , url, month] = process.argv;
-if (!url || !/^\d{4}-\d{2}$/.test(month || '')) {
-  console.error('usage: node seed-insight.mjs URL YYYY-MM');
+const [, , url, month, flag, key] = process.argv;
+if (!url || !/^\d{4}-\d{2}$/.test(month || '') || (flag && (flag !== '--check' || !key))) {
+  console.error('usage: node seed-insight.mjs URL YYYY-MM [--check INSIGHT_KEY]');
   process.exit(2);
 }
+const base = url.replace(/\/$/, '');
 
 /** n residents of one postcode, their answers made by `answers(i)` (i = 0 … n-1). */
 const group = (postcode, n, answers) => Array.from({ length: n }, (_, i) => ({ woonplek: postcode, ...answers(i) }));
@@ -53,8 +59,25 @@ if (!plan) {
   process.exit(2);
 }
 
+/** The city's counted residents of the month (with an insight key; the month must be over). */
+async function counted() {
+  const res = await fetch(`${base}/v1/insight/needs?month=${month}`, { headers: { Authorization: `Bearer ${key}`, Accept: 'application/json' } });
+  if (res.status !== 200) throw new Error(`GET /v1/insight/needs?month=${month}: ${res.status} ${await res.text()}`);
+  return (await res.json()).city.find((c) => c.dimension === 'residents')?.asking ?? null;
+}
+
+if (flag === '--check') {
+  const n = await counted();
+  if (n !== plan.length) {
+    console.error(`[seed-insight] ${month}: ${n} residents counted, ${plan.length} seeded`);
+    process.exit(1);
+  }
+  console.log(`[seed-insight] ${month}: all ${n} seeded residents are counted`);
+  process.exit(0);
+}
+
 async function post(answers) {
-  const res = await fetch(`${url.replace(/\/$/, '')}/v1/scans`, {
+  const res = await fetch(`${base}/v1/scans`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ questionnaire: 'talentscan', answers }),
@@ -65,4 +88,6 @@ async function post(answers) {
 for (const answers of plan) await post({ ...answers, meetellen: 'ja' });
 // Two residents who said no: they must not count anywhere.
 for (const c of ['nee', 'nee']) await post({ woonplek: '2541', tijden: ['tue-morning'], interesses: ['eten-koken'], meetellen: c });
+// The counts are written beside the answers: give the last ones a moment before a stop.
+await new Promise((resolve) => setTimeout(resolve, 1000));
 console.log(`[seed-insight] ${plan.length} counted scans (and 2 not counted) for ${month}`);

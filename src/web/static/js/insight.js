@@ -22,6 +22,8 @@ export const KINDS = ['interest', 'slot', 'learn', 'other'];
 /** Light to dark: the map's colours for the classes of shown figures (Den Haag blues). */
 const PALETTE = ['#d6e6f5', '#9ec5e8', '#5b9bd5', '#1f6aad', '#0b3b66'];
 const HATCH_ID = 'insight-hatch';
+/** Wide enough for the table beside the map (as in app.css). */
+const WIDE = window.matchMedia('(min-width: 72rem)');
 const ASKING_COLOUR = '#0f5291';
 const OFFER_COLOUR = '#1e7a3d';
 
@@ -244,6 +246,7 @@ export async function startInsight() {
     figure: 'residents',
     wijk: '', // '' = the whole city
     kind: 'interest',
+    tableOpen: null, // the map's table: null = open on a wide screen, folded on a phone
     notice: null,
   };
   const app = document.getElementById('app');
@@ -257,6 +260,12 @@ export async function startInsight() {
     window.history.replaceState(window.history.state, '', url);
     refreshChrome();
     render(state, { focus: false });
+  });
+
+  // The map's table follows the screen's width until the reader opens or closes it.
+  WIDE.addEventListener('change', () => {
+    const details = document.getElementById('insight-map-table-details');
+    if (details && state.tableOpen == null) details.open = WIDE.matches;
   });
 
   const [tax, shapes] = await Promise.all([getTaxonomies().catch(() => null), getWijkShapes()]);
@@ -809,12 +818,13 @@ function mapTable(state) {
   });
   const stack = cols.length > 1;
   // Open beside the map on a wide screen; folded under it on a phone (44 rows), until the
-  // reader opens or closes it.
-  const open = state.tableOpen ?? window.matchMedia('(min-width: 72rem)').matches;
+  // reader opens or closes it (see startInsight for a screen that changes width).
+  const open = state.tableOpen ?? WIDE.matches;
+  const summaryEl = h('summary', { class: 'insight-table-summary' }, h('h3', { class: 'utrecht-heading-3 insight-table-title', id: 'insight-map-table-title' }, t('ins_tableTitle', { n: state.report.wijken.length })));
   const details = h(
     'details',
     { class: 'insight-table-details', id: 'insight-map-table-details', open },
-    h('summary', { class: 'insight-table-summary' }, h('h3', { class: 'utrecht-heading-3 insight-table-title', id: 'insight-map-table-title' }, t('ins_tableTitle', { n: state.report.wijken.length }))),
+    summaryEl,
     h(
       'div',
       { class: `insight-table-wrap${stack ? ' insight-table-wrap--stack' : ''}` },
@@ -855,8 +865,9 @@ function mapTable(state) {
     h('p', { class: 'utrecht-form-field-description insight-csv-help', id: 'insight-map-csv-help' }, t('ins_csvHelp', { k: kOf(state) })),
     csv,
   );
-  details.addEventListener('toggle', () => {
-    state.tableOpen = details.open;
+  // The reader's own choice (a click, or Enter or Space on the summary) is kept.
+  summaryEl.addEventListener('click', () => {
+    state.tableOpen = !details.open;
   });
   return details;
 }
