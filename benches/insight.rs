@@ -3,6 +3,9 @@
 //!
 //!     TALENTSCAN_BENCH_DIR=/tmp/d100k cargo bench --bench insight
 //!
+//! Training groups are planned from 10,000 stored learning wishes (each of the personas
+//! with one or two learning goals; a third gave no fixed moment), written once too.
+//!
 //! The counters of 100,000 residents (200 deterministic personas, cycled) are written once
 //! into the month 2000-01 of the bench store; later runs reuse them.
 mod common;
@@ -69,8 +72,46 @@ fn benches(c: &mut Criterion) {
     g.bench_function("reach_one_task", |b| {
         b.iter(|| black_box(rt.block_on(st.reach_report(MONTH, at, &draft)).unwrap()))
     });
+    if st.store.wishes().unwrap().is_empty() {
+        const GOALS: [&str; 8] = [
+            "eerste-hulp",
+            "computer",
+            "nederlandse-taal",
+            "koken",
+            "excel",
+            "communicatie",
+            "verzorgen",
+            "administratie",
+        ];
+        for (i, mut p) in personas(WISHES).into_iter().enumerate() {
+            p.learning_goals = vec![GOALS[i % 8].to_string()];
+            if i % 5 == 0 {
+                p.learning_goals.push(GOALS[(i / 8) % 8].to_string());
+            }
+            if i % 3 == 0 {
+                p.availability.slots.clear();
+            }
+            if let Some(w) = st.wish_of(&p) {
+                let doc = talentscan::state::AppState::wish_record(&w, "2999-01-01T00:00:00Z");
+                st.store.put_wish(&format!("{i:064x}"), &doc).unwrap();
+            }
+        }
+    }
+    let (n, proposals) = rt.block_on(st.proposals()).unwrap();
+    eprintln!(
+        "{n} wishes, {} venues: {} proposals covering {} residents",
+        st.venues().unwrap().len(),
+        proposals.len(),
+        proposals.iter().map(|p| p.size).sum::<usize>()
+    );
+    g.sample_size(10);
+    g.bench_function("training_groups_10k_wishes", |b| {
+        b.iter(|| black_box(rt.block_on(st.proposals()).unwrap()))
+    });
     g.finish();
 }
+
+const WISHES: usize = 10_000;
 
 criterion_group!(insight_benches, benches);
 criterion_main!(insight_benches);

@@ -66,6 +66,15 @@ pub fn expired(expires_at: &str, now: time::OffsetDateTime) -> bool {
         .map_or(true, |e| e < now)
 }
 
+/// Whether a stored JSON document's `expires_at` lies before `now`; a document that cannot
+/// be read, or has no expiry, has expired (the purge errs on the side of erasing).
+pub fn doc_expired(doc: &[u8], now: time::OffsetDateTime) -> bool {
+    serde_json::from_slice::<serde_json::Value>(doc)
+        .ok()
+        .and_then(|d| d.get("expires_at")?.as_str().map(|e| expired(e, now)))
+        .unwrap_or(true)
+}
+
 /// A fresh random id (128 bits, hex), for match ids, response ids and erase tokens:
 /// nothing about the resident can be derived from it.
 pub fn random_id() -> String {

@@ -12,6 +12,7 @@ use crate::auth::Scope;
 use crate::catalog::fields::FieldError;
 use crate::insight::reach::{Draft, ReachReport};
 use crate::insight::NeedsReport;
+use crate::state::groups::{Announcement, GroupsReport};
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -30,6 +31,17 @@ fn insight_reader(req: &HttpRequest, state: &AppState) -> Result<(), ApiError> {
             "the neighbourhood figures are read with an admin key or an insight key".into(),
         )),
     }
+}
+
+/// A body read into its type; the first problem with its pointer (422).
+fn typed<T: serde::de::DeserializeOwned>(v: &serde_json::Value, what: &str) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(v).map_err(|e| {
+        let pointer = crate::catalog::fields::inner_pointer(e.path());
+        ApiError::Unprocessable(
+            what.into(),
+            vec![FieldError::new(pointer, e.into_inner().to_string())],
+        )
+    })
 }
 
 /// `month`, or the last month, when it is a month that is over.
@@ -120,13 +132,7 @@ pub async fn reach(
 ) -> Result<HttpResponse, ApiError> {
     let scope = body::authorize(&req, &state)?;
     let v = body::json(&req, &bytes)?;
-    let r: ReachRequest = serde_path_to_error::deserialize(&v).map_err(|e| {
-        let pointer = crate::catalog::fields::inner_pointer(e.path());
-        ApiError::Unprocessable(
-            "not a valid reach request".into(),
-            vec![FieldError::new(pointer, e.into_inner().to_string())],
-        )
-    })?;
+    let r: ReachRequest = typed(&v, "not a valid reach request")?;
     let mut errors = Vec::new();
     let month = closed_month(&state, r.month.as_deref(), "/month")
         .map_err(|e| errors.push(e))
@@ -216,5 +222,85 @@ pub async fn reach(
             "not a valid reach request".into(),
             errors,
         )),
+    }
+}
+
+/// Training-group proposals for the academy: from the stored scans whose residents asked
+/// to hear of a course near them, groups of 6–12 who share a free moment and live within
+/// reach of a venue, covering as many residents as possible. Each names topic, moment,
+/// venue and size, never people; with the announcements made so far.
+#[utoipa::path(get, path = "/v1/insight/training-groups", tag = "Insight",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Proposals and announcements", body = GroupsReport),
+              (status = 401, description = "No valid key", body = Problem, content_type = "application/problem+json"),
+              (status = 403, description = "Not an admin or insight key", body = Problem, content_type = "application/problem+json")))]
+pub async fn training_groups(
+    state: web::Data<Arc<AppState>>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    insight_reader(&req, &state)?;
+    Ok(HttpResponse::Ok().json(state.groups_report().await?))
+}
+
+/// Body of `POST /v1/insight/training-groups/announcements`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AnnounceRequest {
+    /// The id of a proposal as `GET /v1/insight/training-groups` gives it now.
+    pub proposal_id: String,
+}
+
+/// Announces a proposed group: every resident whose kept wish it fits sees a notice in
+/// their next match and at the desk, for 90 days or until it is withdrawn.
+#[utoipa::path(post, path = "/v1/insight/training-groups/announcements", tag = "Insight",
+    request_body = AnnounceRequest, security(("bearer" = [])),
+    responses((status = 201, description = "Announced", body = Announcement),
+              (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 401, description = "No valid key", body = Problem, content_type = "application/problem+json"),
+              (status = 403, description = "Not an admin or insight key", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "No such proposal now", body = Problem, content_type = "application/problem+json"),
+              (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+              (status = 422, description = "Every problem with a JSON pointer", body = Problem, content_type = "application/problem+json")))]
+pub async fn announce(
+    state: web::Data<Arc<AppState>>,
+    req: HttpRequest,
+    bytes: web::Bytes,
+) -> Result<HttpResponse, ApiError> {
+    insight_reader(&req, &state)?;
+    let v = body::json(&req, &bytes)?;
+    let r: AnnounceRequest = typed(&v, "not a valid announcement")?;
+    match state.announce(&r.proposal_id).await? {
+        Some(a) => Ok(HttpResponse::Created()
+            .insert_header((
+                "Location",
+                format!("/v1/insight/training-groups/announcements/{}", a.id),
+            ))
+            .json(a)),
+        None => Err(ApiError::NotFound(format!(
+            "no proposal {:?} now (proposals change as residents store or erase their scans)",
+            r.proposal_id
+        ))),
+    }
+}
+
+/// Withdraws an announcement: residents no longer see it.
+#[utoipa::path(delete, path = "/v1/insight/training-groups/announcements/{id}", tag = "Insight",
+    params(("id" = String, Path, description = "The announcement's id")),
+    security(("bearer" = [])),
+    responses((status = 204, description = "Withdrawn"),
+              (status = 400, description = "Bad request", body = Problem, content_type = "application/problem+json"),
+              (status = 401, description = "No valid key", body = Problem, content_type = "application/problem+json"),
+              (status = 403, description = "Not an admin or insight key", body = Problem, content_type = "application/problem+json"),
+              (status = 404, description = "No such announcement", body = Problem, content_type = "application/problem+json")))]
+pub async fn withdraw(
+    state: web::Data<Arc<AppState>>,
+    req: HttpRequest,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    insight_reader(&req, &state)?;
+    if state.withdraw_announcement(&path).await? {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(ApiError::NotFound("no such announcement".into()))
     }
 }

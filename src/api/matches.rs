@@ -157,6 +157,15 @@ pub async fn create_match(
             .await
             .map_err(ApiError::from)??
     };
+    // A course announced near a resident who asked to hear of one (`state::groups`).
+    if let Some(id) = v
+        .get("scan_id")
+        .and_then(Value::as_str)
+        .and_then(crate::sealed::ScanId::parse)
+    {
+        resp.notices
+            .extend(state.group_notices(&id.lookup(), lang).await?);
+    }
     state.log_match(&mut resp);
     Ok(HttpResponse::Ok().json(resp))
 }

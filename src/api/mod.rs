@@ -51,6 +51,21 @@ pub fn routes(cfg: &mut web::ServiceConfig, max_import_bytes: usize) {
     one("/v1/insight/needs", cfg, web::get().to(insight::needs));
     one("/v1/insight/reach", cfg, web::post().to(insight::reach));
     one(
+        "/v1/insight/training-groups",
+        cfg,
+        web::get().to(insight::training_groups),
+    );
+    one(
+        "/v1/insight/training-groups/announcements",
+        cfg,
+        web::post().to(insight::announce),
+    );
+    one(
+        "/v1/insight/training-groups/announcements/{id}",
+        cfg,
+        web::delete().to(insight::withdraw),
+    );
+    one(
         "/v1/responses",
         cfg,
         web::post().to(responses::create_response),

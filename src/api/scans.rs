@@ -81,6 +81,11 @@ pub fn localized(d: &Definition, lang: Lang) -> Value {
                     o.insert("id".into(), json!(it.id));
                     o.insert("type".into(), serde_json::to_value(it.kind()).unwrap_or_default());
                     o.insert("required".into(), json!(it.required));
+                    if d.group_consent.as_ref().is_some_and(|c| c.item == it.id) {
+                        // Means something only for a scan that is stored: a page that
+                        // does not store scans leaves it out.
+                        o.insert("only_when_stored".into(), json!(true));
+                    }
                     o.insert("text".into(), json!(tr(&it.text, lang)));
                     if let Some(h) = &it.help {
                         o.insert("help".into(), json!(tr(h, lang)));
@@ -341,6 +346,10 @@ pub async fn create_scan(
         .questionnaires
         .get(&r.questionnaire, Some(version))
         .is_some_and(|d| d.counts_anonymously(&r.answers));
+    let wants_notice = state
+        .questionnaires
+        .get(&r.questionnaire, Some(version))
+        .is_some_and(|d| d.wants_group_notice(&r.answers));
     let qid = r.questionnaire;
     let store_flag = r.store;
     let now = state.now();
@@ -378,7 +387,14 @@ pub async fn create_scan(
         resp.expires_at = Some(expires.clone());
         let plain = serde_json::to_vec(&resp).map_err(ApiError::from)?;
         let sealed = serde_json::to_value(sid.seal(&plain, &expires)).map_err(ApiError::from)?;
-        state.put_scan(&sid.lookup(), &sealed).await?;
+        // Kept beside the sealed scan only with its own consent, and erased with it.
+        let wish = wants_notice
+            .then(|| state.wish_of(&resp.persona))
+            .flatten()
+            .map(|w| AppState::wish_record(&w, &expires));
+        state
+            .put_scan(&sid.lookup(), &sealed, wish.as_deref())
+            .await?;
         return Ok(HttpResponse::Created()
             .insert_header(("Location", format!("/v1/scans/{id}")))
             .json(resp));

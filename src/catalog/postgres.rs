@@ -34,6 +34,7 @@ const MIGRATIONS: &[(i32, &str)] = &[
         3,
         include_str!("../../migrations/postgres/0003_insight.sql"),
     ),
+    (4, include_str!("../../migrations/postgres/0004_groups.sql")),
 ];
 
 /// Advisory lock ids (arbitrary, fixed): one for writers, one for migrations, one for the
@@ -436,7 +437,14 @@ impl PgStore {
 
     // --- stored scans: read and written here directly, never copied to a replica ---
 
-    pub async fn put_scan(&self, lookup: &str, doc: &Value) -> Result<(), StoreError> {
+    /// Stores a sealed scan, with the learning wish its resident let it keep
+    /// (`crate::insight::groups`) in its own column.
+    pub async fn put_scan(
+        &self,
+        lookup: &str,
+        doc: &Value,
+        wish: Option<&str>,
+    ) -> Result<(), StoreError> {
         let expires = doc
             .get("expires_at")
             .and_then(|e| e.as_str())
@@ -446,9 +454,9 @@ impl PgStore {
         bounded(async {
             let c = self.client().await?;
             c.execute(
-                "INSERT INTO scans (lookup, doc, expires_at) VALUES ($1, $2, $3::text::timestamptz)
-                 ON CONFLICT (lookup) DO UPDATE SET doc = excluded.doc, expires_at = excluded.expires_at",
-                &[&lookup, &body, &expires],
+                "INSERT INTO scans (lookup, doc, expires_at, wish) VALUES ($1, $2, $3::text::timestamptz, $4)
+                 ON CONFLICT (lookup) DO UPDATE SET doc = excluded.doc, expires_at = excluded.expires_at, wish = excluded.wish",
+                &[&lookup, &body, &expires, &wish],
             )
             .await
             .map_err(db)?;
@@ -795,6 +803,90 @@ impl PgStore {
                 .map_err(db)?;
             tx.commit().await.map_err(db)?;
             Ok((r as usize, m as usize))
+        })
+        .await
+    }
+
+    // --- training groups (crate::insight::groups) ---
+
+    /// The wish kept with one stored scan.
+    pub async fn get_wish(&self, lookup: &str) -> Result<Option<String>, StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            Ok(c.query_opt(
+                "SELECT wish FROM scans WHERE lookup = $1 AND wish IS NOT NULL",
+                &[&lookup],
+            )
+            .await
+            .map_err(db)?
+            .map(|r| r.get(0)))
+        })
+        .await
+    }
+
+    /// Every wish kept with a stored scan that has not expired, with its lookup hash.
+    pub async fn wishes(
+        &self,
+        now: time::OffsetDateTime,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        let now = now
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default();
+        bounded(async {
+            let c = self.client().await?;
+            Ok(c.query(
+                "SELECT lookup, wish FROM scans WHERE wish IS NOT NULL AND expires_at > $1::text::timestamptz ORDER BY lookup",
+                &[&now],
+            )
+            .await
+            .map_err(db)?
+            .iter()
+            .map(|r| (r.get(0), r.get(1)))
+            .collect())
+        })
+        .await
+    }
+
+    pub async fn put_announcement(
+        &self,
+        id: &str,
+        doc: &str,
+        expires_at: &str,
+    ) -> Result<(), StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            c.execute(
+                "INSERT INTO announcements (id, doc, expires_at) VALUES ($1, $2, $3::text::timestamptz)
+                 ON CONFLICT (id) DO UPDATE SET doc = excluded.doc, expires_at = excluded.expires_at",
+                &[&id, &doc, &expires_at],
+            )
+            .await
+            .map_err(db)?;
+            Ok(())
+        })
+        .await
+    }
+
+    pub async fn delete_announcement(&self, id: &str) -> Result<bool, StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            Ok(c.execute("DELETE FROM announcements WHERE id = $1", &[&id])
+                .await
+                .map_err(db)?
+                > 0)
+        })
+        .await
+    }
+
+    pub async fn announcements(&self) -> Result<Vec<String>, StoreError> {
+        bounded(async {
+            let c = self.client().await?;
+            Ok(c.query("SELECT doc FROM announcements ORDER BY id", &[])
+                .await
+                .map_err(db)?
+                .iter()
+                .map(|r| r.get(0))
+                .collect())
         })
         .await
     }

@@ -48,8 +48,15 @@ pub struct Store {
     /// The secrets that open responses, one file each: deleting a file is an erasure
     /// the store's log-structured segments cannot undo.
     secrets: std::path::PathBuf,
+    /// The learning wishes of stored scans (`crate::insight::groups`), one file each under
+    /// the scan's lookup hash: in the clear so that groups can be planned, so kept out of
+    /// the log-structured segments, where an erased value would linger.
+    wishes: std::path::PathBuf,
+    /// Training groups announced to the residents they fit, by id.
+    announcements: sled::Tree,
 }
 
+mod groups;
 mod insight;
 mod outcomes;
 
@@ -106,6 +113,8 @@ impl Store {
             task_stats: db.open_tree("task_stats")?,
             insight: db.open_tree("insight")?,
             secrets: dir.join("secrets"),
+            wishes: dir.join("wishes"),
+            announcements: db.open_tree("announcements")?,
             db,
         })
     }
@@ -419,15 +428,7 @@ impl Store {
         let mut n = 0;
         for r in self.scans.iter() {
             let (k, v) = r?;
-            let expired = serde_json::from_slice::<Value>(&v)
-                .ok()
-                .and_then(|d| {
-                    d.get("expires_at")
-                        .and_then(|e| e.as_str())
-                        .map(|e| crate::sealed::expired(e, now))
-                })
-                .unwrap_or(true);
-            if expired {
+            if crate::sealed::doc_expired(&v, now) {
                 self.scans.remove(k)?;
                 n += 1;
             }

@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+pub mod groups;
 pub mod reach;
 
 use crate::geo::{LatLon, Places};

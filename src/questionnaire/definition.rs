@@ -43,6 +43,11 @@ pub struct Definition {
     /// be taken back.
     #[serde(default)]
     pub count_consent: Option<CountConsent>,
+    /// The answer by which a resident who stores the scan lets the service keep what they
+    /// want to learn, when and in which wijk, to plan training groups and tell them of one
+    /// near them (`crate::insight::groups`); erased with the scan.
+    #[serde(default)]
+    pub group_consent: Option<CountConsent>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -55,7 +60,16 @@ pub struct CountConsent {
 impl Definition {
     /// Whether these answers let the scan count towards the neighbourhood's figures.
     pub fn counts_anonymously(&self, answers: &serde_json::Map<String, Value>) -> bool {
-        self.count_consent.as_ref().is_some_and(|c| {
+        Self::consents(&self.count_consent, answers)
+    }
+
+    /// Whether these answers let a stored scan keep its learning wish for training groups.
+    pub fn wants_group_notice(&self, answers: &serde_json::Map<String, Value>) -> bool {
+        Self::consents(&self.group_consent, answers)
+    }
+
+    fn consents(c: &Option<CountConsent>, answers: &serde_json::Map<String, Value>) -> bool {
+        c.as_ref().is_some_and(|c| {
             answers.get(&c.item).and_then(|v| v.as_str()) == Some(c.value.as_str())
         })
     }
@@ -399,20 +413,20 @@ impl Definition {
         };
         text(&mut errs, "title", &self.title);
         text(&mut errs, "intro", &self.intro);
-        if let Some(c) = &self.count_consent {
+        for (name, c) in [
+            ("count_consent", &self.count_consent),
+            ("group_consent", &self.group_consent),
+        ] {
+            let Some(c) = c else { continue };
             match self.items().find(|i| i.id == c.item) {
-                None => errs.push(format!(
-                    "count_consent: no item {:?}",
-                    c.item
-                )),
+                None => errs.push(format!("{name}: no item {:?}", c.item)),
                 Some(i) if i.required || i.kind() != ItemType::Single => errs.push(format!(
-                    "count_consent: {:?} must be an optional single choice (consent is never forced)",
+                    "{name}: {:?} must be an optional single choice (consent is never forced)",
                     c.item
                 )),
-                Some(i) if !i.options().iter().any(|o| o.value == c.value) => errs.push(format!(
-                    "count_consent: {:?} has no option {:?}",
-                    c.item, c.value
-                )),
+                Some(i) if !i.options().iter().any(|o| o.value == c.value) => {
+                    errs.push(format!("{name}: {:?} has no option {:?}", c.item, c.value))
+                }
                 Some(_) => {}
             }
         }

@@ -244,7 +244,7 @@ const REQUIRED_TEXTS: &[(&str, &[&str])] = &[
             "no_one_in_team",
         ],
     ),
-    ("messages", &["scan_erased"]),
+    ("messages", &["scan_erased", "course_nearby"]),
 ];
 
 fn pick(t: Option<&Text>, lang: Lang) -> String {

@@ -137,7 +137,7 @@ impl AppState {
                     counts.keys += 1;
                 }
                 Line::Scan { lookup, sealed } => {
-                    self.put_scan(&lookup, &sealed).await?;
+                    self.put_scan(&lookup, &sealed, None).await?;
                     counts.scans += 1;
                 }
             }

@@ -7,6 +7,7 @@
 //! its end even if the request's future is dropped (at shutdown, say): nothing can stop it
 //! half-way between store and index.
 pub mod backup;
+pub mod groups;
 mod insight;
 pub mod outcomes;
 mod replica;

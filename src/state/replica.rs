@@ -187,10 +187,22 @@ impl AppState {
 
     // --- stored scans: in the store of record, never in a replica's copy ---
 
-    pub async fn put_scan(&self, lookup: &str, doc: &Value) -> Result<(), StoreError> {
+    /// Stores a sealed scan with the learning wish its resident let it keep
+    /// (`crate::state::groups`), erased with it.
+    pub async fn put_scan(
+        &self,
+        lookup: &str,
+        doc: &Value,
+        wish: Option<&str>,
+    ) -> Result<(), StoreError> {
         match &self.pg {
-            Some(pg) => pg.put_scan(lookup, doc).await,
-            None => self.store.put_scan(lookup, doc).await,
+            Some(pg) => pg.put_scan(lookup, doc, wish).await,
+            None => {
+                if let Some(w) = wish {
+                    self.store.put_wish(lookup, w)?;
+                }
+                self.store.put_scan(lookup, doc).await
+            }
         }
     }
 
@@ -204,7 +216,10 @@ impl AppState {
     pub async fn delete_scan(&self, lookup: &str) -> Result<bool, StoreError> {
         match &self.pg {
             Some(pg) => pg.delete_scan(lookup).await,
-            None => self.store.delete_scan(lookup).await,
+            None => {
+                let had_wish = self.store.delete_wish(lookup)?;
+                Ok(self.store.delete_scan(lookup).await? || had_wish)
+            }
         }
     }
 
@@ -212,7 +227,17 @@ impl AppState {
     pub async fn purge_scans(&self, now: time::OffsetDateTime) -> Result<usize, StoreError> {
         match &self.pg {
             Some(pg) => pg.purge_scans(now).await,
-            None => self.store.purge_scans(now).await,
+            None => {
+                // A wish goes with its scan: one whose scan is gone or past its time.
+                for (lookup, doc) in self.store.wishes()? {
+                    if crate::sealed::doc_expired(doc.as_bytes(), now)
+                        || self.store.get_scan(&lookup)?.is_none()
+                    {
+                        self.store.delete_wish(&lookup)?;
+                    }
+                }
+                self.store.purge_scans(now).await
+            }
         }
     }
 

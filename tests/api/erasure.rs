@@ -10,8 +10,20 @@ use crate::crash::{free_port, start, wait_ready};
 use crate::helpers::{dir_contains, fixture, ADMIN_KEY};
 
 async fn store_scan(client: &reqwest::Client, base: &str, marker: &str) -> String {
+    store_answers(
+        client,
+        base,
+        json!({"graag-doen": format!("Ik teken graag {marker}")}),
+    )
+    .await
+}
+
+/// Stores Wim's scan with some answers changed; its id.
+async fn store_answers(client: &reqwest::Client, base: &str, changed: Value) -> String {
     let mut req = fixture("scans/wim.json")["request"].clone();
-    req["answers"]["graag-doen"] = json!(format!("Ik teken graag {marker}"));
+    for (k, v) in changed.as_object().unwrap() {
+        req["answers"][k] = v.clone();
+    }
     req["store"] = json!(true);
     let r = client
         .post(format!("{base}/v1/scans"))
@@ -38,6 +50,20 @@ async fn words(client: &reqwest::Client, base: &str, id: &str) -> Option<String>
     Some(v["words"].as_str().unwrap_or_default().to_string())
 }
 
+/// A server whose retention is 0 days: every scan it stores expires at once.
+fn start_expiring_at_once(dir: &std::path::Path, port: u16) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_talentscan"))
+        .args(["serve", "--no-sample", "--retention-days", "0", "--addr"])
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("--data-dir")
+        .arg(dir)
+        .env("TALENTSCAN_ADMIN_KEY", ADMIN_KEY)
+        .env("TALENTSCAN_LOG", "warn")
+        .env("TALENTSCAN_RATE_LIMIT", "0")
+        .spawn()
+        .unwrap()
+}
+
 fn stop(mut child: std::process::Child) {
     let _ = Command::new("kill").arg(child.id().to_string()).status();
     let _ = child.wait();
@@ -55,16 +81,7 @@ async fn erased_and_expired_answers_are_in_no_file_and_kept_ones_only_sealed() {
     // A server whose retention is 0 days: the scan it stores expires at once.
     let port = free_port();
     let base = format!("http://127.0.0.1:{port}");
-    let child = Command::new(env!("CARGO_BIN_EXE_talentscan"))
-        .args(["serve", "--no-sample", "--retention-days", "0", "--addr"])
-        .arg(format!("127.0.0.1:{port}"))
-        .arg("--data-dir")
-        .arg(dir.path())
-        .env("TALENTSCAN_ADMIN_KEY", ADMIN_KEY)
-        .env("TALENTSCAN_LOG", "warn")
-        .env("TALENTSCAN_RATE_LIMIT", "0")
-        .spawn()
-        .unwrap();
+    let child = start_expiring_at_once(dir.path(), port);
     wait_ready(&client, &base).await;
     let expired_id = store_scan(&client, &base, expired).await;
     stop(child);
@@ -176,5 +193,46 @@ async fn scans_stored_before_sealing_are_sealed_at_start_and_the_clear_copy_is_g
     assert!(
         !dir_contains(dir.path(), odd.as_bytes()),
         "clear copy left on disk"
+    );
+}
+
+/// A learning wish (`cursus-bericht: ja`) is kept beside its scan as a file of its own,
+/// never in the store's segments: erasing the scan, or its expiry, deletes the file, and
+/// no copy of the wish is left in any file.
+#[tokio::test]
+async fn a_learning_wish_goes_with_its_scan_and_leaves_no_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let client = reqwest::Client::new();
+    let wishes = dir.path().join("wishes");
+    let count = || std::fs::read_dir(&wishes).map_or(0, |d| d.count());
+    let wish = json!({"woonplek": "2532", "leren": ["computer"], "cursus-bericht": "ja"});
+    // Expires at once (retention 0 days): purged at the next start.
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let child = start_expiring_at_once(dir.path(), port);
+    wait_ready(&client, &base).await;
+    store_answers(&client, &base, wish.clone()).await;
+    assert_eq!(count(), 1, "the wish is kept beside the scan");
+    stop(child);
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+
+    let port = free_port();
+    let base = format!("http://127.0.0.1:{port}");
+    let child = start(dir.path(), port);
+    wait_ready(&client, &base).await;
+    assert_eq!(count(), 0, "the expired scan's wish is purged");
+    let id = store_answers(&client, &base, wish.clone()).await;
+    assert_eq!(count(), 1);
+    let r = client
+        .delete(format!("{base}/v1/scans/{id}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(count(), 0, "erased with its scan");
+    stop(child);
+    assert!(
+        !dir_contains(dir.path(), b"\"topics\""),
+        "a copy of a wish is left on disk"
     );
 }

@@ -7,6 +7,7 @@ mod catalog;
 mod crash;
 mod erasure;
 mod frame;
+mod groups;
 mod helpers;
 mod insight;
 mod judged;

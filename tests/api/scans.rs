@@ -270,8 +270,9 @@ async fn questionnaires_are_listed_and_rendered_in_both_languages() {
         en["sections"][0]["items"][0]["text"]
     );
     let n = nl["item_count"].as_u64().unwrap();
-    // 15 to 25 questions about the person, and the consent to count anonymously.
-    assert!((16..=26).contains(&n), "{n} items");
+    // 15 to 25 questions about the person, and the two consents: to count anonymously
+    // and to hear of a course nearby.
+    assert!((17..=27).contains(&n), "{n} items");
     let slots = nl["sections"]
         .as_array()
         .unwrap()

@@ -12,6 +12,8 @@ mod carving;
 mod catalog;
 #[path = "../api/frame.rs"]
 mod frame;
+#[path = "../api/groups.rs"]
+mod groups;
 #[path = "../api/helpers.rs"]
 mod helpers;
 #[path = "../api/insight.rs"]

@@ -202,7 +202,7 @@ impl Store {
 }
 
 /// Makes a file's creation or removal durable.
-fn sync_dir(dir: &std::path::Path) -> Result<(), StoreError> {
+pub(super) fn sync_dir(dir: &std::path::Path) -> Result<(), StoreError> {
     std::fs::File::open(dir)
         .and_then(|d| d.sync_all())
         .map_err(StoreError::Files)
