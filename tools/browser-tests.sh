@@ -18,8 +18,10 @@
 # runs after the others, against a server of its own on a second data dir with the server's
 # hidden --clock: an insight key and an organisation's key (for the 403) are made first,
 # then scans with "meetellen: ja" are posted (tests/browser/seed-insight.mjs) to the server
-# started at 2026-10-15 and again at 2026-11-15, and the test's server runs at 2026-12-02,
-# so November 2026 is the last month that is over; the counts are checked before the test.
+# started at 2026-10-15 and again at 2026-11-15 (in November also stored scans that ask for
+# a message about a course, for the training groups), and the test's server runs at
+# 2026-12-02, so November 2026 is the last month that is over; the counts (and the stored
+# scans' training group) are checked before the test.
 # Passed on in TALENTSCAN_INSIGHT_URL, _KEY, _ORG_KEY and _MONTH.
 set -euo pipefail
 

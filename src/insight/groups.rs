@@ -117,10 +117,15 @@ pub fn plan(eligible: &[Vec<usize>], options: usize) -> Plan {
             by_option[o].push(r);
         }
     }
-    let mut assigned: Vec<Option<usize>> = vec![None; n];
-    // Uncovered eligible residents per option, kept current as residents are covered.
-    let mut free: Vec<usize> = by_option.iter().map(Vec::len).collect();
-    while let Some((o, &c)) = free
+    let mut p = Planner {
+        eligible,
+        by_option: &by_option,
+        assigned: vec![None; n],
+        free: by_option.iter().map(Vec::len).collect(),
+        count: vec![0; options],
+    };
+    while let Some((o, &c)) = p
+        .free
         .iter()
         .enumerate()
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(&a.0)))
@@ -129,124 +134,95 @@ pub fn plan(eligible: &[Vec<usize>], options: usize) -> Plan {
             break;
         }
         for &r in &by_option[o] {
-            if assigned[r].is_none() {
-                assigned[r] = Some(o);
-                for &o2 in &eligible[r] {
-                    free[o2] -= 1;
+            if p.assigned[r].is_none() {
+                p.assign(r, o);
+            }
+        }
+    }
+    p.improve();
+    Plan {
+        assigned: p.assigned,
+    }
+}
+
+/// The state of one topic's plan, with the counts kept current as residents move.
+struct Planner<'a> {
+    eligible: &'a [Vec<usize>],
+    by_option: &'a [Vec<usize>],
+    assigned: Vec<Option<usize>>,
+    /// Unplaced eligible residents per option.
+    free: Vec<usize>,
+    /// Placed residents per option.
+    count: Vec<usize>,
+}
+
+impl Planner<'_> {
+    /// Places `r` in `o` (moving it if it was placed).
+    fn assign(&mut self, r: usize, o: usize) {
+        match self.assigned[r] {
+            Some(a) => self.count[a] -= 1,
+            None => {
+                for &o2 in &self.eligible[r] {
+                    self.free[o2] -= 1;
                 }
             }
         }
+        self.assigned[r] = Some(o);
+        self.count[o] += 1;
     }
-    improve(eligible, &by_option, &mut assigned, options);
-    Plan { assigned }
-}
 
-/// Opens options that can borrow residents from open options with more than six, while
-/// that covers more.
-fn improve(
-    eligible: &[Vec<usize>],
-    by_option: &[Vec<usize>],
-    assigned: &mut [Option<usize>],
-    options: usize,
-) {
-    let mut count = vec![0usize; options];
-    for o in assigned.iter().flatten() {
-        count[*o] += 1;
-    }
-    // Each round makes the move that covers the most (the fewest borrowed on a tie), so
-    // that a small gain does not use up the spare residents a bigger one needed.
-    loop {
-        let mut best: Option<(usize, usize, usize)> = None; // (gain, borrowed, option)
-        for o in 0..options {
-            if count[o] > 0 {
-                continue;
-            }
-            let gain = by_option[o]
+    /// Opens options that can borrow residents from open options with more than six,
+    /// while that covers more. Each round makes the move that covers the most, so that a
+    /// small gain does not use up the spare residents a bigger one needed (the number
+    /// borrowed, six minus the gain, is then the fewest too).
+    fn improve(&mut self) {
+        loop {
+            let mut candidates: Vec<(usize, usize)> = (0..self.free.len())
+                .filter(|&o| self.count[o] == 0 && self.free[o] > 0)
+                .map(|o| (self.free[o], o))
+                .collect();
+            candidates.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let Some((o, take)) = candidates.into_iter().find_map(|(gain, o)| {
+                self.lenders(o, MIN_GROUP.saturating_sub(gain))
+                    .map(|t| (o, t))
+            }) else {
+                break;
+            };
+            let unplaced: Vec<usize> = self.by_option[o]
                 .iter()
-                .filter(|&&r| assigned[r].is_none())
-                .count();
-            if gain == 0 {
-                continue;
-            }
-            let need = MIN_GROUP.saturating_sub(gain);
-            if need > 0 && lenders(by_option, assigned, &count, o, need).is_none() {
-                continue;
-            }
-            let better = best.is_none_or(|(g, n, _)| gain > g || (gain == g && need < n));
-            if better {
-                best = Some((gain, need, o));
-            }
-        }
-        let Some((gain, need, o)) = best else { break };
-        let take = if need > 0 {
-            lenders(by_option, assigned, &count, o, need).unwrap_or_default()
-        } else {
-            Vec::new()
-        };
-        let uncovered: Vec<usize> = by_option[o]
-            .iter()
-            .copied()
-            .filter(|&r| assigned[r].is_none())
-            .collect();
-        debug_assert_eq!(uncovered.len(), gain);
-        for r in take.into_iter().chain(uncovered) {
-            if let Some(a) = assigned[r] {
-                count[a] -= 1;
-            }
-            assign(assigned, &mut count, r, o);
-        }
-    }
-    // Residents still uncovered join any open option they can reach: an option of six
-    // or more stays splittable into groups of 6–12 whatever it grows to.
-    let mut count = vec![0usize; options];
-    for o in assigned.iter().flatten() {
-        count[*o] += 1;
-    }
-    for r in 0..assigned.len() {
-        if assigned[r].is_none() {
-            if let Some(&o) = eligible[r].iter().find(|&&o| count[o] >= MIN_GROUP) {
-                assign(assigned, &mut count, r, o);
+                .copied()
+                .filter(|&r| self.assigned[r].is_none())
+                .collect();
+            for r in take.into_iter().chain(unplaced) {
+                self.assign(r, o);
             }
         }
     }
-}
 
-/// `need` covered residents eligible for `o` whose options keep six without them, taken
-/// from the fullest options first; `None` when there are not enough.
-fn lenders(
-    by_option: &[Vec<usize>],
-    assigned: &[Option<usize>],
-    count: &[usize],
-    o: usize,
-    need: usize,
-) -> Option<Vec<usize>> {
-    let mut candidates: Vec<(usize, usize)> = by_option[o]
-        .iter()
-        .filter_map(|&r| {
-            assigned[r]
-                .filter(|&a| count[a] > MIN_GROUP)
-                .map(|a| (r, a))
-        })
-        .collect();
-    candidates.sort_by_key(|&(r, a)| (std::cmp::Reverse(count[a]), r));
-    let mut spare: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    let mut take = Vec::with_capacity(need);
-    for (r, a) in candidates {
-        let used = spare.entry(a).or_insert(0);
-        if count[a] - *used > MIN_GROUP {
-            *used += 1;
-            take.push(r);
+    /// `need` placed residents eligible for `o` whose options keep six without them,
+    /// taken from the fullest options first; `None` when there are not enough.
+    fn lenders(&self, o: usize, need: usize) -> Option<Vec<usize>> {
+        if need == 0 {
+            return Some(Vec::new());
+        }
+        let mut by_donor: BTreeMap<(std::cmp::Reverse<usize>, usize), Vec<usize>> = BTreeMap::new();
+        for &r in &self.by_option[o] {
+            if let Some(a) = self.assigned[r].filter(|&a| self.count[a] > MIN_GROUP) {
+                by_donor
+                    .entry((std::cmp::Reverse(self.count[a]), a))
+                    .or_default()
+                    .push(r);
+            }
+        }
+        let mut take = Vec::with_capacity(need);
+        for ((std::cmp::Reverse(c), _), rs) in by_donor {
+            take.extend(rs.into_iter().take(c - MIN_GROUP).take(need - take.len()));
             if take.len() == need {
                 return Some(take);
             }
         }
+        None
     }
-    None
-}
-
-fn assign(assigned: &mut [Option<usize>], count: &mut [usize], r: usize, o: usize) {
-    assigned[r] = Some(o);
-    count[o] += 1;
 }
 
 /// The sizes of the groups an option with `c ≥ 6` residents makes: `⌈c/12⌉` groups,
@@ -267,39 +243,63 @@ pub fn propose(
     venues: &[Venue],
     wijk_centres: &BTreeMap<String, LatLon>,
 ) -> Vec<Proposal> {
-    // Venues within reach of each (wijk, reach band), computed once.
-    let mut reach: BTreeMap<(String, u64), Vec<usize>> = BTreeMap::new();
-    let mut residents: BTreeMap<&str, Vec<&Wish>> = BTreeMap::new();
-    for w in wishes {
-        let Some(centre) = wijk_centres.get(&w.wijk) else {
+    // Residents of one wijk with one reach band reach the same venues: a "reach key".
+    let mut keys: BTreeMap<(&str, u64), usize> = BTreeMap::new();
+    let mut key_of: Vec<Option<usize>> = Vec::with_capacity(wishes.len());
+    let mut residents: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, w) in wishes.iter().enumerate() {
+        if !wijk_centres.contains_key(&w.wijk) {
+            key_of.push(None);
             continue;
-        };
-        reach
-            .entry((w.wijk.clone(), w.reach_km.to_bits()))
-            .or_insert_with(|| {
-                venues
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| distance_km(*centre, v.at) <= w.reach_km)
-                    .map(|(i, _)| i)
-                    .collect()
-            });
+        }
+        let n = keys.len();
+        key_of.push(Some(
+            *keys
+                .entry((w.wijk.as_str(), w.reach_km.to_bits()))
+                .or_insert(n),
+        ));
         for t in &w.topics {
-            residents.entry(t.as_str()).or_default().push(w);
+            residents.entry(t.as_str()).or_default().push(i);
         }
     }
+    // Venues reached by exactly the same keys are interchangeable for every plan: one
+    // class each, named by its first venue. This keeps the options few however many
+    // organisations the catalog has, and changes no plan's size.
+    let mut key_list: Vec<((&str, u64), usize)> = keys.into_iter().collect();
+    key_list.sort_by_key(|(_, k)| *k);
+    let mut classes: Vec<usize> = Vec::new(); // representative venue per class
+    let mut class_of: std::collections::HashMap<Vec<usize>, usize> =
+        std::collections::HashMap::new();
+    let mut reach: Vec<Vec<usize>> = vec![Vec::new(); key_list.len()];
+    for (v, venue) in venues.iter().enumerate() {
+        let signature: Vec<usize> = key_list
+            .iter()
+            .filter(|((wijk, band), _)| {
+                distance_km(wijk_centres[*wijk], venue.at) <= f64::from_bits(*band)
+            })
+            .map(|(_, k)| *k)
+            .collect();
+        if signature.is_empty() || class_of.contains_key(&signature) {
+            continue;
+        }
+        let c = classes.len();
+        classes.push(v);
+        for &k in &signature {
+            reach[k].push(c);
+        }
+        class_of.insert(signature, c);
+    }
     let slots: Vec<Slot> = Slot::all().collect();
+    let places = classes.len();
     let mut out = Vec::new();
     for (topic, ws) in residents {
-        // Options are (slot, venue) pairs, numbered slot-major.
-        let options = slots.len() * venues.len();
+        // Options are (slot, venue class) pairs, numbered slot-major.
+        let options = slots.len() * places;
         let eligible: Vec<Vec<usize>> = ws
             .iter()
-            .map(|w| {
-                let vs = reach
-                    .get(&(w.wijk.clone(), w.reach_km.to_bits()))
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
+            .map(|&i| {
+                let w = &wishes[i];
+                let vs = key_of[i].map_or(&[][..], |k| reach[k].as_slice());
                 let own: Vec<usize> = if w.slots.is_empty() {
                     (0..slots.len()).collect()
                 } else {
@@ -315,7 +315,7 @@ pub fn propose(
                 let mut os = Vec::with_capacity(own.len() * vs.len());
                 for s in own {
                     for &v in vs {
-                        os.push(s * venues.len() + v);
+                        os.push(s * places + v);
                     }
                 }
                 os
@@ -324,7 +324,7 @@ pub fn propose(
         let p = plan(&eligible, options);
         for (o, c) in p.counts(options).into_iter().enumerate() {
             let sizes = split(c);
-            let (slot, venue) = (slots[o / venues.len()], &venues[o % venues.len()]);
+            let (slot, venue) = (slots[o / places], &venues[classes[o % places]]);
             let n = sizes.len();
             for (i, size) in sizes.into_iter().enumerate() {
                 let base = format!("{topic}|{}|{}", slot.id(), venue.id);

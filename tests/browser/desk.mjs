@@ -85,6 +85,10 @@ test('6. the scan number in blocks of 4, copied, opened with or without spaces a
   const bare = id.replace(/-/g, '');
   const blocks = bare.match(/.{4}/g);
   const page = await newPage(DESKTOP);
+  const matchBodies = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/v1/matches') matchBodies.push(r.postDataJSON());
+  });
 
   // A wrong number is caught on the page, in Dutch.
   await page.goto(`${BASE}/balie`);
@@ -102,6 +106,13 @@ test('6. the scan number in blocks of 4, copied, opened with or without spaces a
   assert.equal(shown, blocks.join('-'), 'the number is shown in 8 blocks of 4');
   assert.equal(await page.getAttribute('#scan-id', 'data-scan-id'), id, 'the real id stays on the element');
   assert.match(await page.textContent('#stored-box'), /Bewaard tot \d{1,2} \w+ \d{4}/);
+  // A stored scan is matched by its number (so what is kept with it, such as an announced
+  // course nearby, reaches the desk), not by the persona.
+  assert.ok(matchBodies.length >= 1);
+  for (const b of matchBodies) {
+    assert.equal(String(b.scan_id).replace(/-/g, ''), bare, 'POST /v1/matches with the stored scan’s id');
+    assert.equal('persona' in b, false, 'and without the persona');
+  }
 
   // Kopieer: the real id goes to the clipboard.
   assert.equal((await page.textContent('#copy-scan-id')).trim(), 'Kopieer');
@@ -533,10 +544,10 @@ test('10. desk cards keep their text at 1280 and 1024 px; the moments fit; a sea
 // ------------------------------------------------------------------ closing the loop at the desk
 
 /** On /balie: only the questions that are needed (place, moments, an interest), then the advice. */
-async function deskRequiredOnly(page, { postcode = '2543', slots = ['tue-afternoon', 'tue-evening', 'wed-morning', 'sat-morning'], interests = ['eten-koken'] } = {}) {
+async function deskRequiredOnly(page, { postcode = '2543', slots = ['tue-afternoon', 'tue-evening', 'wed-morning', 'sat-morning'], interests = ['eten-koken'], open = true } = {}) {
   const step = (n) =>
     page.waitForFunction((w) => document.querySelector('.step-progress .denhaag-form-progress__label')?.textContent.trim() === w, `Stap ${n} van 6`);
-  await page.goto(`${BASE}/balie`);
+  if (open) await page.goto(`${BASE}/balie`);
   await step(1);
   await page.fill('#q-woonplek', postcode);
   for (const s of slots) await page.check(`input[name="q-tijden"][value="${s}"]`);
@@ -548,6 +559,11 @@ async function deskRequiredOnly(page, { postcode = '2543', slots = ['tue-afterno
     await page.click('#next-step');
     await step(n);
   }
+  // Only the desk stores a scan, so only the desk asks about a message for a course nearby
+  // (an optional question, right above the consent to store).
+  const course = page.locator('[data-item="cursus-bericht"]');
+  assert.equal(await course.count(), 1, 'the desk asks cursus-bericht');
+  assert.match(await course.locator('legend').textContent(), /^Wil je een bericht als er een cursus bij jou in de buurt komt\?/);
   await page.click('#finish-scan');
   await page.waitForSelector('#task-list > li');
 }
@@ -629,5 +645,18 @@ test('11. "Ik wil dit proberen" at the desk: the form speaks to the employee, re
   await still.locator('.respond-erase').click();
   await page.locator(`#task-list > li[data-task-id="${taskId}"] .respond-erased`).waitFor();
   assert.ok((await page.textContent(`#task-list > li[data-task-id="${taskId}"] .respond-erased`)).includes(`De gegevens zijn gewist. ${org} kan ze niet meer zien`));
+  await closePage(page);
+});
+
+test('12. "Opnieuw" for the next resident keeps the last resident’s stored scan', async () => {
+  const id = await storeScan();
+  const page = await newPage(DESKTOP);
+  await openScan(page, id);
+  await page.click('#restart');
+  // The next resident, without consent to store: the last resident's scan is not theirs to erase.
+  await deskRequiredOnly(page, { open: false });
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#stored-box:not([hidden])').count(), 0, 'nothing stored for this resident');
+  assert.equal((await fetch(`${BASE}/v1/scans/${id}`)).status, 200, 'the last resident’s stored scan is still there');
   await closePage(page);
 });

@@ -184,6 +184,11 @@ test('1. resident scan on / : errors shown at the question, then ≥5 task cards
   await page.waitForSelector('#finish-scan');
   const step6 = await page.textContent('#questionnaire');
   assert.doesNotMatch(step6, /Volunteer Functions Inventory|Clary|IJERPH/, 'the research note is not shown to residents');
+  // A message about a course nearby needs a stored scan, and this page never stores one:
+  // that question (only_when_stored) is not asked here; the step's other questions are.
+  assert.equal(await page.locator('[data-item="meetellen"]').count(), 1, 'the last step asks whether the answers may count');
+  assert.equal(await page.locator('[data-item="cursus-bericht"]').count(), 0, 'no question about a course message on /');
+  assert.doesNotMatch(step6, /cursus bij jou in de buurt/);
   await page.click('#finish-scan');
   await page.waitForSelector('#q-woonplek-error:not([hidden])');
   assert.equal(await stepLabel(page), 'Stap 1 van 6', 'the API error leads back to step 1');
@@ -633,12 +638,23 @@ test('9. no driving licence: no "Chauffeur" task for a resident who did not tick
 
 test('10. answers survive a reload and Back; "Wis mijn antwoorden" clears them', async () => {
   const page = await newPage(PHONE);
+  const scanBodies = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/v1/scans') scanBodies.push(r.postDataJSON());
+  });
   await page.goto(`${BASE}/`);
   await expectStep(page, 1, { first: true });
   await answerWhereWhen(page, { postcode: '2533' });
   await page.click('#next-step');
   await expectStep(page, 2);
   await page.check('input[name="q-interesses"][value="natuur-groen"]');
+  // An answer in the tab to a question this page does not ask (cursus-bericht, only for a
+  // stored scan at the desk): dropped on load, never sent.
+  await page.evaluate(() => {
+    const s = JSON.parse(sessionStorage.getItem('talentscan.resident.v1'));
+    s.answers['cursus-bericht'] = 'ja';
+    sessionStorage.setItem('talentscan.resident.v1', JSON.stringify(s));
+  });
 
   // Reload: the same step, the same answers (kept in sessionStorage only).
   await page.reload();
@@ -665,6 +681,9 @@ test('10. answers survive a reload and Back; "Wis mijn antwoorden" clears them',
   await nextStep(page);
   await expectStep(page, 3);
   await finishScan(page);
+  assert.ok(scanBodies.length >= 1, 'the answers were sent');
+  assert.ok(scanBodies.every((b) => !('cursus-bericht' in b.answers) && b.store !== true), 'never an answer to cursus-bericht from /, never stored');
+  assert.equal(await page.evaluate(() => 'cursus-bericht' in JSON.parse(sessionStorage.getItem('talentscan.resident.v1')).answers), false, 'not kept in the tab either');
   const ids = await taskIds(page);
   await page.reload();
   await page.waitForSelector('#task-list > li');

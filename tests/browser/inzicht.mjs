@@ -2,7 +2,10 @@
 // key and an organisation's key in plain words), the last month that is over by default,
 // the map of the 44 wijken and the same figures in a table (a suppressed figure as
 // "minder dan 10", never 0), recolouring by another figure, needs against offer for a wijk
-// and for the city, the CSV files, another month, English and signing out.
+// and for the city, the CSV files, another month, English and signing out; the unmet demand
+// (city and wijk), and the training groups: a proposal from the seeded stored scans,
+// announced (the desk then sees the course for a stored scan), withdrawn, as CSV, and the
+// empty list.
 //
 //   TALENTSCAN_INSIGHT_URL=http://127.0.0.1:18301 TALENTSCAN_INSIGHT_KEY=ts_… \
 //   TALENTSCAN_INSIGHT_ORG_KEY=ts_… TALENTSCAN_INSIGHT_MONTH=2026-11 \
@@ -12,7 +15,8 @@
 // posted (tests/browser/seed-insight.mjs) while the server's clock said October and
 // November 2026, then the server started with its clock in December 2026, so that
 // November 2026 is the last month that is over. Every figure the test expects is read from
-// the API with the same key; the seeds only make sure there are shown and hidden ones.
+// the API with the same key; the seeds only make sure there are shown and hidden ones (and
+// unmet demand in Ypenburg, and 8 stored scans that make one training group in Moerwijk).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -28,6 +32,9 @@ const skip = KEY ? false : 'needs TALENTSCAN_INSIGHT_KEY and a seeded server (to
 const MOERWIJK = 'WK051836';
 const MORGENSTOND = 'WK051834';
 const LAAK = 'WK051838';
+const YPENBURG = 'WK051842';
+/** The kinds of figure the page names (hours and Dutch level are not shown). */
+const FIGURE_KINDS = ['interest', 'slot', 'learn', 'work_goal', 'need'];
 const STORE = 'talentscan.insight.v1';
 
 useBrowser('axe-core results on the insight page (violations by impact):');
@@ -90,6 +97,28 @@ async function download(page, button) {
   assert.equal(text.charCodeAt(0), 0xfeff, 'a BOM, so Excel reads UTF-8');
   const rows = text.slice(1).split('\r\n').filter(Boolean).map((line) => line.split(';'));
   return { name: dl.suggestedFilename(), rows };
+}
+
+/** GET /v1/insight/training-groups with the insight key. */
+async function trainingGroups() {
+  const res = await fetch(`${BASE}/v1/insight/training-groups`, { headers: { Authorization: `Bearer ${KEY}`, Accept: 'application/json' } });
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+/** A taxonomy label as the page writes it (capital first). */
+async function taxLabel(list, id, en = false) {
+  const x = (await tax())[list].find((c) => c.id === id);
+  const s = en ? x.en : x.nl;
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** The unmet-demand table as {dimension: {label, city, wijk?}} and its row order. */
+function unmetTable(page) {
+  return page.$$eval('#insight-unmet-table tbody tr', (trs) => ({
+    order: trs.map((tr) => tr.dataset.dimension),
+    rows: Object.fromEntries(trs.map((tr) => [tr.dataset.dimension, { label: tr.querySelector('th').textContent, ...Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.dataset.col, td.textContent]))}])),
+  }));
 }
 
 const noSideways = (page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
@@ -380,6 +409,8 @@ test('3. another month, a month without figures, English, signing out', { skip }
   assert.equal(await page.locator('#insight-map path.insight-wijk[fill="url(#insight-hatch)"]').count(), 44);
   assert.match(await page.textContent('#insight-legend'), /Geen enkele wijk heeft deze maand 10 of meer/);
   assert.equal(await page.textContent('#insight-needs-empty'), 'Hierover zijn er deze maand geen cijfers.');
+  assert.equal(await page.textContent('#insight-unmet-empty'), `Hierover zijn er in ${await page.textContent('#insight-month option:checked')} geen cijfers.`);
+  await page.waitForSelector('#insight-groups-table'); // the training groups do not depend on the month
   await runAxe(page, '/inzicht (a month without figures)', { all: true });
 
   // Back to the last month, in English.
@@ -438,4 +469,182 @@ test('4. every page links the insight page from its footer; the accessibility st
     }
     await closePage(p);
   }
+});
+
+test('5. unmet demand for the city and a wijk; training groups: announce (the desk then sees the course), withdraw, CSV, none', { skip }, async () => {
+  const report = (await needs()).body;
+  const k = report.k;
+  const page = await newPage(DESKTOP);
+  await signedIn(page);
+
+  // ---- Unmet demand: the `unmet:` figures of the month, the residents first; hidden ones as
+  // "minder dan 10"; only the kinds the page names.
+  await page.waitForSelector('#insight-unmet-table');
+  assert.equal(await page.textContent('#insight-unmet-title'), 'Wat bewoners vragen die weinig passends vonden');
+  const unmetDim = (d) => d.slice('unmet:'.length);
+  const named = (d) => d === 'residents' || FIGURE_KINDS.includes(d.split(':')[0]);
+  const cityUnmet = report.city.filter((c) => c.dimension.startsWith('unmet:') && named(unmetDim(c.dimension)));
+  assert.ok(cityUnmet.some((c) => c.dimension === 'unmet:residents' && c.asking >= k), 'seeded: residents who found little that fits');
+  assert.ok(cityUnmet.some((c) => c.asking === null), 'seeded: a hidden unmet figure');
+  const groupLabel = (d) => {
+    if (d === 'residents') return 'Bewoners die weinig passends vonden';
+    const [kind, id] = d.split(':');
+    const list = { interest: taxonomies.categories, slot: taxonomies.slots, learn: taxonomies.skills }[kind];
+    const word = { interest: 'Interesse', slot: 'Moment', learn: 'Wil leren' }[kind];
+    return list ? `${word}: ${list.find((x) => x.id === id).nl}` : null;
+  };
+  await tax();
+  let unmet = await unmetTable(page);
+  assert.equal(unmet.order[0], 'residents', 'how many first');
+  assert.deepEqual([...unmet.order].sort(), cityUnmet.map((c) => unmetDim(c.dimension)).sort(), 'the API’s unmet dimensions');
+  for (const c of cityUnmet) {
+    const d = unmetDim(c.dimension);
+    assert.equal(unmet.rows[d].city, shown(c.asking, k), `the city: ${d}`);
+    if (groupLabel(d)) assert.equal(unmet.rows[d].label, groupLabel(d));
+  }
+  assert.deepEqual(await page.$$eval('#insight-unmet-table thead th', (ths) => ths.map((x) => x.textContent)), ['Wat', 'Heel Den Haag']);
+  assert.match(await page.textContent('#insight-unmet-table caption'), /^Wat bewoners vroegen die weinig passends vonden, \w+ \d{4}$/);
+  assert.equal(await page.locator('#insight-figure option[value^="unmet:"]').count(), 0, 'not a figure for the map');
+  assert.equal(await page.locator('#insight-needs-table tr[data-dimension^="unmet:"]').count(), 0, 'nor a row of needs against offer');
+
+  // A wijk chosen: its column beside the city's.
+  const ypenburg = wijkOf(report, YPENBURG);
+  await choose(page, '#insight-wijk', YPENBURG);
+  await page.waitForFunction(() => document.querySelector('#insight-unmet-table thead th:nth-child(3)')?.textContent === 'Ypenburg');
+  unmet = await unmetTable(page);
+  for (const u of ypenburg.unmet.filter((x) => named(unmetDim(x.dimension)))) {
+    assert.equal(unmet.rows[unmetDim(u.dimension)].wijk, shown(u.asking, k), `Ypenburg: ${u.dimension}`);
+  }
+  assert.equal(unmet.rows['interest:vervoer'].wijk, '12', 'seeded: 12 in Ypenburg ask for transport and errands');
+  assert.equal(unmet.rows['interest:geld-armoede'].wijk, fewer(k), 'seeded: 4 ask for money matters (hidden)');
+  await runAxe(page, '/inzicht (unmet demand in Ypenburg)', { all: true });
+  await page.locator('#insight-unmet').screenshot({ path: join(SHOTS, 'inzicht-unmet-ypenburg-1280.png') });
+
+  // ---- Training groups: the seeded stored scans make one proposal, with labels from the
+  // taxonomies and the place's name; not announced yet.
+  const groups = await trainingGroups();
+  assert.equal(groups.announcements.length, 0, 'nothing announced before this test');
+  const proposal = groups.proposals.find((x) => x.topic === 'computer' && x.slot === 'tue-morning');
+  assert.ok(proposal && proposal.size >= 7, `seeded: a group of the stored scans (${JSON.stringify(groups.proposals)})`);
+  await page.waitForSelector('#insight-groups-table');
+  assert.equal(await page.textContent('#insight-groups-title'), 'Cursusgroepen');
+  const intro = await page.textContent('#insight-groups');
+  assert.match(intro, new RegExp(`Een groep is ${groups.min_group} tot ${groups.max_group} bewoners die hetzelfde willen leren`));
+  assert.match(intro, /Je ziet nooit namen/);
+  assert.match(intro, /Het bericht blijft 90 dagen staan/);
+  assert.equal(await page.textContent('#insight-groups-residents'), `Bewoners die nu een bericht over een cursus willen: ${shown(groups.residents, k)}.`);
+  assert.equal(await page.textContent('#insight-groups-table caption'), 'Voorstellen voor cursusgroepen');
+  assert.deepEqual(await page.$$eval('#insight-groups-table thead th', (ths) => ths.map((x) => x.textContent)), ['Onderwerp', 'Moment', 'Plek', 'Aantal bewoners', 'Bericht aan bewoners']);
+  assert.equal(await page.locator('#insight-groups-table tbody tr').count(), groups.proposals.length);
+  const topic = await taxLabel('skills', 'computer');
+  const slot = await taxLabel('slots', 'tue-morning');
+  const row = page.locator(`#insight-groups-table tbody tr[data-proposal="${proposal.id}"]`);
+  const rowText = async () => ({
+    topic: await row.locator('th').textContent(),
+    ...Object.fromEntries(await row.locator('td').evaluateAll((tds) => tds.map((td) => [td.dataset.col, td.textContent]))),
+  });
+  assert.deepEqual(await rowText(), { topic, slot, venue: proposal.venue_name, size: String(proposal.size), action: 'Aankondigen' });
+  assert.equal(topic, 'Werken met de computer');
+  assert.equal(await row.locator('.insight-announce').getAttribute('aria-label'), `Aankondigen: ${topic}, ${slot.toLowerCase()}, ${proposal.venue_name}`);
+  await page.locator('#insight-groups').screenshot({ path: join(SHOTS, 'inzicht-groups-1280.png') });
+
+  // The proposals as CSV.
+  const csv = await download(page, '#insight-groups-csv');
+  assert.match(csv.name, /^talentscan-cursusgroepen-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.deepEqual(csv.rows[0], ['Onderwerp', 'Moment', 'Plek', 'Aantal bewoners', 'Aangekondigd tot']);
+  assert.deepEqual(csv.rows.find((r) => r[0] === topic && r[1] === slot), [topic, slot, proposal.venue_name, String(proposal.size), '']);
+  assert.equal(csv.rows.length, groups.proposals.length + 1);
+
+  // Announce: the row says so and offers "Intrekken"; focus goes there, the live region tells.
+  await row.locator('.insight-announce').click();
+  await row.locator('.insight-withdraw').waitFor();
+  const announced = (await trainingGroups()).announcements;
+  assert.equal(announced.length, 1, 'one announcement');
+  assert.deepEqual([announced[0].topic, announced[0].slot, announced[0].venue_id], [proposal.topic, proposal.slot, proposal.venue_id]);
+  assert.match(await row.locator('.insight-announced-text').textContent(), /^Aangekondigd tot \d{1,2} \w+ \d{4}$/);
+  assert.equal(await row.getAttribute('data-announcement'), announced[0].id);
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('insight-withdraw')), true, 'focus on "Intrekken" of the same row');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.group), `${proposal.topic}|${proposal.slot}|${proposal.venue_id}`);
+  const said = `Aangekondigd: ${topic}, ${slot.toLowerCase()}, bij ${proposal.venue_name}. Deze bewoners zien nu een bericht.`;
+  await page.waitForFunction((s) => document.getElementById('live')?.textContent === s, said);
+  assert.equal(await page.getAttribute('#live', 'aria-live'), 'polite');
+  assert.equal(await page.textContent('#insight-groups-status'), said);
+  const csv2 = await download(page, '#insight-groups-csv');
+  assert.equal(csv2.rows.find((r) => r[0] === topic && r[1] === slot)[4], announced[0].expires_at.slice(0, 10));
+  await runAxe(page, '/inzicht (training group announced)', { all: true });
+  await page.locator('#insight-groups').screenshot({ path: join(SHOTS, 'inzicht-groups-announced-1280.png') });
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(100);
+  assert.ok(await noSideways(page), 'no sideways scrolling at 390 px with the new sections');
+  await page.setViewportSize({ width: 320, height: 720 });
+  await page.waitForTimeout(100);
+  assert.ok(await noSideways(page), 'no sideways scrolling at 320 px with the new sections');
+  await page.setViewportSize(PHONE);
+  await runAxe(page, '/inzicht (training group announced, phone)', { all: true });
+  await page.locator('#insight-groups').screenshot({ path: join(SHOTS, 'inzicht-groups-announced-390.png') });
+  await page.locator('#insight-unmet').screenshot({ path: join(SHOTS, 'inzicht-unmet-ypenburg-390.png') });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shots(page, 'inzicht-groups');
+  await page.setViewportSize(DESKTOP);
+
+  // The desk: a stored scan whose wish the announced group fits is matched by its number
+  // (scan_id, not the persona), so the course reaches the desk as a notice.
+  const res = await fetch(`${BASE}/v1/scans`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ questionnaire: 'talentscan', store: true, answers: { woonplek: '2532', tijden: ['tue-morning'], interesses: ['digitaal'], leren: ['computer'], 'cursus-bericht': 'ja' } }),
+  });
+  const scanId = (await res.json()).scan_id;
+  assert.equal(res.status, 201, 'a stored scan');
+  const desk = await newPage(DESKTOP);
+  const bodies = [];
+  desk.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/v1/matches') bodies.push(r.postDataJSON());
+  });
+  await desk.goto(`${BASE}/balie`);
+  await desk.click('details.resume summary');
+  await desk.fill('#resume-id', scanId);
+  await desk.click('#resume-button');
+  await desk.waitForSelector('#task-list > li');
+  const notice = desk.locator('.notice[data-code="course_nearby"]');
+  await notice.waitFor();
+  assert.ok((await notice.textContent()).includes(proposal.venue_name), 'the notice names the place');
+  assert.ok(bodies.length >= 1 && bodies.every((b) => b.scan_id === scanId && !('persona' in b)), 'matched by the stored scan’s id');
+  await closePage(desk);
+  assert.ok((await fetch(`${BASE}/v1/scans/${scanId}`, { method: 'DELETE' })).ok, 'the scan erased again');
+
+  // Withdraw: back to "Aankondigen", focus there, said in the live region.
+  await row.locator('.insight-withdraw').click();
+  await row.locator('.insight-announce').waitFor();
+  assert.equal((await trainingGroups()).announcements.length, 0, 'withdrawn');
+  assert.equal(await row.locator('td[data-col="action"]').textContent(), 'Aankondigen');
+  assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('insight-announce')), true, 'focus on "Aankondigen" of the same row');
+  const withdrawn = `Ingetrokken: ${topic}, ${slot.toLowerCase()}, bij ${proposal.venue_name}. Bewoners zien het bericht niet meer.`;
+  await page.waitForFunction((s) => document.getElementById('live')?.textContent === s, withdrawn);
+
+  // English: the same sections in English.
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.textContent('#insight-groups-title'), 'Training groups');
+  assert.equal(await page.textContent('#insight-unmet-title'), 'Unmet demand');
+  assert.equal(await row.locator('th').textContent(), await taxLabel('skills', 'computer', true));
+  assert.equal(await row.locator('td[data-col="slot"]').textContent(), await taxLabel('slots', 'tue-morning', true));
+  assert.equal(await row.locator('td[data-col="venue"] span').getAttribute('lang'), 'nl', 'the place’s name is Dutch');
+  assert.equal(await row.locator('.insight-announce').textContent(), 'Announce');
+  assert.equal(await page.locator('#insight-unmet-table thead th:nth-child(3)').getAttribute('lang'), 'nl');
+  assert.doesNotMatch(await page.textContent('#insight-groups'), /Bewoners|Cursus|Aankondigen|minder dan/, 'no Dutch page texts');
+  await runAxe(page, '/inzicht (training groups, English)', { all: true });
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'nl');
+
+  // No proposals: said in words (the answer of the API replaced in the page).
+  await page.route('**/v1/insight/training-groups', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ residents: null, min_group: 6, max_group: 12, proposals: [], announcements: [] }) }));
+  await page.reload();
+  await page.waitForSelector('#insight-groups-empty');
+  assert.equal(await page.textContent('#insight-groups-empty'), 'Er zijn nu geen voorstellen. Er zijn nog geen 6 bewoners die hetzelfde willen leren, op hetzelfde moment tijd hebben en dicht bij dezelfde plek wonen.');
+  assert.equal(await page.locator('#insight-groups-table').count(), 0);
+  assert.equal(await page.locator('#insight-groups-csv').count(), 0);
+  await runAxe(page, '/inzicht (no training groups)', { all: true });
+  await page.unroute('**/v1/insight/training-groups');
+  await closePage(page);
 });

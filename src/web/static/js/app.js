@@ -9,7 +9,7 @@
 import { h, clear, announce } from './dom.js';
 import { t, setLang, lang, applyStatic } from './i18n.js';
 import { getQuestionnaire, getTaxonomies, postScan, ApiError } from './api.js';
-import { Questionnaire } from './questionnaire.js';
+import { Questionnaire, forMode, answersToSend } from './questionnaire.js';
 import { Results } from './results.js';
 import { loadData } from './common.js';
 import { forgetResponses, sentCount } from './respond.js';
@@ -175,8 +175,12 @@ export async function start({ mode, desk = null }) {
     try {
       // The glossary and Servicepunt XL are used in the question help texts too.
       const [def, tax] = await Promise.all([getQuestionnaire(lang()), getTaxonomies(), loadData('glossary'), loadData('servicepunt')]);
-      state.def = def;
+      // Questions about a stored scan only at the desk (forMode): the step count, the
+      // progress and the title count the questions this page asks.
+      state.def = forMode(def, mode);
       state.tax = tax;
+      // An answer kept in this tab to a question this page does not ask is not kept on.
+      state.answers = answersToSend(state.def, state.answers);
       addWijkList(tax);
       // First view: no focus move, so the skip link and the language button come first.
       if (stored?.view === 'result' && stored.persona) {
@@ -358,7 +362,7 @@ async function finish(state, answers) {
       questionnaire: state.def.id,
       version: state.def.version,
       lang: lang(),
-      answers,
+      answers: answersToSend(state.def, answers),
       store,
     });
     state.scan = scan;
@@ -403,6 +407,8 @@ export function showResults(state, persona, opts = {}) {
     },
     onEdit: () => showScan(state, 0),
     deskTop: state.desk?.resultTop ? () => state.desk.resultTop(state) : null,
+    // At the desk: the stored scan the shown persona comes from (desk.stored), if any.
+    storedScanId: state.desk ? () => state.desk.stored?.scan_id || null : null,
     deskPanels: state.desk?.panels ? (r) => state.desk.panels(state, r) : null,
     onMatched: state.desk?.onMatched ? (resp, r) => state.desk.onMatched(state, resp, r) : null,
   });
@@ -423,7 +429,7 @@ async function switchLang(state) {
   refreshChrome(state);
   if (!state.def) return;
   try {
-    state.def = await getQuestionnaire(lang());
+    state.def = forMode(await getQuestionnaire(lang()), state.mode);
   } catch {
     announce(t('loadError'));
     return;
@@ -449,7 +455,7 @@ async function switchLang(state) {
   let persona = state.persona;
   if (Object.keys(state.answers).length) {
     try {
-      const scan = await postScan({ questionnaire: state.def.id, version: state.def.version, lang: lang(), answers: state.answers, store: false });
+      const scan = await postScan({ questionnaire: state.def.id, version: state.def.version, lang: lang(), answers: answersToSend(state.def, state.answers), store: false });
       persona = personaOf(scan);
     } catch {
       /* keep the persona we have */

@@ -102,6 +102,9 @@ export function createDesk() {
     reset() {
       this.consent = false;
       this.agreed = '';
+      // The next resident: the last one's stored scan is theirs and stays (it is erased only
+      // by "Wis" or when the same resident's answers are stored again, see afterScan).
+      this.stored = null;
     },
 
     /** Safe calls into Results (its helpers format places, times and hours). */

@@ -2,7 +2,11 @@
 // from GET /v1/insight/needs, for one month that is over. A map of the 44 wijken drawn
 // here as SVG from the CBS shapes (/assets/data/denhaag-wijken.geojson), coloured by the
 // chosen figure, with the same figures in a table; needs against offer for one wijk or the
-// whole city as a bar chart and a table; both tables as CSV.
+// whole city as a bar chart and a table; both tables as CSV. Then what the residents asked
+// for whose best task fitted them poorly (the `unmet:` figures of the same answer), and the
+// training groups for the academy (GET /v1/insight/training-groups): proposals of 6 to 12
+// residents with a stored scan who asked for a message, to announce or withdraw. The
+// training groups are about the scans stored now, not about the chosen month.
 //
 // A figure the API sends as null is about fewer than k residents (or would let one be
 // worked out): it is shown as "minder dan 10" (k from the answer), never as 0.
@@ -10,8 +14,8 @@
 // The key is kept in sessionStorage only (this tab; "Afmelden" erases it), never in
 // localStorage or a cookie. Every text is the page's own Dutch or English.
 import { h, svg, append, clear, announce, uid } from './dom.js';
-import { t, tn, setLang, lang, num, applyStatic } from './i18n.js';
-import { getTaxonomies, getInsightNeeds, getWijkShapes, ApiError } from './api.js';
+import { t, tn, setLang, lang, num, date, applyStatic } from './i18n.js';
+import { api, getTaxonomies, getInsightNeeds, getWijkShapes, ApiError } from './api.js';
 import { slotOrder } from './common.js';
 
 const STORE_KEY = 'talentscan.insight.v1';
@@ -26,6 +30,10 @@ const HATCH_ID = 'insight-hatch';
 const WIDE = window.matchMedia('(min-width: 72rem)');
 const ASKING_COLOUR = '#0f5291';
 const OFFER_COLOUR = '#1e7a3d';
+/** The prefix of the unmet-demand figures in the needs report. */
+const UNMET = 'unmet:';
+/** How long an announced training group is shown to residents (the API's expires_at). */
+const ANNOUNCE_DAYS = 90;
 
 // ------------------------------------------------------------------ the key, in this tab only
 
@@ -143,9 +151,12 @@ function monthsBefore(month, n) {
   return out;
 }
 
-/** The dimensions in this month's answer (besides `residents`), in a stable order. */
+/**
+ * The dimensions in this month's answer (besides `residents`), in a stable order. The
+ * unmet-demand figures (`unmet:…`) have their own section (unmetSection).
+ */
 function dimensions(state) {
-  return (state.report?.city || []).map((c) => c.dimension).filter((d) => d !== 'residents');
+  return (state.report?.city || []).map((c) => c.dimension).filter((d) => d !== 'residents' && !d.startsWith(UNMET));
 }
 
 function wijkRow(state, code) {
@@ -248,6 +259,10 @@ export async function startInsight() {
     kind: 'interest',
     tableOpen: null, // the map's table: null = open on a wide screen, folded on a phone
     notice: null,
+    groups: null, // GET /v1/insight/training-groups, loaded once after signing in
+    groupsError: false,
+    groupsLoading: false,
+    groupsNote: null, // {text, error}: what the last announce or withdraw did
   };
   const app = document.getElementById('app');
   app.state = state;
@@ -296,11 +311,11 @@ async function load(state, month, { focus = true, after = null } = {}) {
     keepChoices(state);
     render(state, { focus });
     after?.();
+    // The training groups do not depend on the month: loaded once.
+    if (!state.groups && !state.groupsLoading && !state.groupsError) loadGroups(state);
   } catch (e) {
     if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
-      dropSession();
-      Object.assign(state, { session: null, report: null, latest: null, notice: t('ins_expired') });
-      render(state, { focus });
+      expire(state, { focus });
     } else {
       const text = e instanceof ApiError && e.status === 400 ? t('ins_errMonth') : t('ins_errLoad');
       // Nothing to show yet (a reload while the server is away): said above the sign-in form.
@@ -311,6 +326,15 @@ async function load(state, month, { focus = true, after = null } = {}) {
   }
 }
 
+/** The key no longer works: back to the sign-in form, saying so. */
+function expire(state, { focus = true } = {}) {
+  dropSession();
+  Object.assign(state, { session: null, report: null, latest: null, notice: t('ins_expired'), ...noGroups() });
+  render(state, { focus });
+}
+
+const noGroups = () => ({ groups: null, groupsError: false, groupsLoading: false, groupsNote: null });
+
 /** After a new month: a figure that month has no column for goes back to the residents. */
 function keepChoices(state) {
   if (state.figure !== 'residents' && !dimensions(state).includes(state.figure)) state.figure = 'residents';
@@ -319,6 +343,9 @@ function keepChoices(state) {
 
 function render(state, { focus = true } = {}) {
   const app = document.getElementById('app');
+  // Like the page's status line, the training groups' last message goes with a new view
+  // (another month, the other language).
+  state.groupsNote = null;
   const view = h('div', { class: 'insight-view', id: 'insight-view' });
   view.append(
     h('h1', { class: 'utrecht-heading-1', id: 'insight-title', tabindex: '-1' }, t('ins_title')),
@@ -408,8 +435,10 @@ function signInForm(state) {
       state.report = report;
       state.latest = report.month;
       state.notice = null;
+      Object.assign(state, noGroups());
       keepChoices(state);
       render(state);
+      loadGroups(state);
     } catch (ex) {
       button.disabled = false;
       button.removeAttribute('aria-busy');
@@ -427,7 +456,7 @@ function signInForm(state) {
 
 function signOut(state) {
   dropSession();
-  Object.assign(state, { session: null, report: null, latest: null, wijk: '', figure: 'residents', notice: t('ins_signedOut') });
+  Object.assign(state, { session: null, report: null, latest: null, wijk: '', figure: 'residents', notice: t('ins_signedOut'), ...noGroups() });
   render(state);
 }
 
@@ -447,6 +476,8 @@ function signedIn(state) {
     summary(state),
     mapSection(state),
     needsSection(state),
+    unmetSection(state),
+    groupsSection(state),
     aboutSection(state),
   ];
 }
@@ -510,9 +541,12 @@ function choices(state) {
   );
 }
 
+/** The kinds of dimension the page names (hours and Dutch level are not shown). */
+const FIGURE_KINDS = ['interest', 'slot', 'learn', 'work_goal', 'need'];
+
 function figureOptions(state) {
   const dims = dimensions(state);
-  const groups = ['interest', 'slot', 'learn', 'work_goal', 'need'];
+  const groups = FIGURE_KINDS;
   const natural = (a, b) => (kindOf(a) === 'slot' ? slotOrder(idOf(a), idOf(b)) : dimLabel(state, a).localeCompare(dimLabel(state, b), 'nl'));
   return [
     h('option', { value: 'residents', selected: state.figure === 'residents' }, t('ins_residents')),
@@ -898,6 +932,7 @@ function chooseWijk(state, code, { from = 'select' } = {}) {
   const select = document.getElementById('insight-wijk');
   if (select && from !== 'select') select.value = code;
   updateNeeds(state);
+  updateUnmet(state);
   announce(t('ins_wijkChosen', { place: placeName(state) }));
 }
 
@@ -1159,6 +1194,320 @@ function drawChart(state) {
     chartObserver.disconnect();
     chartObserver.observe(box);
   }
+}
+
+// ------------------------------------------------------------------ unmet demand
+
+/**
+ * The unmet-demand figures of this month: residents whose best task scored below the
+ * half (or who had none), counted again per dimension as `unmet:…` (`unmet:residents`
+ * for how many). Null figures are hidden as everywhere on the page.
+ */
+function unmetDims(state) {
+  return (state.report?.city || [])
+    .map((c) => c.dimension)
+    .filter((d) => d.startsWith(UNMET) && (d === `${UNMET}residents` || FIGURE_KINDS.includes(kindOf(d.slice(UNMET.length)))));
+}
+
+function unmetOf(list, dim) {
+  return (list || []).find((n) => n.dimension === dim)?.asking ?? null;
+}
+
+function unmetSection(state) {
+  return h(
+    'section',
+    { class: 'insight-unmet', id: 'insight-unmet', 'aria-labelledby': 'insight-unmet-title' },
+    h('h2', { class: 'utrecht-heading-2', id: 'insight-unmet-title' }, t('ins_unmetTitle')),
+    h('p', { class: 'utrecht-paragraph' }, t('ins_unmetIntro', { month: monthLabel(state.report.month) })),
+    h('div', { class: 'insight-unmet-body', id: 'insight-unmet-body' }, unmetBody(state)),
+  );
+}
+
+/** The rows: [{dim (without `unmet:`), label, city, wijk}], the residents first. */
+function unmetRows(state) {
+  const dims = unmetDims(state);
+  const w = state.wijk ? wijkRow(state, state.wijk) : null;
+  const city = (d) => cityValue(state, UNMET + d);
+  // Per kind, in the order of the map's figures (interests first); in a kind the most asked first.
+  const byKind = (d) => FIGURE_KINDS.indexOf(kindOf(d));
+  const rest = sortDims(
+    state,
+    dims.filter((d) => d !== `${UNMET}residents`).map((d) => d.slice(UNMET.length)),
+    city,
+  ).sort((a, b) => byKind(a) - byKind(b));
+  const base = [...(dims.includes(`${UNMET}residents`) ? ['residents'] : []), ...rest];
+  return base.map((d) => ({
+    dim: d,
+    label: d === 'residents' ? t('ins_unmetResidents') : figureName(state, d),
+    city: city(d),
+    wijk: w ? unmetOf(w.unmet, UNMET + d) : null,
+  }));
+}
+
+function unmetBody(state) {
+  const month = monthLabel(state.report.month);
+  const rows = unmetRows(state);
+  if (!rows.length) return h('p', { class: 'utrecht-paragraph insight-empty', id: 'insight-unmet-empty' }, t('ins_unmetNone', { month }));
+  const w = state.wijk ? wijkRow(state, state.wijk) : null;
+  const cityLabel = t('ins_cityOption');
+  const cell = (v, col, label) => h('td', { class: `num${v === null ? ' insight-fewer' : ''}`, role: 'cell', dataset: { col, label } }, fig(state, v));
+  return h(
+    'div',
+    { class: `insight-table-wrap${w ? ' insight-table-wrap--stack' : ''}` },
+    h(
+      'table',
+      { class: `insight-table${w ? ' insight-table--stack' : ''}`, id: 'insight-unmet-table', role: 'table' },
+      h('caption', { class: 'insight-caption' }, t('ins_unmetCaption', { month })),
+      h(
+        'thead',
+        { role: 'rowgroup' },
+        h(
+          'tr',
+          { role: 'row' },
+          h('th', { scope: 'col', role: 'columnheader' }, t('ins_colWhat')),
+          h('th', { scope: 'col', role: 'columnheader', class: 'num' }, cityLabel),
+          w ? nlName('th', { scope: 'col', role: 'columnheader', class: 'num' }, w.name) : null,
+        ),
+      ),
+      h(
+        'tbody',
+        { role: 'rowgroup' },
+        rows.map((r) =>
+          h(
+            'tr',
+            { role: 'row', dataset: { dimension: r.dim } },
+            h('th', { scope: 'row', role: 'rowheader' }, r.label),
+            cell(r.city, 'city', cityLabel),
+            w ? cell(r.wijk, 'wijk', w.name) : null,
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function updateUnmet(state) {
+  const body = document.getElementById('insight-unmet-body');
+  if (!body) return;
+  clear(body);
+  append(body, [unmetBody(state)]);
+}
+
+// ------------------------------------------------------------------ training groups
+
+const authOf = (state) => ({ Authorization: `Bearer ${state.session.key}` });
+
+/** One proposal or announcement: the same topic, moment and place. */
+const groupKey = (x) => `${x.topic}|${x.slot}|${x.venue_id}`;
+
+/**
+ * The table's rows: every proposal (with its announcement, if any), then announcements
+ * whose group is no longer proposed (too few residents now), which can still be withdrawn.
+ */
+function groupRows(state) {
+  const g = state.groups || { proposals: [], announcements: [] };
+  const announced = new Map((g.announcements || []).map((a) => [groupKey(a), a]));
+  const rows = (g.proposals || []).map((p) => ({ key: groupKey(p), proposal: p, announcement: announced.get(groupKey(p)) || null, ...groupWords(state, p) }));
+  const proposed = new Set(rows.map((r) => r.key));
+  for (const a of g.announcements || []) {
+    if (!proposed.has(groupKey(a))) rows.push({ key: groupKey(a), proposal: null, announcement: a, ...groupWords(state, a) });
+  }
+  return rows;
+}
+
+/** Topic and moment in the page's words (from the taxonomies), the place as named. */
+function groupWords(state, x) {
+  return {
+    topic: cap(dimLabel(state, `learn:${x.topic}`)),
+    slot: cap(dimLabel(state, `slot:${x.slot}`)),
+    slotLower: dimLabel(state, `slot:${x.slot}`),
+    venue: x.venue_name || x.venue_id,
+  };
+}
+
+/** Fetches the proposals and announcements; then the section is drawn again. */
+async function loadGroups(state, { after = null } = {}) {
+  const key = state.session?.key;
+  if (!key) return;
+  state.groupsLoading = true;
+  try {
+    const groups = await api('GET', '/insight/training-groups', undefined, { Authorization: `Bearer ${key}` });
+    if (state.session?.key !== key) return;
+    state.groups = groups;
+    state.groupsError = false;
+  } catch (e) {
+    if (state.session?.key !== key) return;
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+      expire(state);
+      return;
+    }
+    state.groupsError = true;
+  } finally {
+    state.groupsLoading = false;
+  }
+  updateGroups(state);
+  after?.();
+}
+
+function updateGroups(state) {
+  document.getElementById('insight-groups')?.replaceWith(groupsSection(state));
+}
+
+function groupsSection(state) {
+  const g = state.groups;
+  const min = g?.min_group ?? 6;
+  const max = g?.max_group ?? 12;
+  return h(
+    'section',
+    { class: 'insight-groups', id: 'insight-groups', 'aria-labelledby': 'insight-groups-title' },
+    h('h2', { class: 'utrecht-heading-2', id: 'insight-groups-title', tabindex: '-1' }, t('ins_grpTitle')),
+    h('p', { class: 'utrecht-paragraph' }, t('ins_grpIntro1', { min, max })),
+    h('p', { class: 'utrecht-paragraph' }, t('ins_grpIntro2')),
+    h('p', { class: 'utrecht-paragraph' }, t('ins_grpIntro3', { days: ANNOUNCE_DAYS })),
+    h('div', { class: 'insight-groups-body', id: 'insight-groups-body' }, groupsBody(state)),
+  );
+}
+
+function groupsBody(state) {
+  if (state.groupsError) {
+    const retry = h('button', { type: 'button', class: 'denhaag-button denhaag-button--secondary-action', id: 'insight-groups-retry' }, t('ins_grpRetry'));
+    retry.addEventListener('click', () => {
+      state.groupsError = false;
+      state.groupsNote = null;
+      updateGroups(state);
+      announce(t('ins_grpLoading'));
+      loadGroups(state, { after: () => document.getElementById('insight-groups-title')?.focus() });
+    });
+    return [h('p', { class: 'utrecht-paragraph insight-status--error', id: 'insight-groups-error' }, t('ins_grpError')), retry];
+  }
+  if (!state.groups) return h('p', { class: 'utrecht-paragraph loading', id: 'insight-groups-loading' }, t('ins_grpLoading'));
+  const g = state.groups;
+  const rows = groupRows(state);
+  const note = state.groupsNote;
+  const out = [
+    h('p', { class: 'utrecht-paragraph', id: 'insight-groups-residents' }, t('ins_grpResidents', { n: fig(state, g.residents) })),
+    // What the last announce or withdraw did; screen readers hear it through #live.
+    h('p', { class: `insight-status insight-groups-status${note?.error ? ' insight-status--error' : ''}`, id: 'insight-groups-status' }, note?.text || ''),
+  ];
+  if (!rows.length) {
+    out.push(h('p', { class: 'utrecht-paragraph insight-empty', id: 'insight-groups-empty' }, t('ins_grpNone', { min: g.min_group ?? 6 })));
+    return out;
+  }
+  const cols = { slot: t('ins_grpColSlot'), venue: t('ins_grpColVenue'), size: t('ins_grpColSize'), action: t('ins_grpColAction') };
+  out.push(
+    h(
+      'div',
+      { class: 'insight-table-wrap insight-table-wrap--stack' },
+      h(
+        'table',
+        { class: 'insight-table insight-table--stack insight-groups-table', id: 'insight-groups-table', role: 'table' },
+        h('caption', { class: 'insight-caption' }, t('ins_grpCaption')),
+        h(
+          'thead',
+          { role: 'rowgroup' },
+          h(
+            'tr',
+            { role: 'row' },
+            h('th', { scope: 'col', role: 'columnheader' }, t('ins_grpColTopic')),
+            h('th', { scope: 'col', role: 'columnheader' }, cols.slot),
+            h('th', { scope: 'col', role: 'columnheader' }, cols.venue),
+            h('th', { scope: 'col', role: 'columnheader', class: 'num' }, cols.size),
+            h('th', { scope: 'col', role: 'columnheader' }, cols.action),
+          ),
+        ),
+        h(
+          'tbody',
+          { role: 'rowgroup' },
+          rows.map((r) =>
+            h(
+              'tr',
+              { role: 'row', dataset: { group: r.key, ...(r.proposal ? { proposal: r.proposal.id } : {}), ...(r.announcement ? { announcement: r.announcement.id } : {}) } },
+              h('th', { scope: 'row', role: 'rowheader' }, r.topic),
+              h('td', { role: 'cell', dataset: { col: 'slot', label: cols.slot } }, r.slot),
+              h('td', { role: 'cell', dataset: { col: 'venue', label: cols.venue } }, nlName('span', {}, r.venue)),
+              h('td', { class: 'num', role: 'cell', dataset: { col: 'size', label: cols.size } }, r.proposal ? num(r.proposal.size, 0) : t('ins_grpNoGroup')),
+              h('td', { role: 'cell', class: 'insight-groups-action', dataset: { col: 'action' } }, groupAction(state, r)),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+  if (rows.some((r) => !r.proposal)) out.push(h('p', { class: 'utrecht-paragraph insight-groups-orphans' }, t('ins_grpOrphanNote')));
+  const csv = h('button', { type: 'button', class: 'denhaag-button denhaag-button--secondary-action insight-csv', id: 'insight-groups-csv', 'aria-describedby': 'insight-groups-csv-help' }, t('ins_csv'));
+  csv.addEventListener('click', () => {
+    const head = [t('ins_grpColTopic'), cols.slot, cols.venue, cols.size, t('ins_grpCsvAnnounced')];
+    const body = groupRows(state).map((r) => [r.topic, r.slot, r.venue, r.proposal ? r.proposal.size : '', r.announcement ? String(r.announcement.expires_at || '').slice(0, 10) : '']);
+    downloadCsv(`talentscan-cursusgroepen-${new Date().toISOString().slice(0, 10)}.csv`, [head, ...body]);
+  });
+  out.push(h('p', { class: 'utrecht-form-field-description insight-csv-help', id: 'insight-groups-csv-help' }, t('ins_grpCsvHelp')), csv);
+  return out;
+}
+
+/** "Aankondigen", or "Aangekondigd" with the date it ends and "Intrekken". */
+function groupAction(state, r) {
+  const named = (action) => t('ins_grpButtonLabel', { action, topic: r.topic, slot: r.slotLower, venue: r.venue });
+  if (!r.announcement) {
+    const button = h('button', { type: 'button', class: 'denhaag-button insight-announce', 'aria-label': named(t('ins_grpAnnounce')) }, t('ins_grpAnnounce'));
+    button.addEventListener('click', () => groupChange(state, r, 'announce'));
+    return button;
+  }
+  const button = h('button', { type: 'button', class: 'denhaag-button denhaag-button--secondary-action insight-withdraw', 'aria-label': named(t('ins_grpWithdraw')) }, t('ins_grpWithdraw'));
+  button.addEventListener('click', () => groupChange(state, r, 'withdraw'));
+  const until = r.announcement.expires_at ? t('ins_grpUntil', { date: date(r.announcement.expires_at) }) : '';
+  return h(
+    'div',
+    { class: 'insight-announced-box' },
+    h('p', { class: 'insight-announced-text' }, h('span', { class: 'insight-announced' }, t('ins_grpAnnouncedTag')), until ? ` ${until}` : ''),
+    button,
+  );
+}
+
+/** Announces or withdraws one group, then loads the section again and puts focus on the row. */
+async function groupChange(state, r, kind) {
+  for (const b of document.querySelectorAll('#insight-groups-table button')) b.disabled = true;
+  const words = { topic: r.topic, slot: r.slotLower, venue: r.venue };
+  let text;
+  let error = false;
+  try {
+    if (kind === 'announce') await api('POST', '/insight/training-groups/announcements', { proposal_id: r.proposal.id }, authOf(state));
+    else await api('DELETE', `/insight/training-groups/announcements/${encodeURIComponent(r.announcement.id)}`, undefined, authOf(state));
+    text = t(kind === 'announce' ? 'ins_grpAnnounced' : 'ins_grpWithdrawn', words);
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
+      expire(state);
+      return;
+    }
+    error = true;
+    // Gone in the meantime (fewer residents now, or withdrawn elsewhere): the list is redrawn.
+    if (e instanceof ApiError && e.status === 404) text = t(kind === 'announce' ? 'ins_grpGoneProposal' : 'ins_grpGoneAnnouncement');
+    else {
+      state.groupsNote = { text: t('ins_grpActionError'), error: true };
+      updateGroups(state);
+      focusGroupRow(r.key, kind === 'announce' ? '.insight-announce' : '.insight-withdraw');
+      announce(state.groupsNote.text);
+      return;
+    }
+  }
+  state.groupsNote = { text, error };
+  await loadGroups(state, {
+    after: () => {
+      if (state.groupsError) {
+        document.getElementById('insight-groups-retry')?.focus();
+        announce(`${text} ${t('ins_grpError')}`);
+        return;
+      }
+      // Announced: on to "Intrekken" in the same row; withdrawn: back to "Aankondigen".
+      focusGroupRow(r.key, kind === 'announce' ? '.insight-withdraw' : '.insight-announce');
+      announce(text);
+    },
+  });
+}
+
+function focusGroupRow(key, selector) {
+  const row = [...document.querySelectorAll('#insight-groups-table tbody tr')].find((tr) => tr.dataset.group === key);
+  const target = row?.querySelector(selector) || row?.querySelector('button') || document.getElementById('insight-groups-title');
+  target?.focus();
 }
 
 // ------------------------------------------------------------------ what the figures say

@@ -4,6 +4,8 @@
 // A step with several long lists of choices is shown one question at a time ("Vraag 2
 // van 5", "Volgende vraag"); long optional lists show their first choices and fold the
 // rest away. The place is checked against the wijken and postcodes of GET /v1/taxonomies.
+// A question marked `only_when_stored` is asked at the desk only, where scans are stored
+// (forMode); an answer to a question the page leaves out is never sent (answersToSend).
 import { h, clear, uid } from './dom.js';
 import { t } from './i18n.js';
 import { gloss, dataNow } from './common.js';
@@ -18,6 +20,35 @@ const FOLD_SHOW = 8;
 const FALLBACK_ALIASES = ['bouwlust', 'vrederust', 'schilderswijk', 'laak', 'spoorwijk', 'laakkwartier', 'rustenburg', 'oostbroek', 'mariahoeve', 'duindorp', 'kijkduin', 'transvaal', 'zuidwest', 'escamp'];
 const CITY_NAMES = ['denhaag', 'sgravenhage', 'thehague', 'haag', 'hague'];
 
+/**
+ * The definition as this page asks it. An item marked `only_when_stored` only means
+ * something for a scan that is stored, and only the desk stores scans (with the resident's
+ * consent): on any other page it is left out, and so is a step left without questions. The
+ * ids left out are kept in `left_out`, so that an answer to them is never sent
+ * (answersToSend). At the desk the definition is used as it is. Safe to apply twice.
+ */
+export function forMode(def, mode) {
+  if (!def || !Array.isArray(def.sections) || mode === 'desk') return def;
+  const leftOut = new Set(def.left_out || []);
+  const sections = [];
+  for (const s of def.sections) {
+    const items = (s.items || []).filter((it) => {
+      if (it.only_when_stored) leftOut.add(it.id);
+      return !it.only_when_stored;
+    });
+    if (items.length) sections.push(items.length === s.items.length ? s : { ...s, items });
+  }
+  return { ...def, sections, left_out: [...leftOut] };
+}
+
+/** The answers without those to questions this page leaves out (see forMode). */
+export function answersToSend(def, answers) {
+  const leftOut = new Set(def?.left_out || []);
+  const out = {};
+  for (const [id, v] of Object.entries(answers || {})) if (!leftOut.has(id)) out[id] = v;
+  return out;
+}
+
 export class Questionnaire {
   /**
    * @param {HTMLElement} root
@@ -27,11 +58,11 @@ export class Questionnaire {
    */
   constructor(root, opts) {
     this.root = root;
-    this.def = opts.def;
+    this.mode = opts.mode || 'resident';
+    this.def = forMode(opts.def, this.mode);
     this.answers = opts.answers || {};
     this.index = 0;
     this.sub = 0;
-    this.mode = opts.mode || 'resident';
     this.tax = opts.taxonomies || null;
     this.onChange = opts.onChange || (() => {});
     this.footer = opts.footer || null;
@@ -80,7 +111,7 @@ export class Questionnaire {
   /** Replaces the definition (language switch) and keeps answers and step. */
   setDefinition(def) {
     this.collect();
-    this.def = def;
+    this.def = forMode(def, this.mode);
     this.errors = {}; // their texts were in the other language
     this.render(false);
   }
@@ -533,7 +564,7 @@ export class Questionnaire {
         return;
       }
     }
-    this.onFinish({ ...this.answers });
+    this.onFinish(answersToSend(this.def, this.answers));
   }
 
   /** Shows the API's 422 errors: pointers /answers/ITEM_ID[/…] go next to their question. */

@@ -7,7 +7,7 @@
 // Filters re-rank through POST /v1/matches (the answers are not asked again).
 import { h, svg, append, clear, uid, announce } from './dom.js';
 import { t, tn, num, date, lang, hoursText, eur, localiseText } from './i18n.js';
-import { postMatches, sendClickThrough } from './api.js';
+import { postMatches, sendClickThrough, ApiError } from './api.js';
 import { respondBlock } from './respond.js';
 import { slotTable } from './questionnaire.js';
 import { slotOrder, listJoin, loadData, gloss, phoneNode, emailNodes, withNode } from './common.js';
@@ -62,7 +62,8 @@ export class Results {
    * @param {object} ctx { mode: 'resident'|'desk', persona, taxonomies, grid, onRestart, onEdit,
    *   focus (move focus to the heading), overrides and taskLimit (kept from before a reload),
    *   onSave() (the filters or the list length changed), wipe() → Element,
-   *   deskTop(), deskPanels(results) → Element[] (desk only), onMatched(resp) }
+   *   deskTop(), deskPanels(results) → Element[] (desk only), onMatched(resp),
+   *   storedScanId() → the desk's stored scan of this persona, or null }
    */
   constructor(root, ctx) {
     this.root = root;
@@ -89,10 +90,20 @@ export class Results {
     return c ? c[lang()] || c.nl : id;
   }
 
+  /**
+   * At the desk a stored scan is matched by its id (the API takes one of scan_id, persona
+   * or answers), so that what is kept with it reaches the desk: a course the academy
+   * announced near the resident (notice `course_nearby`). The desk stores the scan again
+   * whenever the answers change and erases the one before, and a scan opened by its number
+   * is shown with its own persona, so the stored scan always holds the persona shown here.
+   * Without a stored scan (or once it is erased, or when the API no longer knows it):
+   * the persona.
+   */
   request() {
     const desk = this.ctx.mode === 'desk';
+    const scanId = desk && !this.byPersona ? this.ctx.storedScanId?.() || null : null;
     const body = {
-      persona: this.persona,
+      ...(scanId ? { scan_id: scanId } : { persona: this.persona }),
       limit: { tasks: desk ? Math.max(15, this.taskLimit) : this.taskLimit, trainings: 5 },
       lang: lang(),
       explain: desk,
@@ -115,7 +126,17 @@ export class Results {
     this.lists.setAttribute('aria-busy', 'true');
     if (announceIt) announce(t('updating'));
     try {
-      const resp = await postMatches(this.request());
+      let req = this.request();
+      let resp;
+      try {
+        resp = await postMatches(req);
+      } catch (e) {
+        // The stored scan is gone (erased elsewhere, or past its date): the persona shown.
+        if (!req.scan_id || !(e instanceof ApiError) || (e.status !== 404 && e.status !== 410)) throw e;
+        this.byPersona = true;
+        req = this.request();
+        resp = await postMatches(req);
+      }
       if (seq !== this.seq) return;
       this.response = resp;
       this.renderLists();
