@@ -262,32 +262,47 @@ pub fn propose(
             residents.entry(t.as_str()).or_default().push(i);
         }
     }
-    // Venues reached by exactly the same keys are interchangeable for every plan: one
-    // class each, named by its first venue. This keeps the options few however many
-    // organisations the catalog has, and changes no plan's size.
-    let mut key_list: Vec<((&str, u64), usize)> = keys.into_iter().collect();
-    key_list.sort_by_key(|(_, k)| *k);
-    let mut classes: Vec<usize> = Vec::new(); // representative venue per class
-    let mut class_of: std::collections::HashMap<Vec<usize>, usize> =
-        std::collections::HashMap::new();
-    let mut reach: Vec<Vec<usize>> = vec![Vec::new(); key_list.len()];
+    // Venues reached by exactly the same keys are interchangeable for every plan, and a
+    // venue whose keys are a strict part of another's is never needed: a group there can
+    // meet at the other, which every one of its members reaches too. So one venue per
+    // maximal set of keys (the first with that set) stands for all of them; the options
+    // stay few however many organisations the catalog has, and no plan gets smaller.
+    let key_list: Vec<(&str, u64)> = {
+        let mut l: Vec<((&str, u64), usize)> = keys.into_iter().collect();
+        l.sort_by_key(|(_, k)| *k);
+        l.into_iter().map(|(key, _)| key).collect()
+    };
+    let words = key_list.len().div_ceil(64);
+    let mut signatures: Vec<(Vec<u64>, usize)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for (v, venue) in venues.iter().enumerate() {
-        let signature: Vec<usize> = key_list
-            .iter()
-            .filter(|((wijk, band), _)| {
-                distance_km(wijk_centres[*wijk], venue.at) <= f64::from_bits(*band)
-            })
-            .map(|(_, k)| *k)
-            .collect();
-        if signature.is_empty() || class_of.contains_key(&signature) {
-            continue;
+        let mut bits = vec![0u64; words];
+        for (k, (wijk, band)) in key_list.iter().enumerate() {
+            if distance_km(wijk_centres[*wijk], venue.at) <= f64::from_bits(*band) {
+                bits[k / 64] |= 1 << (k % 64);
+            }
         }
-        let c = classes.len();
-        classes.push(v);
-        for &k in &signature {
-            reach[k].push(c);
+        if bits.iter().any(|&b| b != 0) && seen.insert(bits.clone()) {
+            signatures.push((bits, v));
         }
-        class_of.insert(signature, c);
+    }
+    let subset = |a: &[u64], b: &[u64]| a.iter().zip(b).all(|(x, y)| x & !y == 0);
+    let maximal: Vec<&(Vec<u64>, usize)> = signatures
+        .iter()
+        .filter(|(bits, _)| {
+            !signatures
+                .iter()
+                .any(|(other, _)| other != bits && subset(bits, other))
+        })
+        .collect();
+    let classes: Vec<usize> = maximal.iter().map(|(_, v)| *v).collect();
+    let mut reach: Vec<Vec<usize>> = vec![Vec::new(); key_list.len()];
+    for (c, (bits, _)) in maximal.iter().enumerate() {
+        for (k, r) in reach.iter_mut().enumerate() {
+            if bits[k / 64] & (1 << (k % 64)) != 0 {
+                r.push(c);
+            }
+        }
     }
     let slots: Vec<Slot> = Slot::all().collect();
     let places = classes.len();
