@@ -8,7 +8,12 @@ match see each acknowledged write, and how much slower do matches get?
 DIR is a data directory (e.g. `talentscan gen` + `talentscan import`, 100k dense tasks);
 it is copied, never changed. The script starts target/release/talentscan on the copy with
 an admin key and no rate limit, then:
-  1. quiet: two readers send matches for QUIET seconds (20) and record each latency;
+  0. a wait until the machine is idle (index merges and vacuum after an import end; at
+     most two minutes), then a warm-up: the readers match for WARMUP seconds (5), not
+     counted;
+  1. quiet: two readers send matches for QUIET seconds (20) and record each latency
+     (each reader is a process of its own, so that the writers' threads never hold the
+     interpreter while a match is timed);
   2. writes: WRITERS threads publish `--upserts` new tasks at `--rate` per second (each in Zuidwest, with a word
      no other task has) as a feed would: `POST /v1/tasks/import` with BATCH tasks per
      request (`--batch 1` sends single `PUT /v1/tasks/{id}`), while the two readers keep
@@ -25,6 +30,7 @@ failed. Standard library only; the client shares the machine with the server.
 import argparse
 import http.client
 import json
+import multiprocessing
 import os
 import random
 import shutil
@@ -52,6 +58,25 @@ def match_bodies(n=64):
         }
         out.append(json.dumps({"persona": p}))
     return out
+
+
+def cpu_times():
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return idle, sum(fields)
+
+
+def wait_idle(limit, share=0.9):
+    """Seconds until the cores were at least `share` idle over two seconds (or `limit`)."""
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < limit:
+        i0, a0 = cpu_times()
+        time.sleep(2.0)
+        i1, a1 = cpu_times()
+        if a1 > a0 and (i1 - i0) / (a1 - a0) >= share:
+            break
+    return time.perf_counter() - t0
 
 
 def percentile(xs, q):
@@ -87,6 +112,7 @@ def main():
     ap.add_argument("--rate", type=float, default=200.0,
                     help="upserts per second the feed offers (0: as fast as the server takes them)")
     ap.add_argument("--quiet", type=float, default=20.0)
+    ap.add_argument("--warmup", type=float, default=5.0, help="seconds of matches before the quiet phase, not counted")
     ap.add_argument("--port", type=int, default=18390)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target/release/talentscan"))
     a = ap.parse_args()
@@ -117,9 +143,8 @@ def main():
         print("catalog:", ready.c.getresponse().read().decode())
         bodies = match_bodies()
         failures = []
-        stop = threading.Event()
 
-        def reader(out):
+        def reader(out, stop):
             c = Client(read_port)
             i = random.randrange(len(bodies))
             while not stop.is_set():
@@ -132,12 +157,22 @@ def main():
                     return
                 out.append((time.perf_counter() - t) * 1e3)
 
+        def reader_process(stop, results):
+            # Its own process: the writers' threads (JSON of 50 tasks a request) would
+            # otherwise hold the interpreter lock while a match's clock runs, and the
+            # client's waits would count as the server's.
+            random.seed(os.getpid())
+            out = []
+            reader(out, stop)
+            results.put((out, failures[:5]))
+
         def phase(seconds=None, during=None):
-            lat = [[], []]
-            stop.clear()
-            ts = [threading.Thread(target=reader, args=(lat[k],)) for k in range(2)]
-            for t in ts:
-                t.start()
+            stop = multiprocessing.Event()
+            results = multiprocessing.Queue()
+            ps = [multiprocessing.Process(target=reader_process, args=(stop, results))
+                  for _ in range(2)]
+            for p in ps:
+                p.start()
             t0 = time.perf_counter()
             if during:
                 during()
@@ -145,10 +180,22 @@ def main():
                 time.sleep(seconds)
             elapsed = time.perf_counter() - t0
             stop.set()
-            for t in ts:
-                t.join()
-            return lat[0] + lat[1], elapsed
+            lat = []
+            for _ in ps:
+                out, errs = results.get()
+                lat += out
+                failures.extend(errs)
+            for p in ps:
+                p.join()
+            return lat, elapsed
 
+        # "Quiet" means quiet: after an import the replicas still merge their index
+        # segments and PostgreSQL vacuums, for tens of seconds. Wait (at most two
+        # minutes) until the machine's cores are at least 90 % idle over two seconds.
+        waited = wait_idle(120.0)
+        print(f"waited {waited:.0f} s for the machine to be idle")
+        # Warm-up, not counted: the first seconds after a start touch cold pages.
+        phase(seconds=a.warmup)
         quiet, _ = phase(seconds=a.quiet)
 
         delays = []
