@@ -26,13 +26,22 @@ fn the_definition_passes_its_own_check() {
 #[test]
 fn it_is_short_and_asks_only_what_the_matcher_needs() {
     let d = definition();
-    // The consent to count anonymously (crate::insight) is not a question about the
-    // person: it is optional and changes nothing in the advice.
-    let consent = d.count_consent.as_ref().expect("a count consent question");
-    let c = d.items().find(|i| i.id == consent.item).unwrap();
-    assert!(!c.required);
-    assert!(c.options().iter().all(|o| o.effects.is_empty()));
-    let items: Vec<_> = d.items().filter(|i| i.id != consent.item).collect();
+    // The consents to count anonymously (crate::insight) and to hear of a course nearby
+    // (crate::insight::groups) are not questions about the person: they are optional and
+    // change nothing in the advice.
+    let consents: Vec<&str> = [&d.count_consent, &d.group_consent]
+        .into_iter()
+        .map(|c| c.as_ref().expect("both consent questions").item.as_str())
+        .collect();
+    for id in &consents {
+        let c = d.items().find(|i| i.id == *id).unwrap();
+        assert!(!c.required, "{id}");
+        assert!(c.options().iter().all(|o| o.effects.is_empty()), "{id}");
+    }
+    let items: Vec<_> = d
+        .items()
+        .filter(|i| !consents.contains(&i.id.as_str()))
+        .collect();
     assert!((15..=25).contains(&items.len()), "{} items", items.len());
     let required: BTreeSet<&str> = items
         .iter()
