@@ -43,6 +43,16 @@ pub struct Wijk {
     pub aliases: Vec<String>,
 }
 
+impl Wijk {
+    /// The point the wijk's figures are measured from (distances to tasks and venues).
+    pub fn centre(&self) -> LatLon {
+        LatLon {
+            lat: self.lat,
+            lon: self.lon,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Postcode {
     pub pc4: String,

@@ -195,12 +195,7 @@ pub async fn reach(
                     lat: p.lat,
                     lon: p.lon,
                 })
-                .or_else(|| {
-                    state.places.wijk(&d.place).map(|w| crate::geo::LatLon {
-                        lat: w.lat,
-                        lon: w.lon,
-                    })
-                });
+                .or_else(|| state.places.wijk(&d.place).map(crate::geo::Wijk::centre));
             if at.is_none() {
                 errors.push(FieldError::new(
                     "/draft/place",

@@ -342,14 +342,15 @@ pub async fn create_scan(
     let lang = r.lang.unwrap_or_default();
     let (scored, version) =
         score_answers(&state, &r.questionnaire, r.version, &r.answers, lang, "")?;
-    let counts = state
+    let (counts, wants_notice) = state
         .questionnaires
         .get(&r.questionnaire, Some(version))
-        .is_some_and(|d| d.counts_anonymously(&r.answers));
-    let wants_notice = state
-        .questionnaires
-        .get(&r.questionnaire, Some(version))
-        .is_some_and(|d| d.wants_group_notice(&r.answers));
+        .map_or((false, false), |d| {
+            (
+                d.counts_anonymously(&r.answers),
+                d.wants_group_notice(&r.answers),
+            )
+        });
     let qid = r.questionnaire;
     let store_flag = r.store;
     let now = state.now();

@@ -21,7 +21,7 @@ use utoipa::ToSchema;
 pub mod groups;
 pub mod reach;
 
-use crate::geo::{LatLon, Places};
+use crate::geo::Places;
 use crate::persona::{Origin, Persona};
 
 /// The smallest number of residents a published figure may be about.
@@ -63,14 +63,7 @@ pub fn wijk_of(p: &Persona, places: &Places) -> Option<String> {
             .or_else(|| {
                 let w = places.nearest_wijk(*point)?;
                 // Outside Den Haag: not in any wijk's figures.
-                (crate::geo::distance_km(
-                    *point,
-                    LatLon {
-                        lat: w.lat,
-                        lon: w.lon,
-                    },
-                ) <= 3.0)
-                    .then(|| w.code.clone())
+                (crate::geo::distance_km(*point, w.centre()) <= 3.0).then(|| w.code.clone())
             }),
     }
 }

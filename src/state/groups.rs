@@ -8,7 +8,7 @@ use utoipa::ToSchema;
 
 use super::{AppState, StateError};
 use crate::catalog::model::{Kind, Organisation};
-use crate::geo::{distance_km, LatLon};
+use crate::geo::{distance_km, LatLon, Wijk};
 use crate::insight::groups::{self, Proposal, Venue, Wish};
 use crate::persona::Persona;
 use crate::ranking::notices::Notice;
@@ -130,29 +130,29 @@ impl AppState {
         self.places
             .wijken
             .iter()
-            .map(|w| {
-                (
-                    w.code.clone(),
-                    LatLon {
-                        lat: w.lat,
-                        lon: w.lon,
-                    },
-                )
-            })
+            .map(|w| (w.code.clone(), w.centre()))
             .collect()
     }
 
-    /// Proposals from the wishes kept now.
+    /// Proposals from the wishes kept now: how many wishes, the proposals.
     pub async fn proposals(&self) -> Result<(usize, Vec<Proposal>), StateError> {
+        let (n, ps, _) = self.planned().await?;
+        Ok((n, ps))
+    }
+
+    /// The plan with the venues it was made from (an announcement names one's place).
+    async fn planned(&self) -> Result<(usize, Vec<Proposal>, Vec<Venue>), StateError> {
         let wishes = self.live_wishes().await?;
         let venues = self.venues()?;
         let centres = self.wijk_centres();
         let n = wishes.len();
         // Off the connection's worker: planning a whole city takes a while.
-        let ps = tokio::task::spawn_blocking(move || groups::propose(&wishes, &venues, &centres))
-            .await
-            .map_err(|e| StateError::Task(e.to_string()))?;
-        Ok((n, ps))
+        let (ps, venues) = tokio::task::spawn_blocking(move || {
+            (groups::propose(&wishes, &venues, &centres), venues)
+        })
+        .await
+        .map_err(|e| StateError::Task(e.to_string()))?;
+        Ok((n, ps, venues))
     }
 
     pub async fn groups_report(&self) -> Result<GroupsReport, StateError> {
@@ -168,11 +168,10 @@ impl AppState {
 
     /// Announces the proposal with this id (as proposed now); `None` when there is none.
     pub async fn announce(&self, proposal_id: &str) -> Result<Option<Announcement>, StateError> {
-        let (_, proposals) = self.proposals().await?;
+        let (_, proposals, venues) = self.planned().await?;
         let Some(p) = proposals.iter().find(|p| p.id == proposal_id) else {
             return Ok(None);
         };
-        let venues = self.venues()?;
         let Some(v) = venues.iter().find(|v| v.id == p.venue_id) else {
             return Ok(None);
         };
@@ -231,7 +230,7 @@ impl AppState {
         let Some(w) = raw.and_then(|s| serde_json::from_str::<StoredWish>(&s).ok()) else {
             return Ok(Vec::new());
         };
-        let Some(centre) = self.wijk_centres().get(&w.wish.wijk).copied() else {
+        let Some(centre) = self.places.wijk_by_code(&w.wish.wijk).map(Wijk::centre) else {
             return Ok(Vec::new());
         };
         let texts = &self.matcher().texts;

@@ -89,15 +89,7 @@ impl AppState {
             .places
             .wijken
             .iter()
-            .filter(|w| {
-                distance_km(
-                    at,
-                    LatLon {
-                        lat: w.lat,
-                        lon: w.lon,
-                    },
-                ) <= insight::REACH_KM
-            })
+            .filter(|w| distance_km(at, w.centre()) <= insight::REACH_KM)
             .map(|w| w.code.clone())
             .collect();
         Ok(insight::reach::reach(
@@ -190,13 +182,7 @@ impl AppState {
             for (wi, w) in wijken.iter().enumerate() {
                 if (r.lat - w.lat).abs() > dlat
                     || (r.lon - w.lon).abs() > dlon
-                    || distance_km(
-                        at,
-                        LatLon {
-                            lat: w.lat,
-                            lon: w.lon,
-                        },
-                    ) > insight::REACH_KM
+                    || distance_km(at, w.centre()) > insight::REACH_KM
                 {
                     continue;
                 }
