@@ -562,3 +562,79 @@ proptest! {
         prop_assert_eq!(&answers[0], &answers[2]);
     }
 }
+
+/// Text relevance over columns that were carried through writes (`TaskColumns::apply`
+/// takes each index segment's doc → row map over instead of building it again) finds the
+/// same tasks with the same scores as over columns built from scratch for the same index,
+/// also when a query ran between a write's index commit and its columns, and when tasks
+/// moved, were replaced or deleted.
+#[test]
+fn words_over_carried_columns_find_what_fresh_columns_find() {
+    use std::collections::HashSet;
+    use talentscan::catalog::model::Record;
+    use talentscan::ranking::columns::TaskColumns;
+    use talentscan::search::SearchIndex;
+    let w = dense();
+    let tax = &w.state.taxonomies;
+    let dir = tempfile::tempdir().unwrap();
+    let (index, _) = SearchIndex::open(dir.path()).unwrap();
+    let org = |_: &str| String::new();
+    let records = |ts: &[Task]| -> Vec<Record> {
+        ts.iter()
+            .map(|t| Record::Task(Box::new(t.clone())))
+            .collect()
+    };
+    let (first, rest) = w.tasks.split_at(2000);
+    index.upsert(&records(first), tax, &org, 1).unwrap();
+    let words = ["buurt tuin", "koken eten", "taal les", "computer hulp"];
+    let hits = |cols: &TaskColumns| -> Vec<(String, u32, u16)> {
+        let mut out = Vec::new();
+        for q in words {
+            index
+                .text_hits(Kind::Tasks, q, cols, &mut |d, score, word| {
+                    out.push((cols.ids[d.row as usize].to_string(), score.to_bits(), word));
+                })
+                .unwrap();
+        }
+        out.sort();
+        out
+    };
+    let mut catalog: Vec<Task> = first.to_vec();
+    let mut cols = TaskColumns::build(catalog.clone(), tax);
+    assert!(!hits(&cols).is_empty(), "the words find tasks");
+    for step in 0..5 {
+        // New tasks, some moved and renamed, some deleted.
+        let new = &rest[step * 100..(step + 1) * 100];
+        let mut changed: Vec<Task> = catalog[step * 30..step * 30 + 20].to_vec();
+        for t in &mut changed {
+            t.title = format!("{} buurt tuin koken", t.title);
+            if let Some(l) = t.location.as_mut() {
+                l.lat += 0.03;
+            }
+        }
+        let deletes: HashSet<String> = catalog[step * 30 + 20..step * 30 + 30]
+            .iter()
+            .map(|t| t.id.clone())
+            .collect();
+        let upserts: Vec<Task> = new.iter().chain(&changed).cloned().collect();
+        index
+            .upsert(&records(&upserts), tax, &org, 2 + step as u64 * 2)
+            .unwrap();
+        for id in &deletes {
+            index.delete(Kind::Tasks, id, 3 + step as u64 * 2).unwrap();
+        }
+        if step % 2 == 1 {
+            // A query with words on the old columns after the index has the write.
+            hits(&cols);
+        }
+        cols = cols.apply(&upserts, &deletes, tax);
+        catalog.retain(|t| !deletes.contains(&t.id) && !changed.iter().any(|c| c.id == t.id));
+        catalog.extend(upserts);
+        let carried = hits(&cols);
+        let fresh = hits(&TaskColumns::build(catalog.clone(), tax));
+        assert!(!fresh.is_empty());
+        assert_eq!(carried, fresh, "step {step}");
+        // Asked again, from the maps now up to date.
+        assert_eq!(hits(&cols), fresh, "step {step}, again");
+    }
+}

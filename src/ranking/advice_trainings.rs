@@ -102,9 +102,7 @@ impl Matcher {
                 continue;
             }
             // A course for drivers is for people who said they drive.
-            if !self.tax.permits.is_empty()
-                && self.tax.training_permit_bits(&t.topics, &t.skills) & !p.permits != 0
-            {
+            if h.permits & !p.permits != 0 {
                 continue;
             }
             let needed = !required.is_empty()

@@ -92,8 +92,34 @@ impl GateColumns {
     }
 }
 
-/// A kind, an index segment and its number of deletions.
-type SegmentKey = (Kind, tantivy::index::SegmentId, u32);
+/// A kind and an index segment.
+type SegmentKey = (Kind, tantivy::index::SegmentId);
+
+/// One index segment's documents as rows of these columns. A segment's documents never
+/// change, only which of them are deleted, and a write moves few rows: so the map is built
+/// once per segment and carried to each next version of the columns with its rows
+/// renumbered (`carry`), and brought up to date with the segment's deletions
+/// (`rows_for`), instead of being built again, a hash lookup per document, by the first
+/// query with words after each write.
+struct SegmentMap {
+    /// The segment's number of deletions this map reflects.
+    deleted: u32,
+    /// Per document: its id hash, when it is of the kind and was alive at `deleted`.
+    hashes: Arc<[Option<u64>]>,
+    rows: Arc<[DocRow]>,
+    /// The version of the columns (`TaskColumns::version`) that last used it; maps of
+    /// segments merged away stop being used and are not carried further.
+    used: u64,
+}
+
+/// A map not used by this many versions of the columns is not carried to the next.
+const MAP_UNUSED_VERSIONS: u64 = 64;
+
+const NO_ROW: DocRow = DocRow {
+    row: u32::MAX,
+    lat: f32::NAN,
+    lon: f32::NAN,
+};
 
 pub struct TaskColumns {
     /// Shared, so copying a row into the next version of the columns allocates nothing.
@@ -128,9 +154,10 @@ pub struct TaskColumns {
     role_ix: Arc<HashMap<String, u32>>,
     /// (id hash, row), sorted: maps search hits to rows.
     hash_index: Vec<(u64, u32)>,
-    /// Per index segment (and its number of deletions), tantivy doc → row and place;
-    /// built on first use, valid as long as these columns are.
-    doc_rows: Mutex<HashMap<SegmentKey, Arc<[DocRow]>>>,
+    /// Counts the versions of the columns since the start (`apply` makes the next).
+    version: u64,
+    /// Per index segment, tantivy doc → row and place (`SegmentMap`).
+    doc_rows: Mutex<HashMap<SegmentKey, SegmentMap>>,
 }
 
 /// One task on its way into the columns.
@@ -266,7 +293,56 @@ impl TaskColumns {
             hash_index.push((h, r));
         }
         hash_index.extend(added);
-        b.finish_with(hash_index)
+        let mut next = b.finish_with(hash_index);
+        next.version = self.version + 1;
+        next.carry(self, &moved);
+        next
+    }
+
+    /// Takes over the segment maps of `old`, of which row `r` is now row `moved[r]`
+    /// (`u32::MAX`: removed or replaced). A document whose row went, or that had none
+    /// (its task not yet in the columns when the map was made), is looked up again by
+    /// its id hash; the others keep their place.
+    fn carry(&mut self, old: &TaskColumns, moved: &[u32]) {
+        let maps = old.doc_rows.lock().unwrap_or_else(|p| p.into_inner());
+        let mut carried = HashMap::with_capacity(maps.len());
+        for (key, m) in maps.iter() {
+            if m.used + MAP_UNUSED_VERSIONS < self.version {
+                continue;
+            }
+            let rows: Arc<[DocRow]> = m
+                .rows
+                .iter()
+                .zip(m.hashes.iter())
+                .map(|(d, h)| match moved.get(d.row as usize) {
+                    Some(&r) if r != u32::MAX => DocRow { row: r, ..*d },
+                    _ => h.map_or(NO_ROW, |h| self.doc_row(h)),
+                })
+                .collect();
+            carried.insert(
+                *key,
+                SegmentMap {
+                    deleted: m.deleted,
+                    hashes: m.hashes.clone(),
+                    rows,
+                    used: m.used,
+                },
+            );
+        }
+        drop(maps);
+        *self.doc_rows.get_mut().unwrap_or_else(|p| p.into_inner()) = carried;
+    }
+
+    /// The row and place of the task with id hash `h`.
+    fn doc_row(&self, h: u64) -> DocRow {
+        match self.rows_of_hash(h).next() {
+            Some(r) => DocRow {
+                row: r as u32,
+                lat: self.gates.lat[r],
+                lon: self.gates.lon[r],
+            },
+            None => NO_ROW,
+        }
     }
 
     /// The first row in `range` (sorted by key and id) that sorts after `key`.
@@ -621,45 +697,76 @@ impl Builder {
             org_ix: self.org_ix,
             role_ix: self.role_ix,
             hash_index,
+            version: 0,
             doc_rows: Mutex::new(HashMap::new()),
         }
     }
 }
 
 impl SegmentRows for TaskColumns {
-    /// Maps a segment's documents to rows through their id hash, once per segment and
-    /// deletion count: text relevance then costs one array read per hit.
+    /// Maps a segment's documents to rows through their id hash, once per segment (see
+    /// `SegmentMap`): text relevance then costs one array read per hit.
     fn rows_for(&self, kind: Kind, seg: &SegmentReader) -> Result<Arc<[DocRow]>, SearchError> {
-        let key = (kind, seg.segment_id(), seg.num_deleted_docs());
-        if let Some(m) = self
-            .doc_rows
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(&key)
-        {
-            return Ok(m.clone());
-        }
-        let map: Arc<[DocRow]> = segment_id_hashes(seg, kind)?
-            .into_iter()
-            .map(|h| match h.and_then(|h| self.rows_of_hash(h).next()) {
-                Some(r) => DocRow {
-                    row: r as u32,
-                    lat: self.gates.lat[r],
-                    lon: self.gates.lon[r],
+        let key = (kind, seg.segment_id());
+        let deleted = seg.num_deleted_docs();
+        let known = {
+            let mut maps = self.doc_rows.lock().unwrap_or_else(|p| p.into_inner());
+            match maps.get_mut(&key) {
+                Some(m) if m.deleted == deleted => {
+                    m.used = self.version;
+                    return Ok(m.rows.clone());
+                }
+                // Deletions only grow: a map with fewer is brought up to date below; one
+                // with more was made for a newer reader than this one.
+                Some(m) if m.deleted < deleted => Some((m.hashes.clone(), m.rows.clone())),
+                _ => None,
+            }
+        };
+        let (hashes, rows): (Arc<[Option<u64>]>, Arc<[DocRow]>) = match known {
+            Some((hashes, rows)) => {
+                let alive = seg.alive_bitset();
+                let hashes: Arc<[Option<u64>]> = hashes
+                    .iter()
+                    .enumerate()
+                    .map(|(d, h)| h.filter(|_| alive.is_none_or(|a| a.is_alive(d as u32))))
+                    .collect();
+                let rows = hashes
+                    .iter()
+                    .zip(rows.iter())
+                    .map(|(h, r)| match h {
+                        None => NO_ROW,
+                        Some(_) if r.row != u32::MAX => *r,
+                        Some(h) => self.doc_row(*h),
+                    })
+                    .collect();
+                (hashes, rows)
+            }
+            None => {
+                let hashes: Arc<[Option<u64>]> = segment_id_hashes(seg, kind)?.into();
+                let rows = hashes
+                    .iter()
+                    .map(|h| h.map_or(NO_ROW, |h| self.doc_row(h)))
+                    .collect();
+                (hashes, rows)
+            }
+        };
+        let mut maps = self.doc_rows.lock().unwrap_or_else(|p| p.into_inner());
+        if maps.get(&key).is_none_or(|m| m.deleted < deleted) {
+            // Segments merged away leave maps behind until they go unused (`carry`); a
+            // bound for a reader that walks many segments at once.
+            if maps.len() > 256 {
+                maps.clear();
+            }
+            maps.insert(
+                key,
+                SegmentMap {
+                    deleted,
+                    hashes,
+                    rows: rows.clone(),
+                    used: self.version,
                 },
-                None => DocRow {
-                    row: u32::MAX,
-                    lat: f32::NAN,
-                    lon: f32::NAN,
-                },
-            })
-            .collect();
-        let mut cache = self.doc_rows.lock().unwrap_or_else(|p| p.into_inner());
-        // Segments merged away leave entries behind; a handful per catalog version.
-        if cache.len() > 256 {
-            cache.clear();
+            );
         }
-        cache.insert(key, map.clone());
-        Ok(map)
+        Ok(rows)
     }
 }

@@ -108,22 +108,35 @@ fn builder(sh: Arc<Shared>, rx: mpsc::Receiver<Change>, tax: Taxonomies) {
     // version: under a stream of writes the next version reuses it (handing it back and
     // faulting it in again cost more than the copy itself).
     let mut untrimmed = false;
+    // Versions swapped out while matches may still read them. Whoever drops the last
+    // reference frees a whole version (a hundred thousand ids and a dozen columns): that
+    // is this thread, at its low priority, once no match holds one, and never a match.
+    let mut retired: Vec<Arc<TaskColumns>> = Vec::new();
     loop {
-        let first = if untrimmed {
-            match rx.recv_timeout(Duration::from_secs(1)) {
+        retired.retain(|c| Arc::strong_count(c) > 1);
+        let wait = if !retired.is_empty() {
+            Some(RETIRED_CHECK)
+        } else if untrimmed {
+            Some(Duration::from_secs(1))
+        } else {
+            None
+        };
+        let first = match wait {
+            Some(wait) => match rx.recv_timeout(wait) {
                 Ok(c) => c,
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    trim_heap();
-                    untrimmed = false;
+                    if retired.is_empty() {
+                        trim_heap();
+                        untrimmed = false;
+                    }
                     continue;
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => break,
-            }
-        } else {
-            match rx.recv() {
+            },
+            None => match rx.recv() {
                 Ok(c) => c,
                 Err(_) => break,
-            }
+            },
         };
         let mut changes = vec![first];
         while let Ok(c) = rx.try_recv() {
@@ -151,15 +164,17 @@ fn builder(sh: Arc<Shared>, rx: mpsc::Receiver<Change>, tax: Taxonomies) {
             continue;
         }
         let upserts: Vec<Task> = upserts.into_values().collect();
-        let next = {
-            let cur = sh.current.read().unwrap_or_else(|p| p.into_inner()).clone();
-            cur.apply(&upserts, &deletes, &tax)
-        };
-        *sh.current.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(next);
+        let cur = sh.current.read().unwrap_or_else(|p| p.into_inner()).clone();
+        let next = Arc::new(cur.apply(&upserts, &deletes, &tax));
+        *sh.current.write().unwrap_or_else(|p| p.into_inner()) = next;
         sh.visible.send_modify(|v| *v = (*v).max(seq));
+        retired.push(cur);
         untrimmed = true;
     }
 }
+
+/// How often the builder looks whether the matches reading a retired version are done.
+const RETIRED_CHECK: Duration = Duration::from_millis(20);
 
 /// Rebuilding columns must not take the cores from the matches being answered: the
 /// builder thread runs at a lower priority (nice 10); writers wait for it at most a second.

@@ -5,6 +5,7 @@
 use std::ops::Deref;
 
 use crate::catalog::model::Training;
+use crate::taxonomy::Taxonomies;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Hot {
@@ -20,6 +21,9 @@ pub struct Hot {
     /// Slot bits of the weekly schedule and of the sessions.
     pub slots: u32,
     pub language_rank: u8,
+    /// The permits it asks (`Taxonomies::training_permit_bits`): looked up once here, not
+    /// in a thousand hash-map lookups per match.
+    pub permits: u8,
     pub online: bool,
     pub certificate: bool,
     pub has_schedule: bool,
@@ -34,7 +38,7 @@ pub struct Trainings {
 }
 
 impl Trainings {
-    pub fn new(list: Vec<Training>) -> Self {
+    pub fn new(list: Vec<Training>, tax: &Taxonomies) -> Self {
         let mut hot = Vec::with_capacity(list.len());
         let mut starts = Vec::new();
         for t in &list {
@@ -65,6 +69,7 @@ impl Trainings {
                 starts: (from, starts.len() as u32),
                 slots: schedule_slots | parsed.slots,
                 language_rank: t.language_level.rank().min(255) as u8,
+                permits: tax.training_permit_bits(&t.topics, &t.skills),
                 online: t.online,
                 certificate: t.certificate,
                 has_schedule: t.schedule.is_some(),
@@ -123,7 +128,7 @@ mod tests {
             .collect();
         let parsed: Vec<Training> = records.iter().cloned().map(Training::with_parsed).collect();
         for list in [records, parsed] {
-            let all = Trainings::new(list);
+            let all = Trainings::new(list, &Taxonomies::embedded().unwrap());
             for now in [
                 "2026-01-01T00:00:00Z",
                 "2027-01-14T13:00:00+01:00",

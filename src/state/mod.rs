@@ -242,7 +242,7 @@ impl AppState {
         self.columns.replace(cols, self.store.seq()?);
         crate::ranking::live::trim_heap();
         *self.trainings.write().unwrap_or_else(|p| p.into_inner()) =
-            Arc::new(Trainings::new(trainings));
+            Arc::new(Trainings::new(trainings, &self.taxonomies));
         Ok(())
     }
 
@@ -533,7 +533,8 @@ impl AppState {
             .unwrap_or_else(|p| p.into_inner())
             .to_vec();
         edit(&mut list);
-        *self.trainings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(Trainings::new(list));
+        *self.trainings.write().unwrap_or_else(|p| p.into_inner()) =
+            Arc::new(Trainings::new(list, &self.taxonomies));
     }
 
     /// Organisation that owns a stored record (for scoped keys on delete).
