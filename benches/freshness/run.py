@@ -67,6 +67,13 @@ def cpu_times():
     return idle, sum(fields)
 
 
+def steal_ticks():
+    """(steal, all) ticks of the machine: time the host gave this VM's cores to others."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    return fields[7], sum(fields)
+
+
 def wait_idle(limit, share=0.9):
     """Seconds until the cores were at least `share` idle over two seconds (or `limit`)."""
     t0 = time.perf_counter()
@@ -77,6 +84,55 @@ def wait_idle(limit, share=0.9):
         if a1 > a0 and (i1 - i0) / (a1 - a0) >= share:
             break
     return time.perf_counter() - t0
+
+
+def process_cpu():
+    """CPU seconds so far of every process, by pid: (name, seconds)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out = {}
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                st = f.read()
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                cmd = f.read().split(b"\0")
+        except OSError:
+            continue
+        fields = st[st.rindex(")") + 2:].split()
+        name = os.path.basename(cmd[0].decode(errors="replace")) if cmd and cmd[0] else st[st.index("(") + 1:st.rindex(")")]
+        addr = next((c.decode() for c in cmd if c.startswith(b"127.0.0.1:")), "")
+        if int(pid) == os.getpid():
+            name = "client writers"
+        elif name.startswith("python"):
+            name = "client readers"
+        if name.startswith("postgres"):
+            name = "postgres"
+        out[int(pid)] = (f"{name} {addr}".strip(), (int(fields[11]) + int(fields[12])) / tick)
+        if addr and os.environ.get("FRESHNESS_THREADS"):
+            # The server's threads by name (actix workers, blocking pool, column builder,
+            # the index's threads): where a replica's cores go.
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                try:
+                    with open(f"/proc/{pid}/task/{tid}/stat") as f:
+                        ts = f.read()
+                except OSError:
+                    continue
+                tf = ts[ts.rindex(")") + 2:].split()
+                tname = ts[ts.index("(") + 1:ts.rindex(")")].rstrip("0123456789-")
+                out[f"{pid}/{tid}"] = (f"  {addr} thread {tname}", (int(tf[11]) + int(tf[12])) / tick)
+    return out
+
+
+def cpu_shares(before, after, seconds):
+    """Cores used by each kind of process between two `process_cpu` readings."""
+    by = {}
+    for pid, (name, t) in after.items():
+        t0 = before.get(pid, (name, 0.0))[1]
+        by[name] = by.get(name, 0.0) + max(0.0, t - t0)
+    top = sorted(by.items(), key=lambda kv: -kv[1])[:16]
+    return ", ".join(f"{n} {t / seconds:.2f}" for n, t in top if t > 0)
 
 
 def percentile(xs, q):
@@ -111,6 +167,8 @@ def main():
     ap.add_argument("--batch", type=int, default=50)
     ap.add_argument("--rate", type=float, default=200.0,
                     help="upserts per second the feed offers (0: as fast as the server takes them)")
+    ap.add_argument("--no-check", action="store_true",
+                    help="do not check that each write is visible (a diagnosis: the write load alone)")
     ap.add_argument("--quiet", type=float, default=20.0)
     ap.add_argument("--warmup", type=float, default=5.0, help="seconds of matches before the quiet phase, not counted")
     ap.add_argument("--port", type=int, default=18390)
@@ -166,6 +224,8 @@ def main():
             reader(out, stop)
             results.put((out, failures[:5]))
 
+        steal = []
+
         def phase(seconds=None, during=None):
             stop = multiprocessing.Event()
             results = multiprocessing.Queue()
@@ -173,12 +233,15 @@ def main():
                   for _ in range(2)]
             for p in ps:
                 p.start()
+            s0 = steal_ticks()
             t0 = time.perf_counter()
             if during:
                 during()
             else:
                 time.sleep(seconds)
             elapsed = time.perf_counter() - t0
+            s1 = steal_ticks()
+            steal.append(100.0 * (s1[0] - s0[0]) / max(1, s1[1] - s0[1]))
             stop.set()
             lat = []
             for _ in ps:
@@ -196,7 +259,9 @@ def main():
         print(f"waited {waited:.0f} s for the machine to be idle")
         # Warm-up, not counted: the first seconds after a start touch cold pages.
         phase(seconds=a.warmup)
+        c0 = process_cpu()
         quiet, _ = phase(seconds=a.quiet)
+        quiet_cpu = cpu_shares(c0, process_cpu(), a.quiet)
 
         delays = []
         counter = iter(range(0, a.upserts, a.batch))
@@ -241,6 +306,8 @@ def main():
                     failures.append(str(e))
                     return
                 acked = time.perf_counter()
+                if a.no_check:
+                    continue
                 lat, lon, word, last = batch[-1]
                 body = json.dumps({
                     "persona": {"travel": {"origin": {"lat": lat, "lon": lon}, "radius_km": 1},
@@ -268,16 +335,32 @@ def main():
             for w in ws:
                 w.join()
 
+        c0 = process_cpu()
         busy, secs = phase(during=writes)
+        busy_cpu = cpu_shares(c0, process_cpu(), secs)
+        # Quiet again once the writes' merges are done: the machine drifts over a run
+        # (other tenants of the host, caches), and one window before the writes is a
+        # baseline noisier than the effect measured. The writes are compared with both
+        # windows together.
+        waited_after = wait_idle(120.0)
+        quiet_after, _ = phase(seconds=a.quiet)
         print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}")
         offered = f"offered at {a.rate:.0f}/s" if a.rate > 0 else "as fast as taken"
         print(f"upserts: {a.upserts} by {a.writers} writers, {a.batch} per request, {offered}: "
-              f"done in {secs:.1f} s ({a.upserts / secs:.0f}/s)")
-        for name, xs in (("quiet", quiet), ("under writes", busy)):
+              f"done in {secs:.1f} s ({a.upserts / secs:.0f}/s); then {waited_after:.0f} s until idle")
+        quiet_both = quiet + quiet_after
+        for name, xs in (("quiet before", quiet), ("under writes", busy), ("quiet after", quiet_after),
+                         ("quiet, both", quiet_both)):
             print(f"matches {name:<13} n={len(xs):>6}  median {percentile(xs, 0.5):7.2f} ms  "
                   f"p99 {percentile(xs, 0.99):7.2f} ms")
-        ratio = percentile(busy, 0.99) / percentile(quiet, 0.99)
-        print(f"p99 under writes / quiet: {ratio:.2f}× (target ≤ 2×)")
+        print(f"cores used, quiet: {quiet_cpu}")
+        print(f"cores used, under writes: {busy_cpu}")
+        print("steal (the host's other guests) in the warm-up, quiet before, writes, quiet after: "
+              + ", ".join(f"{x:.1f} %" for x in steal))
+        print(f"p99 under writes / quiet before: {percentile(busy, 0.99) / percentile(quiet, 0.99):.2f}×, "
+              f"/ quiet after: {percentile(busy, 0.99) / percentile(quiet_after, 0.99):.2f}×")
+        ratio = percentile(busy, 0.99) / percentile(quiet_both, 0.99)
+        print(f"p99 under writes / quiet (both windows): {ratio:.2f}× (target ≤ 2×)")
         late = [d for d in delays if d > 1000]
         print(f"visibility: {len(delays)} writes checked, median {percentile(delays, 0.5):.1f} ms, "
               f"max {max(delays) if delays else float('nan'):.1f} ms after the acknowledgement; "
