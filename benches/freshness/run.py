@@ -14,18 +14,22 @@ an admin key and no rate limit, then:
   1. quiet: two readers send matches for QUIET seconds (20) and record each latency
      (each reader is a process of its own, so that the writers' threads never hold the
      interpreter while a match is timed);
-  2. writes: WRITERS threads publish `--upserts` new tasks at `--rate` per second (each in Zuidwest, with a word
-     no other task has) as a feed would: `POST /v1/tasks/import` with BATCH tasks per
-     request (`--batch 1` sends single `PUT /v1/tasks/{id}`), while the two readers keep
-     matching; after each acknowledged request its writer asks for a match on the last
-     task's word at its place and records how long until that task is in the answer (it
-     must be within 1 s).
+  2. writes: WRITERS threads publish `--upserts` new tasks at `--rate` per second (each in
+     Zuidwest, with a word no other task has) as a feed would: `POST /v1/tasks/import` with
+     BATCH tasks per request (`--batch 1` sends single `PUT /v1/tasks/{id}`), while the two
+     readers keep matching; after each acknowledged request its writer asks for a match on
+     the last task's word at its place and records how long until that task is in the
+     answer (it must be within 1 s). With `--ids N` the upserts update N tasks over and
+     over instead (published before step 0), so the catalog matched stays the same;
+  3. quiet again, once the cores are idle: QUIET seconds. The p99 under writes is compared
+     with both quiet windows together: new tasks land where the readers look, so matches
+     after the stream are slower than before it, and the host drifts over a run.
 With --read-port and --write-port it starts nothing and uses two running replicas (see
 benches/replicas/run.py): writes go to one, matches and the visibility checks to the
 other, so the delay is the replica lag.
-It prints both latency distributions, the ratio of their p99s (target: at most 2) and
-the visibility delays; exits 1 when a write was not visible within 1 s or a request
-failed. Standard library only; the client shares the machine with the server.
+It prints the latency distributions, the ratio of the p99s (target: at most 2), the
+cores each process used, the host's steal time per window and the visibility delays;
+exits 1 when a write was not visible within 1 s or a request failed. Standard library only; the client shares the machine with the server.
 """
 import argparse
 import http.client
@@ -167,6 +171,9 @@ def main():
     ap.add_argument("--batch", type=int, default=50)
     ap.add_argument("--rate", type=float, default=200.0,
                     help="upserts per second the feed offers (0: as fast as the server takes them)")
+    ap.add_argument("--ids", type=int, default=0,
+                    help="update this many tasks (published before the quiet window) instead of "
+                         "adding a new task with each upsert")
     ap.add_argument("--no-check", action="store_true",
                     help="do not check that each write is visible (a diagnosis: the write load alone)")
     ap.add_argument("--quiet", type=float, default=20.0)
@@ -252,6 +259,30 @@ def main():
                 p.join()
             return lat, elapsed
 
+        def task(i):
+            # With --ids N the stream updates N tasks over and over (each time with a new
+            # word), each at its own place: the catalog the readers match is the same
+            # before, during and after the stream.
+            j = i % a.ids if a.ids else i
+            lat = 52.035 + (j % 97) * 0.0003
+            lon = 4.265 + (j % 89) * 0.0004
+            word = f"versheid{i}x"
+            return lat, lon, word, {
+                "id": f"fresh-{j}", "title": f"Nieuwe taak {word}",
+                "description": "Een net geplaatste taak.",
+                "organisation_id": "syn-org-0", "categories": ["buurt"],
+                "location": {"lat": lat, "lon": lon},
+                "schedule": {"slots": ["mon-morning"], "frequency": "weekly",
+                             "hours_per_week": 2, "flexible": True},
+            }
+
+        if a.ids:
+            c = Client(write_port, key)
+            for first in range(0, a.ids, 500):
+                c.req("POST", "/v1/tasks/import",
+                      json.dumps([task(i)[3] for i in range(first, min(first + 500, a.ids))]))
+            print(f"published the {a.ids} tasks the stream will update")
+
         # "Quiet" means quiet: after an import the replicas still merge their index
         # segments and PostgreSQL vacuums, for tens of seconds. Wait (at most two
         # minutes) until the machine's cores are at least 90 % idle over two seconds.
@@ -266,19 +297,6 @@ def main():
         delays = []
         counter = iter(range(0, a.upserts, a.batch))
         lock = threading.Lock()
-
-        def task(i):
-            lat = 52.035 + (i % 97) * 0.0003
-            lon = 4.265 + (i % 89) * 0.0004
-            word = f"versheid{i}x"
-            return lat, lon, word, {
-                "id": f"fresh-{i}", "title": f"Nieuwe taak {word}",
-                "description": "Een net geplaatste taak.",
-                "organisation_id": "syn-org-0", "categories": ["buurt"],
-                "location": {"lat": lat, "lon": lon},
-                "schedule": {"slots": ["mon-morning"], "frequency": "weekly",
-                             "hours_per_week": 2, "flexible": True},
-            }
 
         start = [0.0]
 
@@ -346,6 +364,8 @@ def main():
         quiet_after, _ = phase(seconds=a.quiet)
         print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}")
         offered = f"offered at {a.rate:.0f}/s" if a.rate > 0 else "as fast as taken"
+        if a.ids:
+            offered += f", updating {a.ids} tasks"
         print(f"upserts: {a.upserts} by {a.writers} writers, {a.batch} per request, {offered}: "
               f"done in {secs:.1f} s ({a.upserts / secs:.0f}/s); then {waited_after:.0f} s until idle")
         quiet_both = quiet + quiet_after

@@ -164,6 +164,7 @@ def main():
     ap.add_argument("--skip-freshness", action="store_true")
     ap.add_argument("--upserts", type=int, default=10000)
     ap.add_argument("--no-check", action="store_true", help="passed to the freshness bench")
+    ap.add_argument("--ids", type=int, default=0, help="passed to the freshness bench")
     a = ap.parse_args()
     print(f"machine: {os.cpu_count()} cores; {time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}; "
           f"catalog {a.catalog}")
@@ -238,7 +239,8 @@ def main():
             sys.stdout.flush()
             rc = subprocess.run([sys.executable, os.path.join(ROOT, "benches/freshness/run.py"),
                                  "--read-port", str(b.port), "--write-port", str(a_srv.port), "--key", key,
-                                 "--upserts", str(a.upserts)] + (["--no-check"] if a.no_check else [])).returncode
+                                 "--upserts", str(a.upserts), "--ids", str(a.ids)]
+                                + (["--no-check"] if a.no_check else [])).returncode
             if rc != 0:
                 print("   freshness reported a failure or a write later than 1 s")
     finally:
