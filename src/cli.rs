@@ -40,7 +40,8 @@ pub enum Command {
     /// Rebuild the search index from the store.
     Reindex(Settings),
     /// Write the whole catalog as NDJSON (a backup `import` restores into either store);
-    /// with --personal-data also the API keys (hashes) and the stored scans (sealed).
+    /// with --personal-data also the API keys (hashes) and the stored scans (sealed, with the
+    /// learning wishes their residents let them keep).
     Export {
         #[command(flatten)]
         settings: Settings,

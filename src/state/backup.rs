@@ -2,7 +2,8 @@
 //! it, `talentscan import` restores it into an empty store of either kind. The first line
 //! says what it is and the catalog digest it was taken at; then every catalog record
 //! (organisations first, so that records naming one pass validation), and, when asked
-//! for, the API keys (hashes only) and the stored scans (sealed, as stored).
+//! for, the API keys (hashes only) and the stored scans (sealed, as stored, each with the
+//! learning wish its resident let it keep).
 use std::io::{BufRead, Write};
 use std::sync::Arc;
 
@@ -25,9 +26,21 @@ pub struct Header {
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 enum Line {
-    Record { kind: Kind, record: Value },
-    Key { hash: String, info: Value },
-    Scan { lookup: String, sealed: Value },
+    Record {
+        kind: Kind,
+        record: Value,
+    },
+    Key {
+        hash: String,
+        info: Value,
+    },
+    Scan {
+        lookup: String,
+        sealed: Value,
+        /// Absent in exports from before training groups, and without the consent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        wish: Option<String>,
+    },
 }
 
 /// Whether the file starts like an export (and not like a catalog file).
@@ -87,8 +100,22 @@ impl AppState {
                 Some(pg) => pg.all_scans().await?,
                 None => self.store.raw_scans()?,
             };
+            let mut wishes: std::collections::HashMap<String, String> = match &self.pg {
+                Some(pg) => pg.wishes(self.now()).await?,
+                None => self.store.wishes()?,
+            }
+            .into_iter()
+            .collect();
             for (lookup, sealed) in scans {
-                line(out, &Line::Scan { lookup, sealed })?;
+                let wish = wishes.remove(&lookup);
+                line(
+                    out,
+                    &Line::Scan {
+                        lookup,
+                        sealed,
+                        wish,
+                    },
+                )?;
                 counts.scans += 1;
             }
         }
@@ -136,8 +163,12 @@ impl AppState {
                     }
                     counts.keys += 1;
                 }
-                Line::Scan { lookup, sealed } => {
-                    self.put_scan(&lookup, &sealed, None).await?;
+                Line::Scan {
+                    lookup,
+                    sealed,
+                    wish,
+                } => {
+                    self.put_scan(&lookup, &sealed, wish.as_deref()).await?;
                     counts.scans += 1;
                 }
             }

@@ -220,13 +220,18 @@ impl AppState {
             .collect())
     }
 
+    /// The wish a stored scan keeps, as stored (none without the consent).
+    pub async fn kept_wish(&self, lookup: &str) -> Result<Option<String>, StateError> {
+        Ok(match &self.pg {
+            Some(pg) => pg.get_wish(lookup).await?,
+            None => self.store.get_wish(lookup)?,
+        })
+    }
+
     /// The notices for the resident of a stored scan: every announced group that fits
     /// the wish the scan keeps (none without that consent).
     pub async fn group_notices(&self, lookup: &str, lang: Lang) -> Result<Vec<Notice>, StateError> {
-        let raw = match &self.pg {
-            Some(pg) => pg.get_wish(lookup).await?,
-            None => self.store.get_wish(lookup)?,
-        };
+        let raw = self.kept_wish(lookup).await?;
         let Some(w) = raw.and_then(|s| serde_json::from_str::<StoredWish>(&s).ok()) else {
             return Ok(Vec::new());
         };

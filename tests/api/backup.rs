@@ -16,6 +16,30 @@ async fn an_export_restores_into_an_empty_store_of_either_kind_with_the_same_dig
         .as_str()
         .unwrap()
         .to_string();
+    // A second stored scan whose resident asked to hear of a course nearby: its wish
+    // goes into the backup with it.
+    let r = app
+        .post_json(
+            "/v1/scans",
+            &json!({"questionnaire": "talentscan", "store": true,
+                    "answers": {"woonplek": "2532", "tijden": ["tue-morning"],
+                                "interesses": ["buurt"], "leren": ["computer"],
+                                "cursus-bericht": "ja"}}),
+        )
+        .await;
+    assert_eq!(r.status(), 201);
+    let course_id = r.json::<Value>().await.unwrap()["scan_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let lookup = talentscan::sealed::ScanId::parse(&course_id)
+        .unwrap()
+        .lookup();
+    let wish = app.state.kept_wish(&lookup).await.unwrap();
+    assert!(wish.is_some(), "the consenting scan keeps a wish");
+    let scan_id_lookup = talentscan::sealed::ScanId::parse(&scan_id)
+        .unwrap()
+        .lookup();
     let (key, _) = app
         .state
         .create_key(&Scope::Organisation("de-kroon".into()), "backup test", None)
@@ -24,7 +48,7 @@ async fn an_export_restores_into_an_empty_store_of_either_kind_with_the_same_dig
     let mut file = Vec::new();
     let counts = app.state.export(&mut file, true).await.unwrap();
     assert!(counts.records > 300, "{counts:?}");
-    assert_eq!((counts.keys, counts.scans), (1, 1));
+    assert_eq!((counts.keys, counts.scans), (1, 2));
     let digest = app
         .get("/readyz?digest=true")
         .await
@@ -60,6 +84,16 @@ async fn an_export_restores_into_an_empty_store_of_either_kind_with_the_same_dig
             restored.get(&format!("/v1/scans/{scan_id}")).await.status(),
             200,
             "the stored scan reads back (postgres: {postgres})"
+        );
+        assert_eq!(
+            restored.state.kept_wish(&lookup).await.unwrap(),
+            wish,
+            "the learning wish comes back with its scan (postgres: {postgres})"
+        );
+        assert_eq!(
+            restored.state.kept_wish(&scan_id_lookup).await.unwrap(),
+            None,
+            "a scan without the consent has no wish after a restore either"
         );
         let r = restored
             .put_json(
