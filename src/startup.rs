@@ -84,6 +84,7 @@ fn run(listener: TcpListener, state: Arc<AppState>) -> Result<Server, StateError
     }
     let web_files = web::Data::new(crate::web::WebFiles {
         dir: settings.web_dir.clone(),
+        retention_days: settings.retention_days,
     });
     let data = web::Data::new(state);
     let max_body = settings.max_body_bytes;

@@ -20,7 +20,13 @@ const PAGE_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self';
 #[derive(Clone, Debug, Default)]
 pub struct WebFiles {
     pub dir: Option<PathBuf>,
+    /// How long stored scans and responses are kept (`--retention-days`): the consent
+    /// texts name it, so the pages take it from the server instead of a fixed number.
+    pub retention_days: u32,
 }
+
+/// Where a page names the retention period (a `<meta>` its scripts read).
+const RETENTION_PLACEHOLDER: &str = "{{retention_days}}";
 
 impl WebFiles {
     fn get(&self, name: &str) -> Option<Vec<u8>> {
@@ -65,6 +71,12 @@ fn respond(files: &WebFiles, name: &str, page: bool) -> HttpResponse {
                     HeaderValue::from_static(PAGE_CSP),
                 ));
                 r.insert_header((header::CACHE_CONTROL, "no-cache"));
+                if let Ok(text) = std::str::from_utf8(&body) {
+                    if text.contains(RETENTION_PLACEHOLDER) {
+                        let days = files.retention_days.to_string();
+                        return r.body(text.replace(RETENTION_PLACEHOLDER, &days));
+                    }
+                }
             } else {
                 // No version in the file names: revalidate so a deploy never mixes old and new files.
                 r.insert_header((header::CACHE_CONTROL, "no-cache"));

@@ -361,3 +361,26 @@ async fn a_profile_from_the_required_questions_only_says_what_is_not_known() {
         .unwrap()
         .contains("weten we nog niet"));
 }
+
+/// The consent texts on the pages name how long the answers are kept: the server's
+/// retention period, not a number fixed in the page.
+#[tokio::test]
+async fn the_pages_name_the_retention_period_the_server_keeps() {
+    for (days, app) in [
+        (30, spawn_app().await),
+        (14, spawn_with(|s| s.retention_days = 14).await),
+    ] {
+        for page in ["/", "/balie"] {
+            let r = app.get(page).await;
+            assert_eq!(r.status(), 200);
+            let html = r.text().await.unwrap();
+            assert!(
+                html.contains(&format!(
+                    r#"<meta name="talentscan-retention-days" content="{days}">"#
+                )),
+                "{page} names {days} days"
+            );
+            assert!(!html.contains("{{retention_days}}"));
+        }
+    }
+}

@@ -11,6 +11,16 @@ const DAY_ORDER = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const PART_ORDER = ['morning', 'afternoon', 'evening'];
 
 /** Sorts slot ids ("mon-morning") from Monday morning to Sunday evening. */
+/**
+ * How many days the service keeps stored answers and responses (the server's
+ * `--retention-days`, put in the page's `<meta name="talentscan-retention-days">`): the
+ * consent texts name it. 30, the server's default, when the page came from elsewhere.
+ */
+export function retentionDays() {
+  const n = Number.parseInt(document.querySelector('meta[name="talentscan-retention-days"]')?.content ?? '', 10);
+  return n > 0 ? n : 30;
+}
+
 export function slotOrder(a, b) {
   const [da, pa] = a.split('-');
   const [db, pb] = b.split('-');

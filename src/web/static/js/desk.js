@@ -8,7 +8,7 @@ import { h, append, clear, uid, announce } from './dom.js';
 import { t, tn, has, num, date, lang, hoursText, localiseText } from './i18n.js';
 import { api, listAll, getScan, deleteScan, postCarving, ApiError } from './api.js';
 import { personaOf, showResults } from './app.js';
-import { slotOrder, listJoin, gloss } from './common.js';
+import { slotOrder, listJoin, gloss, retentionDays } from './common.js';
 import { isUnknown, dimText, isSearchReason } from './results.js';
 import { forgetResponses } from './respond.js';
 
@@ -203,7 +203,7 @@ export function createDesk() {
       return h(
         'div',
         { class: 'consent' },
-        h('label', { class: 'choice choice--checkbox consent-label', for: id }, box, h('span', { class: 'choice-text' }, t('consent'))),
+        h('label', { class: 'choice choice--checkbox consent-label', for: id }, box, h('span', { class: 'choice-text' }, t('consent', { days: retentionDays() }))),
         h('p', { class: 'utrecht-form-field-description', id: helpId }, t('consentHelp')),
       );
     },

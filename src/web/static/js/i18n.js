@@ -537,7 +537,7 @@ const DESK = {
   nl: {
     deskTitle: 'Balie Servicepunt XL: Talent Scan samen invullen',
     deskIntro: 'Vul de vragen samen met de bewoner in. Daarna kun je kijken wat er verandert als je iets anders kiest, twee taken vergelijken, een taak op maat maken en een samenvatting printen.',
-    consent: 'Bewaar mijn antwoorden 30 dagen, zodat we later verder kunnen. Ik kan dit altijd laten wissen.',
+    consent: 'Bewaar mijn antwoorden {days} dagen, zodat we later verder kunnen. Ik kan dit altijd laten wissen.',
     consentHelp: 'Alleen als de bewoner dat wil. Zonder vinkje bewaren we niets.',
     storedTitle: 'De antwoorden zijn bewaard',
     erase: 'Wis mijn antwoorden nu',
@@ -724,7 +724,7 @@ const DESK = {
   en: {
     deskTitle: 'Servicepunt XL desk: filling in the Talent Scan together',
     deskIntro: 'Fill in the questions together with the resident. Then you can see what changes with other choices, compare two tasks, tailor a role and print a summary.',
-    consent: 'Keep my answers for 30 days, so that we can continue later. I can have them erased at any time.',
+    consent: 'Keep my answers for {days} days, so that we can continue later. I can have them erased at any time.',
     consentHelp: 'Only if the resident wants this. Without a tick we keep nothing.',
     storedTitle: 'The answers have been kept',
     erase: 'Erase my answers now',

@@ -12,9 +12,8 @@
 import { h, clear, uid, announce } from './dom.js';
 import { t, has, date } from './i18n.js';
 import { postResponse, deleteResponse, ApiError } from './api.js';
+import { retentionDays } from './common.js';
 
-/** The API keeps a response this many days (its retention period; the receipt has the date). */
-export const KEEP_DAYS = 30;
 const MAX_NAME = 100;
 const MAX_MESSAGE = 1000;
 const STORE_KEY = 'talentscan.responses.v1';
@@ -221,7 +220,7 @@ export function respondBlock({ task, matchId, mode, titleId }) {
     { class: 'consent respond-consent', dataset: { field: 'consent' } },
     fields.consent.err,
     h('label', { class: 'choice choice--checkbox consent-label', for: ids.consent }, consent, h('span', { class: 'choice-text' }, rt(desk, 'respond_consent', vars))),
-    h('p', { class: 'utrecht-form-field-description', id: ids.consentHelp }, rt(desk, 'respond_consentHelp', { days: KEEP_DAYS })),
+    h('p', { class: 'utrecht-form-field-description', id: ids.consentHelp }, rt(desk, 'respond_consentHelp', { days: retentionDays() })),
   );
   const submit = h('button', { type: 'submit', class: 'denhaag-button respond-submit' }, t('respond_send'));
   const cancel = h('button', { type: 'button', class: 'denhaag-button denhaag-button--secondary-action respond-cancel' }, t('respond_cancel'));
