@@ -100,12 +100,8 @@ impl AppState {
                 Some(pg) => pg.all_scans().await?,
                 None => self.store.raw_scans()?,
             };
-            let mut wishes: std::collections::HashMap<String, String> = match &self.pg {
-                Some(pg) => pg.wishes(self.now()).await?,
-                None => self.store.wishes()?,
-            }
-            .into_iter()
-            .collect();
+            let mut wishes: std::collections::HashMap<String, String> =
+                self.kept_wishes().await?.into_iter().collect();
             for (lookup, sealed) in scans {
                 let wish = wishes.remove(&lookup);
                 line(

@@ -85,11 +85,9 @@ impl AppState {
     /// Every wish kept with a stored scan that has not expired.
     async fn live_wishes(&self) -> Result<Vec<Wish>, StateError> {
         let now = self.now();
-        let raw = match &self.pg {
-            Some(pg) => pg.wishes(now).await?,
-            None => self.store.wishes()?,
-        };
-        Ok(raw
+        Ok(self
+            .kept_wishes()
+            .await?
             .into_iter()
             .filter_map(|(_, s)| serde_json::from_str::<StoredWish>(&s).ok())
             .filter(|w| !crate::sealed::expired(&w.expires_at, now))
@@ -218,6 +216,14 @@ impl AppState {
             .filter_map(|s| serde_json::from_str::<Announcement>(s).ok())
             .filter(|a| !crate::sealed::expired(&a.expires_at, now))
             .collect())
+    }
+
+    /// Every wish kept with a stored scan, as stored, with its scan's lookup hash.
+    pub(super) async fn kept_wishes(&self) -> Result<Vec<(String, String)>, StateError> {
+        Ok(match &self.pg {
+            Some(pg) => pg.wishes(self.now()).await?,
+            None => self.store.wishes()?,
+        })
     }
 
     /// The wish a stored scan keeps, as stored (none without the consent).
